@@ -1,0 +1,24 @@
+package org.polysim.engine;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What a script asked for during a tick; applied in issue order after every update (DESIGN.md step 4). */
+sealed interface Command {
+
+    record Send(String from, String to, String kind, JsonNode content, double sentAt, long delayTicks)
+            implements Command {
+    }
+
+    record Spawn(String id, String script, ObjectNode state) implements Command {
+    }
+
+    record Destroy(String id) implements Command {
+    }
+
+    record Metric(String name, double value) implements Command {
+    }
+
+    record Log(String entity, String text) implements Command {
+    }
+}

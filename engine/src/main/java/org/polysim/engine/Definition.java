@@ -1,0 +1,24 @@
+package org.polysim.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.polysim.engine.spi.ScriptSource;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A validated world definition: what a world file says, with generated ids resolved and scripts inlined.
+ *
+ * @param tick null for a fresh world (entities get {@code init}); the snapshot's tick otherwise
+ */
+record Definition(String name, long seed, double dt, Long tick, ObjectNode params, boolean randomSchedule,
+                  Limits limits, Map<String, ScriptSource> scripts, List<EntityDef> entities, List<Message> messages,
+                  Map<String, SeriesDef> metrics, Long scheduleRng, Map<String, Long> counters, long sequence,
+                  long dropped) {
+
+    /** @param rng null for a new entity (its stream is derived from seed and id) */
+    record EntityDef(String id, String script, ObjectNode state, Long rng) {
+    }
+
+    record SeriesDef(long[] ticks, double[] values) {
+    }
+}

@@ -1,0 +1,32 @@
+package org.polysim.engine;
+
+/**
+ * Per-world resource limits for scripts, set under {@code limits} in a world file. Every field has a safe default.
+ *
+ * @param instructions per {@code update}/{@code init} call: VM instructions (Lua) or statements (JS, Python)
+ * @param wallMillis   per call, wall-clock milliseconds; backs the instruction budget for time spent in builtins
+ * @param callDepth    maximum nested script calls, so deep recursion is an error instead of a stack overflow
+ * @param stringBytes  largest string a script may build with repetition builtins
+ * @param logLines     lines of the world log kept (oldest dropped first)
+ * @param maxEntities  live entities a world may hold; stops runaway spawning
+ */
+public record Limits(long instructions, long wallMillis, int callDepth, int stringBytes, int logLines,
+                     int maxEntities) {
+
+    public static final Limits DEFAULTS = new Limits(1_000_000, 2_000, 200, 1 << 20, 10_000, 1_000_000);
+
+    public Limits {
+        positive("instructions", instructions);
+        positive("wall_ms", wallMillis);
+        positive("call_depth", callDepth);
+        positive("string_bytes", stringBytes);
+        positive("log_lines", logLines);
+        positive("max_entities", maxEntities);
+    }
+
+    private static void positive(String field, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("limits." + field + " must be a positive whole number, got " + value);
+        }
+    }
+}

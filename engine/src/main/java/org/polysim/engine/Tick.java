@@ -1,0 +1,227 @@
+package org.polysim.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.polysim.engine.spi.ScriptException;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One atomic tick (DESIGN.md "One tick"): deliver, update, apply commands, close metrics. Everything it changes is
+ * either buffered (commands, metrics, log) or remembered (states, generators, queue, counters), so a failure puts the
+ * world back exactly as it was.
+ */
+final class Tick {
+
+    final World world;
+    final List<Command> commands = new ArrayList<>();
+    private final Map<String, Double> metrics = new LinkedHashMap<>();
+    private final List<LogLine> lines = new ArrayList<>();
+    private final Set<String> spawning = new HashSet<>();
+
+    // what rollback needs
+    private final long startTick;
+    private final long startSequence;
+    private final long startDropped;
+    private final long startSchedule;
+    private final Map<String, Long> startCounters;
+    private final int startSlots;
+    private final List<Message> polled = new ArrayList<>();
+    private final List<Entity> updated = new ArrayList<>();
+    private final List<ObjectNode> savedStates = new ArrayList<>();
+    private final long[] savedRng;
+    private final List<Entity> destroyed = new ArrayList<>();
+    private Entity current;
+
+    Tick(World world) {
+        this.world = world;
+        this.startTick = world.tick;
+        this.startSequence = world.sequence;
+        this.startDropped = world.dropped;
+        this.startSchedule = world.scheduleRng.state;
+        this.startCounters = new HashMap<>(world.counters);
+        this.startSlots = world.population.slots();
+        this.savedRng = new long[world.population.slots()];
+    }
+
+    int pendingSpawns() {
+        return spawning.size();
+    }
+
+    boolean spawning(String id) {
+        return spawning.contains(id);
+    }
+
+    /** Runs the tick; returns the number of messages delivered. */
+    long run() throws SimulationException {
+        world.tick++;
+        long delivered = deliver();
+        List<Entity> order = world.population.liveInOrder();
+        if (world.randomSchedule) {
+            shuffle(order);
+        }
+        try {
+            for (Entity e : order) {
+                current = e;
+                savedRng[updated.size()] = e.rng.state;
+                updated.add(e);
+                savedStates.add(e.state);
+                e.script.controller().update(new Call(this, e, e.inbox, false));
+            }
+            apply();
+        } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw rollback(e);
+        } finally {
+            order.forEach(e -> e.inbox.clear());
+        }
+        commit();
+        return delivered;
+    }
+
+    /** A fresh world: every defined entity is spawned at tick 0 and its {@code init} runs. */
+    void create(List<Definition.EntityDef> defs) throws SimulationException {
+        for (var def : defs) {
+            commands.add(new Command.Spawn(def.id(), def.script(), def.state()));
+            spawning.add(def.id());
+        }
+        try {
+            apply();
+        } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw failure(e);
+        }
+        commit();
+    }
+
+    /** Existing entities re-enter their controllers (after load, rollback or a state/script change). */
+    void restoreAll(List<Entity> entities) throws SimulationException {
+        for (Entity e : entities) {
+            current = e;
+            try {
+                e.script.controller().restore(new Call(this, e, List.of(), true));
+            } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+                throw failure(ex);
+            }
+        }
+    }
+
+    private long deliver() {
+        long delivered = 0;
+        while (!world.queue.isEmpty() && world.queue.peek().deliverTick() <= world.tick) {
+            Message m = world.queue.poll();
+            polled.add(m);
+            Entity to = world.population.get(m.to());
+            if (to == null) {
+                world.dropped++;
+                lines.add(new LogLine(world.tick, world.time(), "", "dropped message '" + m.kind() + "' from "
+                        + m.from() + " to " + m.to() + ": no such entity at delivery"));
+            } else {
+                to.inbox.add(m);
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    private void shuffle(List<Entity> order) {
+        for (int i = order.size() - 1; i > 0; i--) {
+            int j = (int) world.scheduleRng.between(0, i);
+            Entity t = order.get(i);
+            order.set(i, order.get(j));
+            order.set(j, t);
+        }
+    }
+
+    /** Step 4: commands in issue order; a spawned entity's init may add more, applied in turn. */
+    private void apply() throws ScriptException {
+        for (int i = 0; i < commands.size(); i++) {
+            switch (commands.get(i)) {
+                case Command.Send s -> world.queue.add(new Message(world.sequence++, s.from(), s.to(), s.kind(),
+                        s.content(), s.sentAt(), world.tick + s.delayTicks()));
+                case Command.Spawn s -> {
+                    Entity e = new Entity(s.id(), world.scripts.get(s.script()), s.state(),
+                            Rng.derive(world.seed, s.id()));
+                    world.population.add(e);
+                    spawning.remove(s.id());
+                    current = e;
+                    e.script.controller().init(new Call(this, e, List.of(), false));
+                }
+                case Command.Destroy d -> {
+                    Entity e = world.population.get(d.id());
+                    if (e != null) {
+                        world.population.kill(e);
+                        destroyed.add(e);
+                    }
+                }
+                case Command.Metric m -> metrics.merge(m.name(), m.value(), Double::sum);
+                case Command.Log l -> lines.add(new LogLine(world.tick, world.time(), l.entity(), l.text()));
+            }
+        }
+    }
+
+    private void commit() {
+        world.metrics.close(world.tick, metrics);
+        world.lastTickMetrics = Map.copyOf(metrics);
+        lines.forEach(world.log::add);
+        world.population.compact();
+        destroyed.forEach(e -> e.script.controller().forget(e.id));
+    }
+
+    private SimulationException rollback(Throwable cause) {
+        Entity failed = current;
+        world.tick = startTick;
+        world.queue.removeIf(m -> m.seq() >= startSequence);
+        world.queue.addAll(polled);
+        world.sequence = startSequence;
+        world.dropped = startDropped;
+        world.scheduleRng.state = startSchedule;
+        world.counters.clear();
+        world.counters.putAll(startCounters);
+        for (int i = updated.size() - 1; i >= 0; i--) {
+            updated.get(i).state = savedStates.get(i);
+            updated.get(i).rng.state = savedRng[i];
+        }
+        destroyed.forEach(world.population::revive);
+        for (Entity e : world.population.truncate(startSlots)) {
+            e.script.controller().forget(e.id);
+        }
+        for (Entity e : updated) {
+            try {
+                e.script.controller().restore(new Call(this, e, List.of(), true));
+            } catch (ScriptException | RuntimeException ignored) {
+                // the original failure is what the author needs to see
+            }
+        }
+        current = failed;
+        long failedTick = startTick + 1;
+        SimulationException error = failure(cause, failedTick);
+        lines.forEach(world.log::add);
+        world.log.add(new LogLine(failedTick, failedTick * world.dt, "", "tick " + failedTick
+                + " failed and was rolled back (the lines above are from the failed attempt): " + error.cause()));
+        return error;
+    }
+
+    private SimulationException failure(Throwable cause) {
+        return failure(cause, world.tick);
+    }
+
+    private SimulationException failure(Throwable cause, long tick) {
+        String entity = current == null ? "-" : current.id;
+        String script = current == null ? "-" : current.script.id();
+        String language = current == null ? "-" : current.script.language();
+        if (cause instanceof ScriptException se) {
+            return new SimulationException(world.name, tick, entity, script, language, se.line(), se.kind().name(),
+                    se.getMessage(), 0);
+        }
+        String kind = cause instanceof StackOverflowError || cause instanceof OutOfMemoryError ? "BUDGET" : "ERROR";
+        String text = switch (cause) {
+            case StackOverflowError ignored -> "stack overflow (runaway recursion?)";
+            case OutOfMemoryError ignored -> "out of memory (a script built something too large)";
+            default -> cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        };
+        return new SimulationException(world.name, tick, entity, script, language, 0, kind, text, 0);
+    }
+}

@@ -1,0 +1,84 @@
+package org.polysim.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/** World files in and out: YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}), one schema. */
+public final class WorldFiles {
+
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .build();
+
+    private WorldFiles() {}
+
+    /** Parses a world file; syntax errors name the file, line and column. */
+    public static JsonNode read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new WorldFileException(file.toString(), "cannot read the world file (" + e.getMessage() + ")");
+        }
+        return parse(text, isJson(file), file.toString());
+    }
+
+    /** Parses world file text as JSON or YAML; {@code origin} names it in errors. */
+    public static JsonNode parse(String text, boolean json, String origin) {
+        try {
+            JsonNode node = (json ? JSON : YAML).readTree(text);
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                throw new WorldFileException(origin, "the world file is empty");
+            }
+            return node;
+        } catch (JacksonException e) {
+            var loc = e.getLocation();
+            String where = origin + (loc != null && loc.getLineNr() > 0
+                    ? " line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "");
+            throw new WorldFileException(where.trim(), (json ? "JSON" : "YAML") + " syntax error: "
+                    + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    /** Writes a world file, YAML or JSON by extension. */
+    public static void write(JsonNode world, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, isJson(file) ? toJson(world) : toYaml(world));
+    }
+
+    public static String toJson(JsonNode world) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(world) + "\n";
+    }
+
+    public static String toYaml(JsonNode world) {
+        return YAML.writeValueAsString(world);
+    }
+
+    private static boolean isJson(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable input";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,401 @@
+package org.polysim.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.polysim.engine.Definition.EntityDef;
+import org.polysim.engine.Definition.SeriesDef;
+import org.polysim.engine.spi.ScriptSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Validates a world definition tree into a {@link Definition}. Each problem is one {@link WorldFileException} naming
+ * the field path. Accepts the polysim schema (DESIGN.md) and the seed project's ({@code script_library},
+ * {@code script_id}, {@code initial_state}), also mixed.
+ */
+final class WorldReader {
+
+    private static final Set<String> TOP = Set.of("name", "world_name", "description", "seed", "dt", "time", "params",
+            "schedule", "limits", "scripts", "script_library", "entities", "messages", "metrics", "rng", "counters",
+            "sequence", "dropped");
+    private static final Set<String> SCRIPT = Set.of("language", "source", "file", "api", "description");
+    private static final Set<String> SEED_SCRIPT = Set.of("id", "kind", "language", "script", "source", "file", "api",
+            "description");
+    private static final Set<String> ENTITY = Set.of("id", "script", "script_id", "state", "initial_state", "count",
+            "rng");
+    private static final Set<String> MESSAGE = Set.of("seq", "from", "to", "kind", "content", "sent_at",
+            "deliver_at");
+    private static final Set<String> LIMITS = Set.of("instructions", "wall_ms", "call_depth", "string_bytes",
+            "log_lines", "max_entities");
+
+    private final Path baseDir;
+    private final Languages languages;
+
+    /** @param baseDir directory that {@code file:} entries are relative to; null forbids {@code file:} */
+    WorldReader(Path baseDir, Languages languages) {
+        this.baseDir = baseDir;
+        this.languages = languages;
+    }
+
+    Definition read(JsonNode root, String defaultName) {
+        ObjectNode top = object(root, "");
+        known(top, TOP, "");
+        String name = optString(top, "name", null, "");
+        if (name == null) {
+            name = optString(top, "world_name", defaultName, "");
+        }
+        if (name == null || name.isBlank()) {
+            throw new WorldFileException("name", "missing: give the world a name (e.g. name: market)");
+        }
+        long seed = optLong(top, "seed", 0, "");
+        double dt = optDouble(top, "dt", 1.0, "");
+        if (!(dt > 0) || Double.isInfinite(dt)) {
+            throw new WorldFileException("dt", "must be a positive number, got " + dt);
+        }
+        Long tick = null;
+        if (top.has("time")) {
+            double time = optDouble(top, "time", 0, "");
+            if (time < 0) {
+                throw new WorldFileException("time", "must be >= 0, got " + time);
+            }
+            tick = Math.round(time / dt);
+        }
+        ObjectNode params = top.has("params") ? object(top.get("params"), "params")
+                : JsonNodeFactory.instance.objectNode();
+        String schedule = optString(top, "schedule", "sequential", "");
+        if (!schedule.equals("sequential") && !schedule.equals("random")) {
+            throw new WorldFileException("schedule", "must be 'sequential' or 'random', got '" + schedule + "'");
+        }
+        Limits limits = limits(top.get("limits"));
+        Map<String, ScriptSource> scripts = scripts(top);
+        Map<String, Long> counters = counters(top.get("counters"), scripts);
+        List<EntityDef> entities = entities(top.get("entities"), scripts, counters, tick != null);
+        return new Definition(name, seed, dt, tick, params, schedule.equals("random"), limits, scripts, entities,
+                messages(top.get("messages"), dt), metrics(top.get("metrics"), dt),
+                top.has("rng") ? optLong(top, "rng", 0, "") : null, counters, optLong(top, "sequence", 0, ""),
+                optLong(top, "dropped", 0, ""));
+    }
+
+    private Limits limits(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Limits.DEFAULTS;
+        }
+        ObjectNode o = object(node, "limits");
+        known(o, LIMITS, "limits");
+        Limits d = Limits.DEFAULTS;
+        try {
+            return new Limits(optLong(o, "instructions", d.instructions(), "limits"),
+                    optLong(o, "wall_ms", d.wallMillis(), "limits"),
+                    (int) optLong(o, "call_depth", d.callDepth(), "limits"),
+                    (int) optLong(o, "string_bytes", d.stringBytes(), "limits"),
+                    (int) optLong(o, "log_lines", d.logLines(), "limits"),
+                    (int) optLong(o, "max_entities", d.maxEntities(), "limits"));
+        } catch (IllegalArgumentException e) {
+            throw new WorldFileException("limits", e.getMessage());
+        }
+    }
+
+    private Map<String, ScriptSource> scripts(ObjectNode top) {
+        Map<String, ScriptSource> scripts = new LinkedHashMap<>();
+        if (top.has("scripts")) {
+            ObjectNode lib = object(top.get("scripts"), "scripts");
+            for (var entry : lib.properties()) {
+                String where = "scripts." + entry.getKey();
+                ObjectNode s = object(entry.getValue(), where);
+                known(s, SCRIPT, where);
+                scripts.put(entry.getKey(), script(entry.getKey(), s, where, ScriptSource.API_POLYSIM,
+                        "language", "source"));
+            }
+        }
+        if (top.has("script_library")) {
+            JsonNode lib = top.get("script_library");
+            if (!lib.isArray()) {
+                throw new WorldFileException("script_library", "expected a list of {id, kind, script}, got "
+                        + describe(lib));
+            }
+            for (int i = 0; i < lib.size(); i++) {
+                String where = "script_library[" + i + "]";
+                ObjectNode s = object(lib.get(i), where);
+                known(s, SEED_SCRIPT, where);
+                String id = requiredString(s, "id", where);
+                if (scripts.containsKey(id)) {
+                    throw new WorldFileException(where + ".id", "duplicate script id '" + id + "'");
+                }
+                String langField = s.has("kind") ? "kind" : "language";
+                String srcField = s.has("script") ? "script" : "source";
+                scripts.put(id, script(id, s, where, ScriptSource.API_SEED, langField, srcField));
+            }
+        }
+        if (scripts.isEmpty()) {
+            throw new WorldFileException("scripts", "missing: a world needs at least one script, e.g. "
+                    + "scripts: { walker: { language: lua, source: \"function update(e, inbox) end\" } }");
+        }
+        return scripts;
+    }
+
+    private ScriptSource script(String id, ObjectNode s, String where, String defaultApi, String langField,
+                                String srcField) {
+        if (id.isBlank()) {
+            throw new WorldFileException(where, "script id must not be empty");
+        }
+        String lang = requiredString(s, langField, where);
+        String language = languages.find(lang, where + "." + langField).language();
+        String code;
+        if (s.has(srcField) && s.has("file")) {
+            throw new WorldFileException(where, "give either " + srcField + " or file, not both");
+        } else if (s.has("file")) {
+            code = readFile(requiredString(s, "file", where), where + ".file");
+        } else if (s.has(srcField)) {
+            code = requiredString(s, srcField, where);
+        } else {
+            throw new WorldFileException(where, "missing: give the script text as " + srcField
+                    + " (or a path as file)");
+        }
+        String api = optString(s, "api", defaultApi, where);
+        if (!api.equals(ScriptSource.API_POLYSIM) && !api.equals(ScriptSource.API_SEED)) {
+            throw new WorldFileException(where + ".api", "must be 'polysim' or 'seed', got '" + api + "'");
+        }
+        return new ScriptSource(id, language, code, api);
+    }
+
+    private String readFile(String file, String where) {
+        if (baseDir == null) {
+            throw new WorldFileException(where, "scripts from files are only allowed in world files on disk; "
+                    + "put the script text in source");
+        }
+        Path path = baseDir.resolve(file).normalize();
+        try {
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new WorldFileException(where, "cannot read script file " + path + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private Map<String, Long> counters(JsonNode node, Map<String, ScriptSource> scripts) {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        if (node != null && !node.isNull()) {
+            ObjectNode o = object(node, "counters");
+            for (var e : o.properties()) {
+                counters.put(e.getKey(), optLong(o, e.getKey(), 0, "counters"));
+            }
+        }
+        return counters;
+    }
+
+    private List<EntityDef> entities(JsonNode node, Map<String, ScriptSource> scripts, Map<String, Long> counters,
+                                     boolean snapshot) {
+        List<EntityDef> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw new WorldFileException("entities", "expected a list of entities, got " + describe(node));
+        }
+        Set<String> explicit = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode id = node.get(i).get("id");
+            if (id != null && id.isString() && !explicit.add(id.stringValue())) {
+                throw new WorldFileException("entities[" + i + "].id", "duplicate entity id '" + id.stringValue()
+                        + "'; ids must be unique in a world");
+            }
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String where = "entities[" + i + "]";
+            ObjectNode e = object(node.get(i), where);
+            known(e, ENTITY, where);
+            String scriptField = e.has("script_id") ? "script_id" : "script";
+            String script = requiredString(e, scriptField, where);
+            if (!scripts.containsKey(script)) {
+                throw new WorldFileException(where + "." + scriptField, "no script '" + script
+                        + "' in the library (known: " + String.join(", ", scripts.keySet()) + ")");
+            }
+            String stateField = e.has("initial_state") ? "initial_state" : "state";
+            ObjectNode state = e.has(stateField) && !e.get(stateField).isNull()
+                    ? object(e.get(stateField), where + "." + stateField) : JsonNodeFactory.instance.objectNode();
+            Long rng = e.has("rng") ? optLong(e, "rng", 0, where) : null;
+            if (e.has("count")) {
+                if (e.has("id")) {
+                    throw new WorldFileException(where, "give either id (one entity) or count (a group), not both");
+                }
+                long count = optLong(e, "count", 1, where);
+                if (count < 0) {
+                    throw new WorldFileException(where + ".count", "must be >= 0, got " + count);
+                }
+                for (long k = 0; k < count; k++) {
+                    out.add(new EntityDef(nextId(script, counters, explicit), script, state, rng));
+                }
+            } else if (e.has("id")) {
+                String id = requiredString(e, "id", where);
+                if (id.isBlank()) {
+                    throw new WorldFileException(where + ".id", "must not be empty");
+                }
+                out.add(new EntityDef(id, script, state, rng));
+            } else {
+                out.add(new EntityDef(nextId(script, counters, explicit), script, state, rng));
+            }
+        }
+        return out;
+    }
+
+    /** {@code <script>-<k>}, k counting on per script and skipping ids taken explicitly. */
+    static String nextId(String script, Map<String, Long> counters, Predicate<String> taken) {
+        while (true) {
+            String id = script + "-" + counters.merge(script, 1L, Long::sum);
+            if (!taken.test(id)) {
+                return id;
+            }
+        }
+    }
+
+    private static String nextId(String script, Map<String, Long> counters, Set<String> taken) {
+        String id = nextId(script, counters, taken::contains);
+        taken.add(id);
+        return id;
+    }
+
+    private List<Message> messages(JsonNode node, double dt) {
+        List<Message> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw new WorldFileException("messages", "expected a list of messages, got " + describe(node));
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String where = "messages[" + i + "]";
+            ObjectNode m = object(node.get(i), where);
+            known(m, MESSAGE, where);
+            JsonNode content = m.has("content") ? m.get("content") : JsonNodeFactory.instance.nullNode();
+            out.add(new Message(optLong(m, "seq", i, where), requiredString(m, "from", where),
+                    requiredString(m, "to", where), optString(m, "kind", "", where), content,
+                    optDouble(m, "sent_at", 0, where), Math.round(optDouble(m, "deliver_at", 0, where) / dt)));
+        }
+        return out;
+    }
+
+    private Map<String, SeriesDef> metrics(JsonNode node, double dt) {
+        Map<String, SeriesDef> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        ObjectNode o = object(node, "metrics");
+        for (var e : o.properties()) {
+            String where = "metrics." + e.getKey();
+            ObjectNode s = object(e.getValue(), where);
+            JsonNode times = s.get("times");
+            JsonNode values = s.get("values");
+            if (times == null || values == null || !times.isArray() || !values.isArray()
+                    || times.size() != values.size()) {
+                throw new WorldFileException(where, "expected {times: [...], values: [...]} of equal length");
+            }
+            long[] ticks = new long[times.size()];
+            double[] vals = new double[values.size()];
+            for (int i = 0; i < ticks.length; i++) {
+                if (!times.get(i).isNumber() || !values.get(i).isNumber()) {
+                    throw new WorldFileException(where + "[" + i + "]", "times and values must be numbers");
+                }
+                ticks[i] = Math.round(times.get(i).doubleValue() / dt);
+                vals[i] = values.get(i).doubleValue();
+            }
+            out.put(e.getKey(), new SeriesDef(ticks, vals));
+        }
+        return out;
+    }
+
+    // ---- field helpers: every error names the path ----
+
+    private static ObjectNode object(JsonNode node, String where) {
+        if (node == null || !node.isObject()) {
+            throw new WorldFileException(where, "expected an object (key: value pairs), got " + describe(node));
+        }
+        return (ObjectNode) node;
+    }
+
+    private static void known(ObjectNode o, Set<String> fields, String where) {
+        for (String key : o.propertyNames()) {
+            if (!fields.contains(key)) {
+                throw new WorldFileException(path(where, key), "unknown field; known fields here: "
+                        + String.join(", ", new java.util.TreeSet<>(fields)));
+            }
+        }
+    }
+
+    private static String requiredString(ObjectNode o, String field, String where) {
+        JsonNode v = o.get(field);
+        if (v == null || v.isNull()) {
+            throw new WorldFileException(path(where, field), "missing (expected a string)");
+        }
+        if (!v.isString()) {
+            throw new WorldFileException(path(where, field), "expected a string, got " + describe(v));
+        }
+        return v.stringValue();
+    }
+
+    private static String optString(ObjectNode o, String field, String dflt, String where) {
+        JsonNode v = o.get(field);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isString()) {
+            throw new WorldFileException(path(where, field), "expected a string, got " + describe(v));
+        }
+        return v.stringValue();
+    }
+
+    private static long optLong(ObjectNode o, String field, long dflt, String where) {
+        JsonNode v = o.get(field);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new WorldFileException(path(where, field), "expected a whole number, got " + describe(v));
+        }
+        return v.longValue();
+    }
+
+    private static double optDouble(ObjectNode o, String field, double dflt, String where) {
+        JsonNode v = o.get(field);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isNumber()) {
+            throw new WorldFileException(path(where, field), "expected a number, got " + describe(v));
+        }
+        return v.doubleValue();
+    }
+
+    private static String path(String where, String field) {
+        return where.isEmpty() ? field : where + "." + field;
+    }
+
+    static String describe(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "nothing";
+        }
+        if (v.isObject()) {
+            return "an object";
+        }
+        if (v.isArray()) {
+            return "a list";
+        }
+        if (v.isString()) {
+            return "the string \"" + v.stringValue() + "\"";
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue() ? "true" : "false";
+        }
+        if (v.isNull()) {
+            return "null";
+        }
+        return "the number " + v;
+    }
+}

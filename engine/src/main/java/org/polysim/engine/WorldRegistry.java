@@ -1,0 +1,52 @@
+package org.polysim.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Named worlds of one server. Thread-safe; each world serializes its own calls. */
+public final class WorldRegistry {
+
+    private final Map<String, World> worlds = new ConcurrentHashMap<>();
+
+    /** The world named {@code name}, or an error listing the known names. */
+    public World get(String name) {
+        World w = worlds.get(name);
+        if (w == null) {
+            throw new IllegalArgumentException("no world '" + name + "' (worlds: "
+                    + (worlds.isEmpty() ? "none; create one with create_world" : String.join(", ", names())) + ")");
+        }
+        return w;
+    }
+
+    public boolean contains(String name) {
+        return worlds.containsKey(name);
+    }
+
+    /** Adds a world; refuses a taken name unless {@code replace}, closing the one replaced. */
+    public void put(World world, boolean replace) {
+        if (replace) {
+            World old = worlds.put(world.name(), world);
+            if (old != null && old != world) {
+                old.close();
+            }
+        } else if (worlds.putIfAbsent(world.name(), world) != null) {
+            world.close();
+            throw new IllegalArgumentException("a world named '" + world.name()
+                    + "' exists; delete it first, choose another name, or ask to replace it");
+        }
+    }
+
+    public void remove(String name) {
+        World w = worlds.remove(name);
+        if (w == null) {
+            get(name); // throws the helpful message
+        }
+        w.close();
+    }
+
+    public List<String> names() {
+        return List.copyOf(new TreeSet<>(worlds.keySet()));
+    }
+}

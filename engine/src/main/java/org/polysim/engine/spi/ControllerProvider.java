@@ -1,0 +1,24 @@
+package org.polysim.engine.spi;
+
+import java.util.Set;
+import org.polysim.engine.Limits;
+
+/** A scripting language, discovered by {@link java.util.ServiceLoader}. */
+public interface ControllerProvider {
+
+    /** Canonical language name as written in world files, e.g. {@code lua}. */
+    String language();
+
+    /** Other names a world file may use for this language, e.g. {@code javascript} for {@code js}. */
+    default Set<String> aliases() {
+        return Set.of();
+    }
+
+    /**
+     * Compiles one library script for one world. Each call returns an isolated controller: two worlds (or two
+     * scripts of one world) never share guest state.
+     *
+     * @throws ScriptException when the source does not compile; the message and line say where
+     */
+    Controller compile(ScriptSource source, Limits limits) throws ScriptException;
+}
