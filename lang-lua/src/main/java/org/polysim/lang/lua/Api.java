@@ -1,0 +1,151 @@
+package org.polysim.lang.lua;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.VarArgFunction;
+import org.polysim.engine.Message;
+import org.polysim.engine.spi.EntityContext;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The entity API as Lua functions, bound to "the entity being run". Works both as {@code e.send(...)} and
+ * {@code e:send(...)}: a leading argument that is the entity table itself is skipped. Engine argument errors become
+ * Lua errors, so they carry the calling line.
+ */
+final class Api {
+
+    private final Supplier<EntityContext> current;
+    private final Globals globals;
+
+    Api(Supplier<EntityContext> current, Globals globals) {
+        this.current = current;
+        this.globals = globals;
+    }
+
+    /** Methods of the polysim {@code e} table; {@code self} identifies entity tables for the {@code e:} form. */
+    LuaTable methods(LuaTable meta) {
+        LuaTable m = new LuaTable();
+        m.set("send", fn(meta, (e, a, i) -> {
+            e.send(a.checkjstring(i), a.isnoneornil(i + 1) ? "" : a.checkjstring(i + 1),
+                    LuaJson.toJson(a.arg(i + 2), "message content"),
+                    a.isnoneornil(i + 3) ? null : a.checkdouble(i + 3));
+            return LuaValue.NONE;
+        }));
+        m.set("spawn", fn(meta, (e, a, i) -> LuaValue.valueOf(e.spawn(a.checkjstring(i), state(a.arg(i + 1))))));
+        m.set("destroy", fn(meta, (e, a, i) -> {
+            e.destroy(a.isnoneornil(i) ? null : a.checkjstring(i));
+            return LuaValue.NONE;
+        }));
+        m.set("metric", fn(meta, (e, a, i) -> {
+            e.metric(a.checkjstring(i), a.checkdouble(i + 1));
+            return LuaValue.NONE;
+        }));
+        m.set("log", fn(meta, (e, a, i) -> {
+            e.log(Sandbox.join(globals, a, i));
+            return LuaValue.NONE;
+        }));
+        m.set("random", fn(meta, (e, a, i) -> random(e, a, i)));
+        m.set("entities", fn(meta, (e, a, i) -> strings(e.entities(a.isnoneornil(i) ? null : a.checkjstring(i)))));
+        return m;
+    }
+
+    /** The seed project's {@code self} table for one entity. */
+    LuaTable seedSelf(String id) {
+        LuaTable self = new LuaTable();
+        self.set("id", id);
+        self.set("send_msg", fn(self, (e, a, i) -> {
+            e.send(a.checkjstring(i), a.isnoneornil(i + 1) ? "" : a.checkjstring(i + 1),
+                    LuaJson.toJson(a.arg(i + 2), "message content"),
+                    a.isnoneornil(i + 3) ? null : a.checkdouble(i + 3));
+            return LuaValue.NONE;
+        }));
+        self.set("destroy", fn(self, (e, a, i) -> {
+            e.destroy(a.isnoneornil(i) ? null : a.checkjstring(i));
+            return LuaValue.NONE;
+        }));
+        self.set("spawn_entity", fn(self, (e, a, i) ->
+                LuaValue.valueOf(e.spawn(a.checkjstring(i), state(a.arg(i + 1))))));
+        return self;
+    }
+
+    /** The seed project's {@code world} table. */
+    LuaTable seedWorld() {
+        LuaTable world = new LuaTable();
+        world.set("list_entities", fn(world, (e, a, i) -> strings(e.entities(null))));
+        world.set("record_metric", fn(world, (e, a, i) -> {
+            e.metric(a.checkjstring(i), a.checkdouble(i + 1));
+            return LuaValue.NONE;
+        }));
+        return world;
+    }
+
+    /** {@code random()}: [0,1); {@code random(n)}: [1,n]; {@code random(lo, hi)}: [lo,hi]. */
+    static Varargs random(EntityContext e, Varargs a, int i) {
+        if (a.isnoneornil(i)) {
+            return LuaValue.valueOf(e.random());
+        }
+        long lo = a.isnoneornil(i + 1) ? 1 : a.checklong(i);
+        long hi = a.isnoneornil(i + 1) ? a.checklong(i) : a.checklong(i + 1);
+        if (lo > hi) {
+            throw new LuaError("bad argument to 'random' (interval [" + lo + ", " + hi + "] is empty)");
+        }
+        return LuaValue.valueOf((double) e.random(lo, hi));
+    }
+
+    static LuaTable inbox(List<Message> messages, boolean seed) {
+        LuaTable t = new LuaTable(messages.size(), 0);
+        int k = 1;
+        for (Message m : messages) {
+            LuaTable msg = new LuaTable(0, 5);
+            msg.rawset("from", m.from());
+            if (seed) {
+                msg.rawset("sender", m.from());
+            }
+            msg.rawset("kind", m.kind());
+            msg.rawset("content", LuaJson.toLua(m.content()));
+            msg.rawset("sent_at", LuaValue.valueOf(m.sentAt()));
+            t.rawset(k++, msg);
+        }
+        return t;
+    }
+
+    private static ObjectNode state(LuaValue v) {
+        return v.isnil() ? null : LuaJson.toObject(v, "the new entity's state");
+    }
+
+    private static LuaTable strings(List<String> ids) {
+        LuaTable t = new LuaTable(ids.size(), 0);
+        for (int k = 0; k < ids.size(); k++) {
+            t.rawset(k + 1, LuaValue.valueOf(ids.get(k)));
+        }
+        return t;
+    }
+
+    private interface Body {
+        Varargs call(EntityContext e, Varargs args, int first);
+    }
+
+    private VarArgFunction fn(LuaTable self, Body body) {
+        return new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                EntityContext e = current.get();
+                if (e == null) {
+                    throw new LuaError("the entity API works inside init and update only");
+                }
+                LuaValue first = args.arg1();
+                boolean method = first.istable() && (first == self || first.getmetatable() == self);
+                try {
+                    return body.call(e, args, method ? 2 : 1);
+                } catch (IllegalArgumentException | IllegalStateException ex) {
+                    throw new LuaError(ex.getMessage());
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,21 @@
+package org.polysim.lang.lua;
+
+import org.polysim.engine.Limits;
+import org.polysim.engine.spi.Controller;
+import org.polysim.engine.spi.ControllerProvider;
+import org.polysim.engine.spi.ScriptException;
+import org.polysim.engine.spi.ScriptSource;
+
+/** Registers Lua with the engine ({@code META-INF/services}). */
+public final class LuaProvider implements ControllerProvider {
+
+    @Override
+    public String language() {
+        return "lua";
+    }
+
+    @Override
+    public Controller compile(ScriptSource source, Limits limits) throws ScriptException {
+        return source.seedApi() ? new SeedController(source, limits) : new PolysimController(source, limits);
+    }
+}

@@ -1,0 +1,88 @@
+package org.polysim.lang.lua;
+
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.polysim.engine.Limits;
+import org.polysim.engine.spi.Controller;
+import org.polysim.engine.spi.EntityContext;
+import org.polysim.engine.spi.ScriptException;
+import org.polysim.engine.spi.ScriptSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A polysim-API script ({@code update(e, inbox)}, optional {@code init(e)}) in one world: one {@code Globals}, shared
+ * by its entities, locked against global writes once the top-level chunk has run.
+ */
+final class PolysimController implements Controller {
+
+    private final String chunk;
+    private final Budget budget;
+    private final LockedGlobals globals;
+    private final LuaValue update;
+    private final LuaValue init;
+    private final LuaTable entityMeta = new LuaTable();
+    private EntityContext current;
+    private JsonNode paramsSource;
+    private LuaValue params;
+
+    PolysimController(ScriptSource source, Limits limits) throws ScriptException {
+        this.chunk = source.id();
+        this.budget = new Budget(limits);
+        this.globals = Sandbox.create(budget, () -> current);
+        entityMeta.rawset(LuaValue.INDEX, new Api(() -> current, globals).methods(entityMeta));
+        entityMeta.rawset(LuaValue.valueOf("__metatable"), LuaValue.FALSE);
+        Runs.call(budget, chunk, new LuaClosure(Runs.compile(globals, source.code(), chunk), globals), LuaValue.NONE);
+        this.update = globals.get("update");
+        this.init = globals.get("init");
+        if (!update.isfunction()) {
+            throw new ScriptException(ScriptException.Kind.COMPILE, "the script defines no update function; "
+                    + "write: function update(e, inbox) ... end", 0);
+        }
+        if (!init.isnil() && !init.isfunction()) {
+            throw new ScriptException(ScriptException.Kind.COMPILE, "init must be a function: function init(e) ... "
+                    + "end", 0);
+        }
+        globals.lock();
+    }
+
+    @Override
+    public void init(EntityContext e) throws ScriptException {
+        if (init.isfunction()) {
+            run(init, e, LuaValue.NIL);
+        }
+    }
+
+    @Override
+    public void update(EntityContext e) throws ScriptException {
+        run(update, e, Api.inbox(e.inbox(), false));
+    }
+
+    private void run(LuaValue fn, EntityContext ctx, LuaValue inbox) throws ScriptException {
+        LuaTable e = new LuaTable(0, 6);
+        e.rawset("id", ctx.id());
+        e.rawset("script", ctx.script());
+        e.rawset("time", LuaValue.valueOf(ctx.time()));
+        e.rawset("state", LuaJson.toLua(ctx.state()));
+        e.rawset("params", params(ctx.params()));
+        e.setmetatable(entityMeta);
+        current = ctx;
+        try {
+            Runs.call(budget, chunk, fn, LuaValue.varargsOf(e, inbox));
+            ctx.setState(LuaJson.toObject(e.rawget("state"), "e.state"));
+        } catch (org.luaj.vm2.LuaError bad) {
+            throw new ScriptException(ScriptException.Kind.ERROR, bad.getMessage(), 0);
+        } finally {
+            current = null;
+        }
+    }
+
+    /** The world's params, converted once into frozen tables. */
+    private LuaValue params(JsonNode source) {
+        if (source != paramsSource) {
+            paramsSource = source;
+            params = Frozen.of(source, "e.params");
+        }
+        return params;
+    }
+}

@@ -1,0 +1,108 @@
+package org.polysim.lang.lua;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
+import org.polysim.engine.Limits;
+import org.polysim.engine.spi.Controller;
+import org.polysim.engine.spi.EntityContext;
+import org.polysim.engine.spi.ScriptException;
+import org.polysim.engine.spi.ScriptSource;
+
+/**
+ * A seed-project script: {@code update(current_time, msgs)}, {@code get_state()}, {@code set_state(state)}, and the
+ * globals {@code self} and {@code world}. Such scripts keep their data in globals, so every entity gets its own
+ * {@code Globals}; its state is what {@code get_state()} returns after each call, and {@code set_state} puts it back
+ * on creation, after loading a snapshot and after a rolled-back tick.
+ */
+final class SeedController implements Controller {
+
+    private final String chunk;
+    private final Limits limits;
+    private final Prototype prototype;
+    private final Map<String, Instance> instances = new HashMap<>();
+
+    private final class Instance {
+        final Budget budget = new Budget(limits);
+        EntityContext current;
+        final LockedGlobals globals = Sandbox.create(budget, () -> current);
+
+        Instance(String id) throws ScriptException {
+            Api api = new Api(() -> current, globals);
+            globals.set("self", api.seedSelf(id));
+            globals.set("world", api.seedWorld());
+            Runs.call(budget, chunk, new LuaClosure(prototype, globals), LuaValue.NONE);
+            if (!globals.get("update").isfunction()) {
+                throw new ScriptException(ScriptException.Kind.COMPILE, "the script defines no update function; "
+                        + "write: function update(current_time, msgs) ... end", 0);
+            }
+        }
+
+        void call(EntityContext ctx, String name, LuaValue... args) throws ScriptException {
+            LuaValue fn = globals.get(name);
+            if (!fn.isfunction()) {
+                return;
+            }
+            current = ctx;
+            try {
+                Runs.call(budget, chunk, fn, LuaValue.varargsOf(args));
+            } finally {
+                current = null;
+            }
+        }
+
+        void publish(EntityContext ctx) throws ScriptException {
+            LuaValue get = globals.get("get_state");
+            if (get.isfunction()) {
+                current = ctx;
+                try {
+                    LuaValue state = Runs.call(budget, chunk, get, LuaValue.NONE).arg1();
+                    ctx.setState(LuaJson.toObject(state, "get_state()"));
+                } catch (org.luaj.vm2.LuaError bad) {
+                    throw new ScriptException(ScriptException.Kind.ERROR, bad.getMessage(), 0);
+                } finally {
+                    current = null;
+                }
+            }
+        }
+    }
+
+    SeedController(ScriptSource source, Limits limits) throws ScriptException {
+        this.chunk = source.id();
+        this.limits = limits;
+        this.prototype = Runs.compile(Sandbox.create(new Budget(limits), () -> null), source.code(), chunk);
+        new Instance("(compile check)"); // surfaces top-level errors and a missing update at creation
+    }
+
+    @Override
+    public void init(EntityContext e) throws ScriptException {
+        Instance i = new Instance(e.id());
+        instances.put(e.id(), i);
+        i.call(e, "set_state", LuaJson.toLua(e.state()));
+        i.publish(e);
+    }
+
+    @Override
+    public void restore(EntityContext e) throws ScriptException {
+        Instance i = instances.get(e.id());
+        if (i == null) {
+            i = new Instance(e.id());
+            instances.put(e.id(), i);
+        }
+        i.call(e, "set_state", LuaJson.toLua(e.state()));
+    }
+
+    @Override
+    public void update(EntityContext e) throws ScriptException {
+        Instance i = instances.get(e.id());
+        i.call(e, "update", LuaValue.valueOf(e.time()), Api.inbox(e.inbox(), true));
+        i.publish(e);
+    }
+
+    @Override
+    public void forget(String entityId) {
+        instances.remove(entityId);
+    }
+}
