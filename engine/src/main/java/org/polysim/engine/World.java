@@ -325,8 +325,8 @@ public final class World implements AutoCloseable {
         ObjectNode root = f.objectNode();
         root.put("name", name);
         root.put("seed", seed);
-        root.put("dt", dt);
-        root.put("time", time());
+        root.set("dt", Numbers.node(dt));
+        root.set("time", Numbers.node(time()));
         root.put("schedule", randomSchedule ? "random" : "sequential");
         root.set("params", params.deepCopy());
         if (!limits.equals(Limits.DEFAULTS)) {
@@ -363,8 +363,8 @@ public final class World implements AutoCloseable {
             o.put("to", m.to());
             o.put("kind", m.kind());
             o.set("content", m.content().deepCopy());
-            o.put("sent_at", m.sentAt());
-            o.put("deliver_at", m.deliverTick() * dt);
+            o.set("sent_at", Numbers.node(m.sentAt()));
+            o.set("deliver_at", Numbers.node(m.deliverTick() * dt));
         }
         ObjectNode ms = root.putObject("metrics");
         metrics.all().forEach((metric, s) -> {
@@ -372,8 +372,8 @@ public final class World implements AutoCloseable {
             ArrayNode times = o.putArray("times");
             ArrayNode values = o.putArray("values");
             for (int i = 0; i < s.size; i++) {
-                times.add(s.ticks[i] * dt);
-                values.add(s.values[i]);
+                times.add(Numbers.node(s.ticks[i] * dt));
+                values.add(Numbers.node(s.values[i]));
             }
         });
         root.put("rng", scheduleRng.state);

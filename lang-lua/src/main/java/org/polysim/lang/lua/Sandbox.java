@@ -33,6 +33,7 @@ final class Sandbox {
         // a frozen one first, so no script can alter string methods seen by other worlds.
         LuaString.s_metatable = new LuaTable();
         Globals template = new Globals();
+        loadedTable(template);
         template.load(new StringLib());
         LuaTable lib = template.get("string").checktable();
         STRING_FUNCTIONS = new FrozenTable("the string library");
@@ -59,6 +60,7 @@ final class Sandbox {
      */
     static LockedGlobals create(Budget budget, Supplier<EntityContext> current) {
         LockedGlobals g = new LockedGlobals();
+        loadedTable(g);
         g.load(new BaseLib());
         g.load(new Bit32Lib());
         g.load(new TableLib());
@@ -127,6 +129,13 @@ final class Sandbox {
             }
         });
         return g;
+    }
+
+    /** LuaJ's libraries register themselves in package.loaded; give them one (package itself is denied later). */
+    private static void loadedTable(Globals g) {
+        LuaTable pkg = new LuaTable();
+        pkg.set("loaded", new LuaTable());
+        g.set("package", pkg);
     }
 
     /** Lua's tostring of each argument, tab-separated, as print does. */

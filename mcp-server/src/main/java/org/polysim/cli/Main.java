@@ -1,0 +1,28 @@
+package org.polysim.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code polysim} command. */
+@Command(name = "polysim", mixinStandardHelpOptions = true, version = "polysim 0.1.0",
+        description = "Agent-based simulations scripted in Lua, JavaScript and Python.",
+        subcommands = {RunCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int execute(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run");
+    }
+}

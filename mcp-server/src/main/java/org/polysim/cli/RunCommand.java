@@ -1,0 +1,125 @@
+package org.polysim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.polysim.engine.MetricView;
+import org.polysim.engine.SimulationException;
+import org.polysim.engine.World;
+import org.polysim.engine.WorldFileException;
+import org.polysim.engine.WorldFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code polysim run WORLD_FILE --steps N [--seed S] [--out SNAPSHOT]}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Advance a world file headless, print a metrics summary and save the final snapshot.")
+final class RunCommand implements Callable<Integer> {
+
+    /** Progress lines go to stderr at most this often, and only for runs that take longer. */
+    private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "WORLD_FILE", description = "World file (.yaml, .yml or .json).")
+    Path file;
+
+    @Option(names = "--steps", required = true, paramLabel = "N", description = "Ticks to run.")
+    long steps;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Override the world's seed.")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "SNAPSHOT",
+            description = "Where to save the final snapshot (.yaml or .json). Default: <world>.final.yaml in the "
+                    + "current directory.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (steps < 0) {
+            stderr.println("--steps must be >= 0, got " + steps);
+            return 2;
+        }
+        World world;
+        try {
+            JsonNode tree = WorldFiles.read(file);
+            if (seed != null && tree instanceof ObjectNode o) {
+                o.put("seed", seed);
+            }
+            String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+            world = World.create(tree, file.toAbsolutePath().getParent(), stem);
+        } catch (WorldFileException e) {
+            stderr.println("polysim: " + e.getMessage());
+            return 2;
+        } catch (SimulationException e) {
+            stderr.println("polysim: " + e.getMessage());
+            return 1;
+        }
+        Path target = out != null ? out : Path.of(world.name() + ".final.yaml");
+        int code = 0;
+        long started = System.nanoTime();
+        long[] lastReport = {started};
+        try (world) {
+            try {
+                world.advance(steps, done -> {
+                    long now = System.nanoTime();
+                    if (now - lastReport[0] >= PROGRESS_EVERY_NANOS) {
+                        lastReport[0] = now;
+                        stderr.printf(Locale.ROOT, "tick %d/%d (%.0f%%), %d entities, %.1f s%n", done, steps,
+                                100.0 * done / Math.max(1, steps), world.entityCount(), (now - started) / 1e9);
+                        stderr.flush();
+                    }
+                });
+            } catch (SimulationException e) {
+                stderr.println("polysim: " + e.getMessage());
+                code = 1;
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            stdout.printf(Locale.ROOT, "world %s: time %s after %d ticks in %.2f s; %d entities, %d messages pending, "
+                            + "%d dropped%n%n", world.name(), fmt(world.time()), world.tick(), seconds,
+                    world.entityCount(), world.pendingMessages(), world.droppedMessages());
+            printMetrics(stdout, world);
+            if (target.getParent() != null) {
+                Files.createDirectories(target.getParent());
+            }
+            WorldFiles.write(world.snapshot(), target);
+            stdout.println();
+            stdout.println("snapshot: " + target);
+        }
+        stdout.flush();
+        return code;
+    }
+
+    private static void printMetrics(PrintWriter out, World world) {
+        if (world.metricNames().isEmpty()) {
+            out.println("(no metrics recorded)");
+            return;
+        }
+        int width = Math.max(6, world.metricNames().stream().mapToInt(String::length).max().orElse(6));
+        String row = "%-" + width + "s %8s %12s %12s %12s %12s %12s%n";
+        out.printf(Locale.ROOT, row, "metric", "ticks", "total", "mean", "min", "max", "last");
+        for (String name : world.metricNames()) {
+            MetricView m = world.metric(name).orElseThrow();
+            out.printf(Locale.ROOT, row, name, m.count(), fmt(m.total()), fmt(m.mean()), fmt(m.min()), fmt(m.max()),
+                    fmt(m.last()));
+        }
+    }
+
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}
