@@ -17,9 +17,13 @@ public class SimulationException extends Exception {
     private final String cause;
     private final long ticksCompleted;
 
+    private final String consequence;
+
+    /** @param consequence what this means for the world, e.g. "The world was not created." */
     SimulationException(String world, long tick, String entity, String script, String language, int line,
-                        String kind, String cause, long ticksCompleted) {
-        super(describe(world, tick, entity, script, language, line, kind, cause));
+                        String kind, String cause, String consequence, long ticksCompleted) {
+        super(describe(world, tick, entity, script, language, line, kind, cause) + " " + consequence);
+        this.consequence = consequence;
         this.world = world;
         this.tick = tick;
         this.entity = entity;
@@ -37,17 +41,23 @@ public class SimulationException extends Exception {
         String what = switch (kind) {
             case "BUDGET" -> "exceeded its budget";
             case "TIMEOUT" -> "ran out of time";
+            case "COMPILE" -> "does not compile";
             default -> "failed";
         };
-        String rolledBack = tick > 0 ? "the world is unchanged since the end of tick " + (tick - 1)
-                : "the world was not created";
-        return "world '" + world + "', tick " + tick + ": entity '" + entity + "' " + where + " " + what + ": "
-                + cause + ". Nothing of tick " + tick + " was applied; " + rolledBack + ".";
+        String who = entity.equals("-") ? "" : "entity '" + entity + "' ";
+        String text = cause.endsWith(".") ? cause : cause + ".";
+        return "world '" + world + "', tick " + tick + ": " + who + where + " " + what + ": " + text;
+    }
+
+    /** What a failed tick leaves behind. */
+    static String tickRolledBack(long tick) {
+        return "Nothing of tick " + tick + " was applied; the world is unchanged since the end of tick " + (tick - 1)
+                + ".";
     }
 
     /** The same failure, noting how many ticks of the {@code advance} call completed before it. */
     SimulationException completed(long ticks) {
-        return new SimulationException(world, tick, entity, script, language, line, kind, cause, ticks);
+        return new SimulationException(world, tick, entity, script, language, line, kind, cause, consequence, ticks);
     }
 
     public String world() {

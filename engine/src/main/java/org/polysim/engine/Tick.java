@@ -83,7 +83,7 @@ final class Tick {
     }
 
     /** A fresh world: every defined entity is spawned at tick 0 and its {@code init} runs. */
-    void create(List<Definition.EntityDef> defs) throws SimulationException {
+    void create(List<Definition.EntityDef> defs, String consequence) throws SimulationException {
         for (var def : defs) {
             commands.add(new Command.Spawn(def.id(), def.script(), def.state()));
             spawning.add(def.id());
@@ -91,19 +91,19 @@ final class Tick {
         try {
             apply();
         } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            throw failure(e);
+            throw failure(e, world.tick, consequence);
         }
         commit();
     }
 
     /** Existing entities re-enter their controllers (after load, rollback or a state/script change). */
-    void restoreAll(List<Entity> entities) throws SimulationException {
+    void restoreAll(List<Entity> entities, String consequence) throws SimulationException {
         for (Entity e : entities) {
             current = e;
             try {
                 e.script.controller().restore(new Call(this, e, List.of(), true));
             } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError ex) {
-                throw failure(ex);
+                throw failure(ex, world.tick, consequence);
             }
         }
     }
@@ -197,24 +197,20 @@ final class Tick {
         }
         current = failed;
         long failedTick = startTick + 1;
-        SimulationException error = failure(cause, failedTick);
+        SimulationException error = failure(cause, failedTick, SimulationException.tickRolledBack(failedTick));
         lines.forEach(world.log::add);
         world.log.add(new LogLine(failedTick, failedTick * world.dt, "", "tick " + failedTick
                 + " failed and was rolled back (the lines above are from the failed attempt): " + error.cause()));
         return error;
     }
 
-    private SimulationException failure(Throwable cause) {
-        return failure(cause, world.tick);
-    }
-
-    private SimulationException failure(Throwable cause, long tick) {
+    private SimulationException failure(Throwable cause, long tick, String consequence) {
         String entity = current == null ? "-" : current.id;
         String script = current == null ? "-" : current.script.id();
         String language = current == null ? "-" : current.script.language();
         if (cause instanceof ScriptException se) {
             return new SimulationException(world.name, tick, entity, script, language, se.line(), se.kind().name(),
-                    se.getMessage(), 0);
+                    se.getMessage(), consequence, 0);
         }
         String kind = cause instanceof StackOverflowError || cause instanceof OutOfMemoryError ? "BUDGET" : "ERROR";
         String text = switch (cause) {
@@ -222,6 +218,6 @@ final class Tick {
             case OutOfMemoryError ignored -> "out of memory (a script built something too large)";
             default -> cause.getMessage() == null ? cause.toString() : cause.getMessage();
         };
-        return new SimulationException(world.name, tick, entity, script, language, 0, kind, text, 0);
+        return new SimulationException(world.name, tick, entity, script, language, 0, kind, text, consequence, 0);
     }
 }

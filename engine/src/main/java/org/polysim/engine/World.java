@@ -105,7 +105,7 @@ public final class World implements AutoCloseable {
                 scripts.put(source.id(), new Script(source, provider.compile(source, limits)));
             } catch (ScriptException e) {
                 throw new SimulationException(name, tick, "-", source.id(), source.language(), e.line(),
-                        ScriptException.Kind.COMPILE.name(), e.getMessage(), 0);
+                        ScriptException.Kind.COMPILE.name(), e.getMessage(), "The world was not created.", 0);
             }
         }
     }
@@ -121,10 +121,9 @@ public final class World implements AutoCloseable {
                         def.rng() != null ? new Rng(def.rng()) : Rng.derive(seed, def.id()));
                 population.add(e);
             }
-            Tick restore = new Tick(this);
-            restore.restoreAll(population.liveInOrder());
+            new Tick(this).restoreAll(population.liveInOrder(), "The world was not created.");
         } else {
-            new Tick(this).create(d.entities());
+            new Tick(this).create(d.entities(), "The world was not created.");
         }
     }
 
@@ -142,7 +141,7 @@ public final class World implements AutoCloseable {
             fresh = new Script(source, languages.find(lang, "language").compile(source, limits));
         } catch (ScriptException e) {
             throw new SimulationException(name, tick, "-", id, lang, e.line(), ScriptException.Kind.COMPILE.name(),
-                    e.getMessage(), 0);
+                    e.getMessage(), "The script was not replaced; its entities keep running the old version.", 0);
         }
         List<Entity> users = population.liveInOrder().stream().filter(e -> e.script == old).toList();
         scripts.put(id, fresh);
@@ -150,7 +149,8 @@ public final class World implements AutoCloseable {
             e.script = fresh;
         }
         try {
-            new Tick(this).restoreAll(population.liveInOrder().stream().filter(e -> e.script == fresh).toList());
+            new Tick(this).restoreAll(population.liveInOrder().stream().filter(e -> e.script == fresh).toList(),
+                    "The script was not replaced; its entities keep running the old version.");
         } catch (SimulationException e) {
             for (Entity u : population.liveInOrder()) {
                 if (u.script == fresh) {
@@ -278,7 +278,7 @@ public final class World implements AutoCloseable {
         ObjectNode old = e.state;
         e.state = state.deepCopy();
         try {
-            new Tick(this).restoreAll(List.of(e));
+            new Tick(this).restoreAll(List.of(e), "The state was not changed.");
         } catch (SimulationException ex) {
             e.state = old;
             throw ex;

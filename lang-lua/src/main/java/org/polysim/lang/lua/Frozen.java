@@ -22,6 +22,7 @@ final class Frozen {
             for (int i = 0; i < n.size(); i++) {
                 t.put(LuaValue.valueOf(i + 1), of(n.get(i), name + "[" + (i + 1) + "]"));
             }
+            t.setmetatable(LuaJson.ARRAY);
             return t.freeze();
         }
         return LuaJson.toLua(n);

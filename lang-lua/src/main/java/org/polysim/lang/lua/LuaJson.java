@@ -20,11 +20,18 @@ import tools.jackson.databind.node.ObjectNode;
 final class LuaJson {
 
     /** Marks tables that came from JSON arrays. */
-    static final LuaTable ARRAY = new LuaTable();
+    static final LuaTable ARRAY = arrayMarker();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 64;
 
     private LuaJson() {}
+
+    /** Shared by every world, so frozen and hidden from getmetatable: no script can change another's arrays. */
+    private static LuaTable arrayMarker() {
+        FrozenTable t = new FrozenTable("the array metatable");
+        t.put(LuaValue.valueOf("__metatable"), LuaValue.FALSE);
+        return t.freeze();
+    }
 
     static LuaValue toLua(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode()) {
@@ -81,6 +88,9 @@ final class LuaJson {
                 double d = v.todouble();
                 if (!Double.isFinite(d)) {
                     throw new LuaError(what + " is " + v.tojstring() + ", which JSON cannot hold");
+                }
+                if (d == Math.rint(d) && Math.abs(d) < 0x1p53) { // Lua 5.2 has one number type: whole means integer
+                    return F.numberNode((long) d);
                 }
                 return F.numberNode(d);
             case LuaValue.TSTRING:

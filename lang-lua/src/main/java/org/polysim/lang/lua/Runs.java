@@ -44,15 +44,28 @@ final class Runs {
     /** Splits LuaJ's {@code chunk:line message} into line and message. */
     static ScriptException translate(LuaError e, String chunk, ScriptException.Kind kind) {
         String msg = e.getMessage() == null ? "error" : e.getMessage().strip();
-        Matcher m = Pattern.compile("^" + Pattern.quote(chunk) + ":(\\d+):?\\s*(.*)$", Pattern.DOTALL).matcher(msg);
+        String name = Pattern.quote(chunk);
+        Matcher m = Pattern.compile("^(?:" + name + "|\\[string \"" + name + "\"\\]):(\\d+):?\\s*(.*)$",
+                Pattern.DOTALL).matcher(msg);
         if (m.matches()) {
             return new ScriptException(kind, clean(m.group(2)), Integer.parseInt(m.group(1)));
         }
         return new ScriptException(kind, clean(msg), 0);
     }
 
+    /** LuaJ's lexer names reserved words by token number ("unexpected symbol 262 (Ć)"); say the word instead. */
+    private static final String[] TOKENS = {"and", "break", "do", "else", "elseif", "end", "false", "for",
+        "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until",
+        "while", "..", "...", "==", ">=", "<=", "~=", "::", "<eof>", "<number>", "<name>", "<string>"};
+    private static final Pattern SYMBOL = Pattern.compile("symbol (\\d+) \\(.\\)");
+
     private static String clean(String msg) {
-        // an error() raised in a nested chunk or re-raised by pcall keeps its own prefix; keep it, drop noise
-        return msg.replace("vm error: ", "").strip();
+        String text = msg.replace("vm error: ", "").strip();
+        return SYMBOL.matcher(text).replaceAll(r -> {
+            int token = Integer.parseInt(r.group(1));
+            String word = token >= 257 && token - 257 < TOKENS.length ? TOKENS[token - 257]
+                    : String.valueOf((char) token);
+            return Matcher.quoteReplacement("'" + word + "'");
+        });
     }
 }

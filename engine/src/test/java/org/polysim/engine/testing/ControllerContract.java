@@ -1,0 +1,264 @@
+package org.polysim.engine.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.DynamicTest;
+import java.util.stream.Stream;
+import org.polysim.engine.LogLine;
+import org.polysim.engine.SimulationException;
+import org.polysim.engine.World;
+import org.polysim.engine.WorldFiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The contract every language module passes with a small subclass that supplies the same behaviours written in its
+ * language. Behaviours (the subclass returns their source from {@link #source}):
+ * <ul>
+ *   <li>{@code lifecycle}: init sets {@code state.inits = 1}, {@code state.born = e.time} and logs "init &lt;id&gt;";
+ *       update increments {@code state.updates} (starting from 0) and records metric {@code updates} = 1.</li>
+ *   <li>{@code keeper}: update sets {@code state.copy = state.value}.</li>
+ *   <li>{@code echo}: for each message, sends {@code "re:" + kind} with the same content back to its sender
+ *       (no delay) and records metric {@code echoed} = 1.</li>
+ *   <li>{@code starter}: at time 1 sends {@code params.payload} to {@code params.target} as kind {@code ping} with
+ *       delay 2; for each message received stores {@code state.reply = content}, {@code state.reply_kind},
+ *       {@code state.reply_from}, {@code state.reply_sent_at}, {@code state.reply_time = e.time}.</li>
+ *   <li>{@code spawner}: at time 1 spawns a {@code lifecycle} with state {@code {gift: 5}} and keeps its id in
+ *       {@code state.child}; at time 2 destroys the child; at time 3 destroys itself.</li>
+ *   <li>{@code randomer}: records metric {@code roll} = random(1, 6), {@code u} = random(), {@code peers} = number
+ *       of live {@code randomer} entities.</li>
+ *   <li>{@code printer}: prints "hello" and 42 with the language's print.</li>
+ *   <li>{@code failer}: at time 2 raises an error "boom" on line {@link #failingLine()}.</li>
+ *   <li>{@code looper}: update loops forever.</li>
+ *   <li>{@code global_writer}: update assigns a global variable.</li>
+ * </ul>
+ */
+public abstract class ControllerContract {
+
+    protected abstract String language();
+
+    protected abstract String source(String behaviour);
+
+    protected abstract int failingLine();
+
+    /** Whole scripts (update bodies doing something forbidden) and a fragment the error must contain. */
+    protected abstract Map<String, String> denials();
+
+    /** Whether assigning a global inside update is refused (Lua, JS; Python uses {@code global}). */
+    protected boolean refusesGlobalWrites() {
+        return true;
+    }
+
+    static {
+        // the Java twin of "randomer", to prove every language draws the same numbers
+        JavaTestLanguage.register("randomer", e -> {
+            e.metric("roll", e.random(1, 6));
+            e.metric("u", e.random());
+            e.metric("peers", e.entities("randomer").size());
+        });
+    }
+
+    protected World world(String yaml) throws SimulationException {
+        return World.create(WorldFiles.parse(yaml, false, "contract.yaml"), null, null);
+    }
+
+    /** A one-script world: {@code count} entities of behaviour {@code name}. */
+    protected World single(String name, int count, String extra) throws SimulationException {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("name", "contract-" + name);
+        root.put("seed", 99);
+        ObjectNode s = root.putObject("scripts").putObject(name);
+        s.put("language", language());
+        s.put("source", source(name));
+        root.putArray("entities").addObject().put("script", name).put("count", count);
+        if (extra != null) {
+            ObjectNode more = (ObjectNode) WorldFiles.parse(extra, false, "extra");
+            more.properties().forEach(p -> root.set(p.getKey(), p.getValue()));
+        }
+        return World.create(root, null, null);
+    }
+
+    @Test
+    void initRunsOnceAtCreationAndUpdateEveryTick() throws Exception {
+        World w = single("lifecycle", 2, null);
+        assertThat(w.entityState("lifecycle-1").orElseThrow().path("inits").asInt()).isEqualTo(1);
+        assertThat(w.log("lifecycle-2", 5)).extracting(LogLine::text).containsExactly("init lifecycle-2");
+        w.advance(3);
+        ObjectNode s = w.entityState("lifecycle-1").orElseThrow();
+        assertThat(s.path("updates").asInt()).isEqualTo(3);
+        assertThat(s.path("inits").asInt()).isEqualTo(1);
+        assertThat(s.path("born").asDouble()).isZero();
+        assertThat(w.metric("updates").orElseThrow().values()).containsExactly(2, 2, 2);
+    }
+
+    /** Every JSON type survives the trip into the language and back. */
+    protected JsonNode richValue() {
+        return WorldFiles.parse("""
+                {"text": "héllo wörld ✓ 日本", "int": 3, "negative": -17, "big": 1000000000000, "float": 2.5,
+                 "small": 1.0e-7, "yes": true, "no": false, "empty_object": {}, "empty_array": [],
+                 "nested": {"list": [1, "two", [3, {"four": 4}]], "deep": {"er": {"est": "x"}}},
+                 "with_null": [1, null, 3]}
+                """, true, "value");
+    }
+
+    @Test
+    void stateRoundTripsEveryJsonType() throws Exception {
+        World w = single("keeper", 1, null);
+        w.setEntityState("keeper-1", (ObjectNode) JsonNodeFactory.instance.objectNode().set("value", richValue()));
+        w.advance(2);
+        ObjectNode s = w.entityState("keeper-1").orElseThrow();
+        assertThat(s.get("value")).isEqualTo(richValue());
+        assertThat(s.get("copy")).isEqualTo(richValue());
+    }
+
+    @Test
+    void messagesCarryContentSenderKindAndTimes() throws Exception {
+        World w = world("""
+                name: ping
+                params: { target: echo-1, payload: %s }
+                scripts:
+                  starter: { language: %s, source: %s }
+                  echo: { language: %s, source: %s }
+                entities:
+                  - { script: starter }
+                  - { script: echo }
+                """.formatted(WorldFiles.toJson(richValue()).strip(), language(), quote(source("starter")),
+                language(), quote(source("echo"))));
+        w.advance(4);
+        ObjectNode s = w.entityState("starter-1").orElseThrow();
+        assertThat(s.get("reply")).isEqualTo(richValue());
+        assertThat(s.path("reply_kind").asString()).isEqualTo("re:ping");
+        assertThat(s.path("reply_from").asString()).isEqualTo("echo-1");
+        assertThat(s.path("reply_sent_at").asDouble()).isEqualTo(3);
+        assertThat(s.path("reply_time").asDouble()).isEqualTo(4);
+        assertThat(w.metric("echoed").orElseThrow().times()).containsExactly(3);
+    }
+
+    @Test
+    void spawnAndDestroyAreCommands() throws Exception {
+        World w = world("""
+                name: spawn
+                scripts:
+                  spawner: { language: %s, source: %s }
+                  lifecycle: { language: %s, source: %s }
+                entities:
+                  - { script: spawner }
+                """.formatted(language(), quote(source("spawner")), language(), quote(source("lifecycle"))));
+        w.advance(1);
+        assertThat(w.entityState("spawner-1").orElseThrow().path("child").asString()).isEqualTo("lifecycle-1");
+        ObjectNode child = w.entityState("lifecycle-1").orElseThrow();
+        assertThat(child.path("gift").asInt()).isEqualTo(5);
+        assertThat(child.path("born").asDouble()).isEqualTo(1);
+        w.advance(1);
+        assertThat(w.entityIds(null)).containsExactly("spawner-1");
+        w.advance(1);
+        assertThat(w.entityIds(null)).isEmpty();
+    }
+
+    @Test
+    void randomnessIsTheEntityStreamAndMatchesEveryOtherLanguage() throws Exception {
+        World mine = single("randomer", 5, null);
+        World java = World.create(WorldFiles.parse("""
+                name: java-randomer
+                seed: 99
+                scripts: { randomer: { language: java-test, source: randomer } }
+                entities: [ { script: randomer, count: 5 } ]
+                """, false, "java"), null, null);
+        mine.advance(20);
+        java.advance(20);
+        for (String metric : new String[] {"roll", "u", "peers"}) {
+            assertThat(mine.metric(metric).orElseThrow().values()).as(metric)
+                    .containsExactly(java.metric(metric).orElseThrow().values());
+        }
+        assertThat(mine.metric("roll").orElseThrow().min()).isGreaterThanOrEqualTo(5);
+        assertThat(mine.metric("roll").orElseThrow().max()).isLessThanOrEqualTo(30);
+    }
+
+    @Test
+    void printGoesToTheWorldLog() throws Exception {
+        World w = single("printer", 1, null);
+        w.advance(1);
+        assertThat(w.log("printer-1", 5)).singleElement().satisfies(l ->
+                assertThat(l.text()).contains("hello").contains("42"));
+    }
+
+    @Test
+    void anErrorNamesEntityScriptLanguageAndLineAndRollsBack() throws Exception {
+        World w = single("failer", 1, null);
+        w.advance(1);
+        String before = WorldFiles.toJson(w.snapshot());
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+        assertThat(e.kind()).isEqualTo("ERROR");
+        assertThat(e.entity()).isEqualTo("failer-1");
+        assertThat(e.script()).isEqualTo("failer");
+        assertThat(e.language()).isEqualTo(language());
+        assertThat(e.line()).isEqualTo(failingLine());
+        assertThat(e.cause()).contains("boom");
+        assertThat(e.getMessage()).contains("line " + failingLine());
+        assertThat(WorldFiles.toJson(w.snapshot())).isEqualTo(before);
+    }
+
+    @Test
+    void aCompileErrorNamesTheScriptAndLine() {
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> world("""
+                name: broken
+                scripts:
+                  broken: { language: %s, source: "x = = 1\\n" }
+                """.formatted(language())));
+        assertThat(e.kind()).isEqualTo("COMPILE");
+        assertThat(e.script()).isEqualTo("broken");
+        assertThat(e.line()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunawayLoopIsStoppedByTheBudgetAndTheWorldGoesOn() throws Exception {
+        World w = single("looper", 1, "limits: { instructions: 200000, wall_ms: 3000 }");
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+        assertThat(e.kind()).isIn("BUDGET", "TIMEOUT");
+        assertThat(e.entity()).isEqualTo("looper-1");
+        assertThat(w.tick()).isZero();
+        w.replaceScript("looper", null, source("lifecycle"));
+        w.advance(2);
+        assertThat(w.tick()).isEqualTo(2);
+        assertThat(w.entityState("looper-1").orElseThrow().path("updates").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void assigningAGlobalInUpdateSaysToUseState() throws Exception {
+        if (!refusesGlobalWrites()) {
+            return;
+        }
+        World w = single("global_writer", 1, null);
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+        assertThat(e.cause()).contains("e.state");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sandboxDenialsAreClearErrorsAndTheWorldStaysUsable() {
+        return denials().entrySet().stream().map(d -> DynamicTest.dynamicTest(d.getValue(), () -> {
+            World w = world("""
+                    name: sandbox
+                    scripts:
+                      bad: { language: %s, source: %s }
+                    entities: [ { script: bad } ]
+                    """.formatted(language(), quote(d.getKey())));
+            SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+            assertThat(e).as(d.getKey()).isNotNull();
+            assertThat(e.cause()).contains(d.getValue());
+            assertThat(w.tick()).isZero();
+            w.replaceScript("bad", null, source("lifecycle"));
+            w.advance(1);
+            assertThat(w.tick()).isEqualTo(1);
+        }));
+    }
+
+    /** A YAML/JSON string literal. */
+    protected static String quote(String text) {
+        return JsonNodeFactory.instance.stringNode(text).toString();
+    }
+}

@@ -1,0 +1,112 @@
+package org.polysim.lang.lua;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.polysim.engine.testing.ControllerContract;
+
+/** The controller contract, in Lua. */
+class LuaContractTest extends ControllerContract {
+
+    private static final Map<String, String> SOURCES = Map.of(
+            "lifecycle", """
+                    function init(e)
+                      e.state.inits = 1
+                      e.state.born = e.time
+                      e.log("init " .. e.id)
+                    end
+                    function update(e, inbox)
+                      e.state.updates = (e.state.updates or 0) + 1
+                      e.metric("updates", 1)
+                    end
+                    """,
+            "keeper", "function update(e, inbox) e.state.copy = e.state.value end\n",
+            "echo", """
+                    function update(e, inbox)
+                      for _, m in ipairs(inbox) do
+                        e:send(m.from, "re:" .. m.kind, m.content)
+                        e:metric("echoed", 1)
+                      end
+                    end
+                    """,
+            "starter", """
+                    function update(e, inbox)
+                      if e.time == 1 then e.send(e.params.target, "ping", e.params.payload, 2) end
+                      for _, m in ipairs(inbox) do
+                        e.state.reply = m.content
+                        e.state.reply_kind = m.kind
+                        e.state.reply_from = m.from
+                        e.state.reply_sent_at = m.sent_at
+                        e.state.reply_time = e.time
+                      end
+                    end
+                    """,
+            "spawner", """
+                    function update(e, inbox)
+                      if e.time == 1 then e.state.child = e.spawn("lifecycle", {gift = 5}) end
+                      if e.time == 2 then e.destroy(e.state.child) end
+                      if e.time == 3 then e.destroy() end
+                    end
+                    """,
+            "randomer", """
+                    function update(e, inbox)
+                      e.metric("roll", e.random(1, 6))
+                      e.metric("u", e.random())
+                      e.metric("peers", #e.entities("randomer"))
+                    end
+                    """,
+            "printer", "function update(e, inbox) print(\"hello\", 42) end\n",
+            "failer", """
+                    function update(e, inbox)
+                      if e.time == 2 then
+                        error("boom")
+                      end
+                    end
+                    """,
+            "looper", "function update(e, inbox) while true do end end\n",
+            "global_writer", "counter = 0\nfunction update(e, inbox) counter = counter + 1 end\n");
+
+    @Override
+    protected String language() {
+        return "lua";
+    }
+
+    @Override
+    protected String source(String behaviour) {
+        return SOURCES.get(behaviour);
+    }
+
+    @Override
+    protected int failingLine() {
+        return 3;
+    }
+
+    @Override
+    protected Map<String, String> denials() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put(update("io.open('/etc/passwd')"), "io is not available");
+        d.put(update("os.execute('touch /tmp/pwned')"), "os is not available");
+        d.put(update("local t = os.time()"), "os is not available");
+        d.put(update("luajava.bindClass('java.lang.System')"), "luajava is not available");
+        d.put(update("debug.sethook()"), "debug is not available");
+        d.put(update("require('os')"), "require is not available");
+        d.put(update("local p = package.loaded"), "package is not available");
+        d.put(update("dofile('/etc/passwd')"), "dofile is not available");
+        d.put(update("loadfile('/etc/passwd')"), "loadfile is not available");
+        d.put(update("coroutine.create(function() end)"), "coroutine is not available");
+        d.put(update("local f, err = load(string.dump(function() end))"), "attempt to call nil");
+        d.put(update("local f, err = load('\\27LuaR binary') assert(f, err)"), "binary chunks are not allowed");
+        d.put(update("local s = string.rep('x', 1000000000)"), "limits.string_bytes");
+        d.put(update("local s = 'xxxxxxxxxxxxxxxx' for i = 1, 40 do s = s .. s end"), "limits.string_bytes");
+        d.put(update("local t = {} for i = 1, 2000 do t[i] = string.rep('x', 1000) end "
+                + "local s = table.concat(t)"), "limits.string_bytes");
+        d.put(update("local ok = pcall(function() while true do end end) error('escaped')"),
+                "instruction budget");
+        d.put(update("local function f(n) return f(n + 1) + 1 end f(1)"), "limits.call_depth");
+        d.put(update("getmetatable('').__index.rep = nil"), "attempt to index");
+        return d;
+    }
+
+    private static String update(String body) {
+        return "function update(e, inbox)\n  " + body + "\nend\n";
+    }
+}
