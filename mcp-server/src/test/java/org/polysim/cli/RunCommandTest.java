@@ -1,0 +1,78 @@
+package org.polysim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polysim.engine.World;
+
+/** {@code polysim run} through its command line. */
+class RunCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private static Path world(Path dir, String yaml) throws Exception {
+        Path file = dir.resolve("w.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void runsAWorldPrintsTheMetricsAndSavesTheFinalSnapshot(@TempDir Path dir) throws Exception {
+        Path file = world(dir, """
+                name: counting
+                scripts:
+                  c: { language: lua, source: "function update(e, inbox) e.metric('n', 1) end" }
+                entities: [ { script: c, count: 3 } ]
+                """);
+        Path snap = dir.resolve("out/final.json");
+        int code = run("run", file.toString(), "--steps", "25", "--seed", "9", "--out", snap.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("world counting: time 25 after 25 ticks")
+                .containsPattern("n\\s+25\\s+75\\s+3\\s+3\\s+3\\s+3");
+        World reloaded = World.load(snap);
+        assertThat(reloaded.tick()).isEqualTo(25);
+        assertThat(reloaded.seed()).isEqualTo(9);
+    }
+
+    @Test
+    void aBadWorldFileExitsWith2AndNamesThePlace(@TempDir Path dir) throws Exception {
+        Path file = world(dir, """
+                name: bad
+                scripts:
+                  c: { language: lua, source: "function update(e, inbox) end" }
+                entities: [ { script: d } ]
+                """);
+        assertThat(run("run", file.toString(), "--steps", "5")).isEqualTo(2);
+        assertThat(err.toString()).contains("entities[0].script", "no script 'd'");
+    }
+
+    @Test
+    void aFailingScriptExitsWith1AndSavesTheLastCompletedTick(@TempDir Path dir) throws Exception {
+        Path file = world(dir, """
+                name: failing
+                scripts:
+                  c: { language: lua, source: "function update(e, inbox)\\n  if e.time == 4 then error('tired') end\\nend" }
+                entities: [ { script: c } ]
+                """);
+        Path snap = dir.resolve("failing.yaml");
+        assertThat(run("run", file.toString(), "--steps", "10", "--out", snap.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("tick 4", "entity 'c-1'", "line 2", "tired");
+        assertThat(World.load(snap).tick()).isEqualTo(3);
+    }
+
+    @Test
+    void missingStepsIsAUsageError() {
+        assertThat(run("run", "x.yaml")).isEqualTo(2);
+        assertThat(err.toString()).contains("--steps");
+    }
+}
