@@ -9,11 +9,12 @@ package org.polysim.engine;
  * @param stringBytes  largest string a script may build with repetition builtins
  * @param logLines     lines of the world log kept (oldest dropped first)
  * @param maxEntities  live entities a world may hold; stops runaway spawning
+ * @param messageHistory delivered messages kept for inspection (oldest dropped first)
  */
 public record Limits(long instructions, long wallMillis, int callDepth, int stringBytes, int logLines,
-                     int maxEntities) {
+                     int maxEntities, int messageHistory) {
 
-    public static final Limits DEFAULTS = new Limits(1_000_000, 2_000, 200, 1 << 20, 10_000, 1_000_000);
+    public static final Limits DEFAULTS = new Limits(1_000_000, 2_000, 200, 1 << 20, 10_000, 1_000_000, 1_000);
 
     public Limits {
         positive("instructions", instructions);
@@ -22,6 +23,7 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
         positive("string_bytes", stringBytes);
         positive("log_lines", logLines);
         positive("max_entities", maxEntities);
+        positive("message_history", messageHistory);
     }
 
     private static void positive(String field, long value) {

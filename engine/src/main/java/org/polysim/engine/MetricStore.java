@@ -41,6 +41,12 @@ final class MetricStore {
         double max = Double.NEGATIVE_INFINITY;
 
         void add(long tick, double value) {
+            if (size > 0 && ticks[size - 1] == tick) { // recorded again between ticks (e.g. an added entity's init)
+                values[size - 1] += value;
+                total += value;
+                recomputeExtremes();
+                return;
+            }
             if (size == ticks.length) {
                 ticks = Arrays.copyOf(ticks, size * 2);
                 values = Arrays.copyOf(values, size * 2);
@@ -51,6 +57,15 @@ final class MetricStore {
             total += value;
             min = Math.min(min, value);
             max = Math.max(max, value);
+        }
+
+        private void recomputeExtremes() {
+            min = Double.POSITIVE_INFINITY;
+            max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < size; i++) {
+                min = Math.min(min, values[i]);
+                max = Math.max(max, values[i]);
+            }
         }
 
         MetricView view(String name, double dt) {

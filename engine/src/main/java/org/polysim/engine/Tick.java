@@ -35,6 +35,7 @@ final class Tick {
     private final List<ObjectNode> savedStates = new ArrayList<>();
     private final long[] savedRng;
     private final List<Entity> destroyed = new ArrayList<>();
+    private final List<Message> deliveredNow = new ArrayList<>();
     private Entity current;
 
     Tick(World world) {
@@ -120,6 +121,7 @@ final class Tick {
                         + m.from() + " to " + m.to() + ": no such entity at delivery"));
             } else {
                 to.inbox.add(m);
+                deliveredNow.add(m);
                 delivered++;
             }
         }
@@ -166,6 +168,12 @@ final class Tick {
         world.metrics.close(world.tick, metrics);
         world.lastTickMetrics = Map.copyOf(metrics);
         lines.forEach(world.log::add);
+        for (Message m : deliveredNow) {
+            if (world.delivered.size() == world.limits.messageHistory()) {
+                world.delivered.removeFirst();
+            }
+            world.delivered.addLast(m);
+        }
         world.population.compact();
         destroyed.forEach(e -> e.script.controller().forget(e.id));
     }

@@ -43,6 +43,7 @@ public final class World implements AutoCloseable {
     final Map<String, Long> counters;
     final MetricStore metrics = new MetricStore();
     final WorldLog log;
+    final java.util.ArrayDeque<Message> delivered = new java.util.ArrayDeque<>();
     Map<String, Double> lastTickMetrics = Map.of();
 
     private World(Definition d) {
@@ -89,7 +90,7 @@ public final class World implements AutoCloseable {
         Definition d = new WorldReader(baseDir, languages).read(definition, defaultName);
         World world = new World(d);
         try {
-            world.compile(languages, d.scripts());
+            world.compile(languages, d.scripts(), "The world was not created.");
             world.populate(d);
         } catch (SimulationException | RuntimeException e) {
             world.close();
@@ -98,14 +99,15 @@ public final class World implements AutoCloseable {
         return world;
     }
 
-    private void compile(Languages languages, Map<String, ScriptSource> sources) throws SimulationException {
+    private void compile(Languages languages, Map<String, ScriptSource> sources, String consequence)
+            throws SimulationException {
         for (ScriptSource source : sources.values()) {
             ControllerProvider provider = languages.find(source.language(), "scripts." + source.id());
             try {
                 scripts.put(source.id(), new Script(source, provider.compile(source, limits)));
             } catch (ScriptException e) {
                 throw new SimulationException(name, tick, "-", source.id(), source.language(), e.line(),
-                        ScriptException.Kind.COMPILE.name(), e.getMessage(), "The world was not created.", 0);
+                        ScriptException.Kind.COMPILE.name(), e.getMessage(), consequence, 0);
             }
         }
     }
@@ -127,11 +129,17 @@ public final class World implements AutoCloseable {
         }
     }
 
-    /** Compiles {@code replacement} for script {@code id} and swaps it in; entities keep their state. */
-    public synchronized void replaceScript(String id, String language, String code) throws SimulationException {
+    /**
+     * Adds script {@code id} to the library, or compiles a replacement and swaps it in (entities keep their state;
+     * they re-enter the new version through {@code restore}). Nothing changes if it does not compile.
+     *
+     * @param language null keeps the current language (required for a new script)
+     */
+    public synchronized void putScript(String id, String language, String code) throws SimulationException {
         Script old = scripts.get(id);
         if (old == null) {
-            throw new IllegalArgumentException(unknownScript(id));
+            addScript(id, language, code);
+            return;
         }
         Languages languages = Languages.installed();
         String lang = language == null ? old.language() : languages.find(language, "language").language();
@@ -162,6 +170,63 @@ public final class World implements AutoCloseable {
             throw e;
         }
         old.controller().close();
+    }
+
+    private void addScript(String id, String language, String code) throws SimulationException {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a script needs a non-empty id");
+        }
+        if (language == null) {
+            throw new IllegalArgumentException("script '" + id + "' is new: give its language ("
+                    + String.join(", ", Languages.installed().canonical()) + ")");
+        }
+        Languages languages = Languages.installed();
+        ScriptSource source = new ScriptSource(id, languages.find(language, "language").language(), code,
+                ScriptSource.API_POLYSIM);
+        compile(languages, Map.of(id, source), "The script was not added.");
+    }
+
+    /**
+     * Creates an entity between ticks; its {@code init} runs now and its commands apply at the current time.
+     *
+     * @param id null for a generated {@code <script>-<k>}
+     * @return the new entity's id
+     */
+    public synchronized String addEntity(String script, ObjectNode state, String id) throws SimulationException {
+        if (!scripts.containsKey(script)) {
+            throw new IllegalArgumentException(unknownScript(script));
+        }
+        if (id != null && (id.isBlank() || population.contains(id))) {
+            throw new IllegalArgumentException(id.isBlank() ? "an entity id must not be empty"
+                    : "entity '" + id + "' exists in world '" + name + "'; choose another id or omit it");
+        }
+        if (population.live() >= limits.maxEntities()) {
+            throw new IllegalArgumentException("world '" + name + "' is at limits.max_entities ("
+                    + limits.maxEntities() + ")");
+        }
+        Map<String, Long> countersBefore = new HashMap<>(counters);
+        String newId = id != null ? id : nextId(script);
+        ObjectNode initial = state == null ? JsonNodeFactory.instance.objectNode() : state.deepCopy();
+        try {
+            new Tick(this).create(List.of(new Definition.EntityDef(newId, script, initial, null)),
+                    "No entity was added.");
+        } catch (SimulationException e) {
+            counters.clear();
+            counters.putAll(countersBefore);
+            throw e;
+        }
+        return newId;
+    }
+
+    /** Removes an entity between ticks; messages still addressed to it will be dropped. */
+    public synchronized void removeEntity(String id) {
+        Entity e = population.get(id);
+        if (e == null) {
+            throw new IllegalArgumentException(unknownEntity(id));
+        }
+        population.kill(e);
+        population.compact();
+        e.script.controller().forget(id);
     }
 
     // ---------------------------------------------------------------- running
@@ -298,6 +363,28 @@ public final class World implements AutoCloseable {
         return log.tail(entity, tail);
     }
 
+    /**
+     * Recently delivered messages (the newest {@code limits.message_history}), oldest first.
+     *
+     * @param entity   only messages from or to this entity, when not null
+     * @param fromTick only messages delivered at or after this tick
+     * @param limit    at most this many (the newest)
+     */
+    public synchronized List<Message> deliveredMessages(String entity, long fromTick, int limit) {
+        List<Message> out = new ArrayList<>();
+        var it = delivered.descendingIterator();
+        while (it.hasNext() && out.size() < limit) {
+            Message m = it.next();
+            if (m.deliverTick() < fromTick) {
+                break;
+            }
+            if (entity == null || entity.equals(m.to()) || entity.equals(m.from())) {
+                out.add(m);
+            }
+        }
+        return out.reversed();
+    }
+
     /** Messages waiting in the queue, in delivery order. */
     public synchronized List<Message> pending() {
         List<Message> out = new ArrayList<>(queue);
@@ -337,6 +424,7 @@ public final class World implements AutoCloseable {
             l.put("string_bytes", limits.stringBytes());
             l.put("log_lines", limits.logLines());
             l.put("max_entities", limits.maxEntities());
+            l.put("message_history", limits.messageHistory());
         }
         ObjectNode lib = root.putObject("scripts");
         scripts.forEach((id, s) -> {

@@ -35,7 +35,7 @@ final class WorldReader {
     private static final Set<String> MESSAGE = Set.of("seq", "from", "to", "kind", "content", "sent_at",
             "deliver_at");
     private static final Set<String> LIMITS = Set.of("instructions", "wall_ms", "call_depth", "string_bytes",
-            "log_lines", "max_entities");
+            "log_lines", "max_entities", "message_history");
 
     private final Path baseDir;
     private final Languages languages;
@@ -98,7 +98,8 @@ final class WorldReader {
                     (int) optLong(o, "call_depth", d.callDepth(), "limits"),
                     (int) optLong(o, "string_bytes", d.stringBytes(), "limits"),
                     (int) optLong(o, "log_lines", d.logLines(), "limits"),
-                    (int) optLong(o, "max_entities", d.maxEntities(), "limits"));
+                    (int) optLong(o, "max_entities", d.maxEntities(), "limits"),
+                    (int) optLong(o, "message_history", d.messageHistory(), "limits"));
         } catch (IllegalArgumentException e) {
             throw new WorldFileException("limits", e.getMessage());
         }

@@ -222,7 +222,7 @@ public abstract class ControllerContract {
         assertThat(e.kind()).isIn("BUDGET", "TIMEOUT");
         assertThat(e.entity()).isEqualTo("looper-1");
         assertThat(w.tick()).isZero();
-        w.replaceScript("looper", null, source("lifecycle"));
+        w.putScript("looper", null, source("lifecycle"));
         w.advance(2);
         assertThat(w.tick()).isEqualTo(2);
         assertThat(w.entityState("looper-1").orElseThrow().path("updates").asInt()).isEqualTo(2);
@@ -251,7 +251,7 @@ public abstract class ControllerContract {
             assertThat(e).as(d.getKey()).isNotNull();
             assertThat(e.cause()).contains(d.getValue());
             assertThat(w.tick()).isZero();
-            w.replaceScript("bad", null, source("lifecycle"));
+            w.putScript("bad", null, source("lifecycle"));
             w.advance(1);
             assertThat(w.tick()).isEqualTo(1);
         }));
