@@ -70,6 +70,11 @@ public final class World implements AutoCloseable {
 
     // ---------------------------------------------------------------- creation
 
+    /** Canonical names of the script languages installed in this build. */
+    public static java.util.Set<String> languages() {
+        return Languages.installed().canonical();
+    }
+
     /** Reads a world file (YAML or JSON by extension); {@code file:} scripts are relative to it. */
     public static World load(Path file) throws SimulationException {
         JsonNode tree = WorldFiles.read(file);
@@ -86,8 +91,14 @@ public final class World implements AutoCloseable {
      * @throws SimulationException when a script fails to compile or an {@code init} fails
      */
     public static World create(JsonNode definition, Path baseDir, String defaultName) throws SimulationException {
+        return create(definition, baseDir, defaultName, null);
+    }
+
+    /** As {@link #create(JsonNode, Path, String)}, with {@code file:} scripts confined to {@code confine}. */
+    public static World create(JsonNode definition, Path baseDir, String defaultName, Path confine)
+            throws SimulationException {
         Languages languages = Languages.installed();
-        Definition d = new WorldReader(baseDir, languages).read(definition, defaultName);
+        Definition d = new WorldReader(baseDir, confine, languages).read(definition, defaultName);
         World world = new World(d);
         try {
             world.compile(languages, d.scripts(), "The world was not created.");
@@ -284,6 +295,11 @@ public final class World implements AutoCloseable {
 
     public Limits limits() {
         return limits;
+    }
+
+    /** A copy of the world's params. */
+    public ObjectNode snapshotParams() {
+        return params.deepCopy();
     }
 
     public synchronized int entityCount() {

@@ -38,11 +38,16 @@ final class WorldReader {
             "log_lines", "max_entities", "message_history");
 
     private final Path baseDir;
+    private final Path confine;
     private final Languages languages;
 
-    /** @param baseDir directory that {@code file:} entries are relative to; null forbids {@code file:} */
-    WorldReader(Path baseDir, Languages languages) {
+    /**
+     * @param baseDir directory that {@code file:} entries are relative to; null forbids {@code file:}
+     * @param confine when not null, {@code file:} entries must resolve inside this directory
+     */
+    WorldReader(Path baseDir, Path confine, Languages languages) {
         this.baseDir = baseDir;
+        this.confine = confine;
         this.languages = languages;
     }
 
@@ -175,6 +180,10 @@ final class WorldReader {
         }
         Path path = baseDir.resolve(file).normalize();
         try {
+            if (confine != null && !path.toRealPath().startsWith(confine.toRealPath())) {
+                throw new WorldFileException(where, "'" + file + "' is outside " + confine
+                        + "; script files must be inside it");
+            }
             return Files.readString(path);
         } catch (IOException e) {
             throw new WorldFileException(where, "cannot read script file " + path + " (" + e.getMessage() + ")");

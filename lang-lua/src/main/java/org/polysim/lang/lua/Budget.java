@@ -126,6 +126,19 @@ final class Budget extends DebugLib {
         }
     }
 
+    /** Charges pattern-matching work against the instruction budget and the wall clock. */
+    void patternSteps(long n) {
+        remaining -= n;
+        if (remaining < 0) {
+            throw new Exceeded(ScriptException.Kind.BUDGET, "used its whole instruction budget of "
+                    + limits.instructions() + " (limits.instructions) in one call, inside string pattern matching;"
+                    + " simplify the pattern or match shorter strings", line());
+        }
+        if (System.nanoTime() > deadline) {
+            throw timeout();
+        }
+    }
+
     private Exceeded timeout() {
         return new Exceeded(ScriptException.Kind.TIMEOUT, "ran longer than " + limits.wallMillis()
                 + " ms (limits.wall_ms) in one call", line());

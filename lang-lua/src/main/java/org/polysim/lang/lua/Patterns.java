@@ -1,0 +1,645 @@
+package org.polysim.lang.lua;
+
+import java.util.Arrays;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.VarArgFunction;
+
+/**
+ * Lua 5.2 pattern matching for {@code string.find}, {@code match}, {@code gmatch} and {@code gsub}, written to be
+ * interruptible. LuaJ's matcher runs entirely in Java, out of reach of the instruction hook, so one backtracking
+ * pattern could spin for hours; this one charges every matching step to the running {@link Budget} and caps its
+ * recursion at Lua's 200 levels ("pattern too complex").
+ *
+ * <p>Where LuaJ 3.0.1 departs from the reference Lua 5.2 this follows Lua 5.2: character classes use the C locale
+ * ({@code %g} exists, {@code %p} covers all ASCII punctuation, {@code \v} is a space, bytes over 127 are in no
+ * class); an init past {@code #s + 1} finds nothing; gmatch steps past empty matches and may match at the very end;
+ * gsub checks its replacement type up front, rejects {@code %} before anything but a digit or {@code %}, and takes a
+ * negative n as no limit; a back-reference to a position capture never matches; the error messages are Lua's.
+ */
+final class Patterns {
+
+    private static final int MAX_CAPTURES = 32;
+    private static final int MAX_DEPTH = 200;
+    private static final int CAP_UNFINISHED = -1;
+    private static final int CAP_POSITION = -2;
+    private static final int STEP_BATCH = 4096;
+    private static final String SPECIALS = "^$*+?.([%-";
+
+    private Patterns() {}
+
+    /** Replaces the four pattern functions of a string library table with the budgeted ones. */
+    static void install(LuaTable string) {
+        string.set("find", new Find());
+        string.set("match", new Match());
+        string.set("gmatch", new Gmatch());
+        string.set("gsub", new Gsub());
+    }
+
+    private static final class Find extends VarArgFunction {
+        Find() {
+            name = "find";
+        }
+
+        @Override
+        public Varargs invoke(Varargs args) {
+            return search(args, true);
+        }
+    }
+
+    private static final class Match extends VarArgFunction {
+        Match() {
+            name = "match";
+        }
+
+        @Override
+        public Varargs invoke(Varargs args) {
+            return search(args, false);
+        }
+    }
+
+    /** The shared body of find and match: first match at or after init, a leading '^' anchoring it there. */
+    private static Varargs search(Varargs args, boolean find) {
+        LuaString subject = args.checkstring(1);
+        LuaString pattern = args.checkstring(2);
+        int length = subject.length();
+        long init = args.optlong(3, 1);
+        // Negative counts from the end; anything before the start means 1; past the end + 1 finds nothing (5.2).
+        init = Math.max(1, init >= 0 ? init : length + init + 1);
+        if (init > length + 1L) {
+            return LuaValue.NIL;
+        }
+        int start = (int) init - 1;
+        Matcher m = new Matcher(subject, pattern);
+        if (find && (args.arg(4).toboolean() || noSpecials(pattern))) {
+            int at = m.plainFind(start);
+            return at < 0 ? LuaValue.NIL : LuaValue.varargsOf(LuaValue.valueOf(at + 1),
+                    LuaValue.valueOf(at + pattern.length()));
+        }
+        boolean anchored = m.patternAt(0) == '^';
+        do {
+            m.reset();
+            int end = m.match(start, anchored ? 1 : 0);
+            if (end >= 0) {
+                return find ? LuaValue.varargsOf(LuaValue.valueOf(start + 1), LuaValue.valueOf(end),
+                        m.captures(false, start, end)) : m.captures(true, start, end);
+            }
+        } while (start++ < length && !anchored);
+        return LuaValue.NIL;
+    }
+
+    private static boolean noSpecials(LuaString pattern) {
+        for (int i = 0; i < pattern.m_length; i++) {
+            if (SPECIALS.indexOf(pattern.m_bytes[pattern.m_offset + i]) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final class Gmatch extends VarArgFunction {
+        Gmatch() {
+            name = "gmatch";
+        }
+
+        @Override
+        public Varargs invoke(Varargs args) {
+            return new GmatchIterator(new Matcher(args.checkstring(1), args.checkstring(2)));
+        }
+    }
+
+    /** Each call resumes where the previous match ended; '^' is a literal here, as in Lua 5.2. */
+    private static final class GmatchIterator extends VarArgFunction {
+        private final Matcher matcher;
+        private int next;
+
+        GmatchIterator(Matcher matcher) {
+            this.matcher = matcher;
+            name = "gmatch_aux";
+        }
+
+        @Override
+        public Varargs invoke(Varargs ignored) {
+            for (int start = next; start <= matcher.subjectLength; start++) {
+                matcher.reset();
+                int end = matcher.match(start, 0);
+                if (end >= 0) {
+                    next = end > start ? end : end + 1; // an empty match must still move on, or it repeats forever
+                    return matcher.captures(true, start, end);
+                }
+            }
+            next = matcher.subjectLength + 1; // rescanning would find nothing again
+            return LuaValue.NONE;
+        }
+    }
+
+    private static final class Gsub extends VarArgFunction {
+        Gsub() {
+            name = "gsub";
+        }
+
+        @Override
+        public Varargs invoke(Varargs args) {
+            LuaString subject = args.checkstring(1);
+            LuaString pattern = args.checkstring(2);
+            LuaValue replacement = args.arg(3);
+            int type = replacement.type();
+            if (type != TSTRING && type != TNUMBER && type != TTABLE && type != TFUNCTION) {
+                argerror(3, "string/function/table expected");
+            }
+            int length = subject.length();
+            long maxReplacements = args.optlong(4, length + 1L);
+            if (maxReplacements < 0) {
+                maxReplacements = Long.MAX_VALUE; // Lua 5.2 reads n as an unsigned size_t
+            }
+            Matcher m = new Matcher(subject, pattern);
+            boolean anchored = m.patternAt(0) == '^';
+            Output out = new Output(length);
+            int pos = 0;
+            int count = 0;
+            while (count < maxReplacements) {
+                m.reset();
+                int end = m.match(pos, anchored ? 1 : 0);
+                if (end >= 0) {
+                    count++;
+                    m.replace(out, pos, end, replacement);
+                }
+                if (end > pos) {
+                    pos = end;
+                } else if (pos < length) {
+                    out.append(subject.m_bytes, subject.m_offset + pos++, 1);
+                } else {
+                    break;
+                }
+                if (anchored) {
+                    break;
+                }
+            }
+            out.append(subject.m_bytes, subject.m_offset + pos, length - pos);
+            return varargsOf(out.toLuaString(), valueOf(count));
+        }
+    }
+
+    /** gsub's result, refusing to grow past limits.string_bytes while a budget is running. */
+    private static final class Output {
+        private final Budget budget = Budget.current();
+        private final long limit = budget == null ? Integer.MAX_VALUE - 8 : budget.limits.stringBytes();
+        private byte[] bytes;
+        private int size;
+
+        Output(int expected) {
+            bytes = new byte[(int) Math.min(Math.max(16, expected), limit)];
+        }
+
+        void append(byte[] from, int offset, int length) {
+            long newSize = (long) size + length;
+            if (newSize > limit) {
+                if (budget == null) {
+                    throw new LuaError("string.gsub result too large");
+                }
+                budget.checkString(newSize, "string.gsub");
+            }
+            if (newSize > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(newSize, 2L * bytes.length)));
+            }
+            System.arraycopy(from, offset, bytes, size, length);
+            size = (int) newSize;
+        }
+
+        void append(LuaString s) {
+            append(s.m_bytes, s.m_offset, s.m_length);
+        }
+
+        LuaString toLuaString() {
+            return LuaString.valueUsing(Arrays.copyOf(bytes, size));
+        }
+    }
+
+    /** One subject and pattern: the captures of the attempt in progress, and the steps not yet charged. */
+    private static final class Matcher {
+        private final LuaString subject;
+        private final byte[] subjectBytes;
+        private final int subjectOffset;
+        final int subjectLength;
+        private final byte[] patternBytes;
+        private final int patternOffset;
+        private final int patternLength;
+        private final int[] captureStart = new int[MAX_CAPTURES];
+        private final int[] captureLength = new int[MAX_CAPTURES];
+        private int level;
+        private int depth;
+        private int unchargedSteps;
+
+        Matcher(LuaString subject, LuaString pattern) {
+            this.subject = subject;
+            subjectBytes = subject.m_bytes;
+            subjectOffset = subject.m_offset;
+            subjectLength = subject.m_length;
+            patternBytes = pattern.m_bytes;
+            patternOffset = pattern.m_offset;
+            patternLength = pattern.m_length;
+        }
+
+        void reset() {
+            level = 0;
+            depth = 0;
+        }
+
+        /** Counts matching work; the budget sees it in batches so the hot loops stay cheap. */
+        private void spend(int steps) {
+            unchargedSteps += steps;
+            if (unchargedSteps >= STEP_BATCH) {
+                int charged = unchargedSteps;
+                unchargedSteps = 0;
+                Budget b = Budget.current();
+                if (b != null) {
+                    b.patternSteps(charged);
+                }
+            }
+        }
+
+        private int subjectAt(int i) {
+            return subjectBytes[subjectOffset + i] & 0xFF;
+        }
+
+        /** The pattern byte at i, or 0 past the end: Lua reads the C string's terminator there. */
+        int patternAt(int i) {
+            return i < patternLength ? patternBytes[patternOffset + i] & 0xFF : 0;
+        }
+
+        /** Substring search without magic characters, charged per byte compared. */
+        int plainFind(int from) {
+            for (int i = from; i + patternLength <= subjectLength; i++) {
+                int same = 0;
+                while (same < patternLength && subjectAt(i + same) == patternAt(same)) {
+                    same++;
+                }
+                spend(same + 1);
+                if (same == patternLength) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Capture i as Lua returns it: a string, a position, or the whole match when there are no captures. */
+        LuaValue capture(int i, int start, int end) {
+            if (i >= level) {
+                if (i == 0) {
+                    return subject.substring(start, end);
+                }
+                throw new LuaError("invalid capture index");
+            }
+            int length = captureLength[i];
+            if (length == CAP_UNFINISHED) {
+                throw new LuaError("unfinished capture");
+            }
+            return length == CAP_POSITION ? LuaValue.valueOf(captureStart[i] + 1)
+                    : subject.substring(captureStart[i], captureStart[i] + length);
+        }
+
+        /** All captures; with none, the whole match if asked (match, gmatch, gsub) or nothing (find). */
+        Varargs captures(boolean wholeIfNone, int start, int end) {
+            int count = level == 0 && wholeIfNone ? 1 : level;
+            LuaValue[] values = new LuaValue[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = capture(i, start, end);
+            }
+            return count == 1 ? values[0] : LuaValue.varargsOf(values);
+        }
+
+        /** Appends gsub's replacement for the match start..end; false or nil keeps the matched text. */
+        void replace(Output out, int start, int end, LuaValue replacement) {
+            LuaValue value;
+            switch (replacement.type()) {
+                case LuaValue.TFUNCTION -> value = replacement.invoke(captures(true, start, end)).arg1();
+                case LuaValue.TTABLE -> value = replacement.get(capture(0, start, end));
+                default -> {
+                    expandTemplate(out, replacement.strvalue(), start, end);
+                    return;
+                }
+            }
+            if (!value.toboolean()) {
+                out.append(subjectBytes, subjectOffset + start, end - start);
+            } else if (!value.isstring()) {
+                throw new LuaError("invalid replacement value (a " + value.typename() + ")");
+            } else {
+                out.append(value.strvalue());
+            }
+        }
+
+        /** A replacement string: %0 is the whole match, %1-%9 the captures, %% a percent sign. */
+        private void expandTemplate(Output out, LuaString template, int start, int end) {
+            byte[] bytes = template.m_bytes;
+            int base = template.m_offset;
+            int length = template.m_length;
+            for (int i = 0; i < length; i++) {
+                int literalStart = i;
+                while (i < length && bytes[base + i] != '%') {
+                    i++;
+                }
+                out.append(bytes, base + literalStart, i - literalStart);
+                if (i == length) {
+                    break;
+                }
+                int c = ++i < length ? bytes[base + i] : 0;
+                if (c == '%') {
+                    out.append(bytes, base + i, 1);
+                } else if (c < '0' || c > '9') {
+                    throw new LuaError("invalid use of '%' in replacement string");
+                } else if (c == '0') {
+                    out.append(subjectBytes, subjectOffset + start, end - start);
+                } else {
+                    out.append(capture(c - '1', start, end).strvalue());
+                }
+            }
+        }
+
+        /** Matches pattern from p against the subject from s; the end of the match, or -1. */
+        int match(int s, int p) {
+            if (++depth > MAX_DEPTH) {
+                throw new LuaError("pattern too complex");
+            }
+            int end = matchHere(s, p);
+            depth--;
+            return end;
+        }
+
+        private int matchHere(int s, int p) {
+            while (true) { // single items loop here instead of recursing, so long literal patterns stay shallow
+                spend(1);
+                if (p == patternLength) {
+                    return s;
+                }
+                switch (patternAt(p)) {
+                    case '(':
+                        return patternAt(p + 1) == ')' ? startCapture(s, p + 2, CAP_POSITION)
+                                : startCapture(s, p + 1, CAP_UNFINISHED);
+                    case ')':
+                        return endCapture(s, p + 1);
+                    case '$':
+                        if (p + 1 == patternLength) {
+                            return s == subjectLength ? s : -1;
+                        }
+                        break; // otherwise a literal '$'
+                    case '%':
+                        int next = patternAt(p + 1);
+                        if (next == 'b') {
+                            s = matchBalanced(s, p + 2);
+                            if (s < 0) {
+                                return -1;
+                            }
+                            p += 4;
+                            continue;
+                        }
+                        if (next == 'f') {
+                            p += 2;
+                            if (patternAt(p) != '[') {
+                                throw new LuaError("missing '[' after '%f' in pattern");
+                            }
+                            int setEnd = classEnd(p) - 1;
+                            int before = s == 0 ? 0 : subjectAt(s - 1);
+                            int here = s < subjectLength ? subjectAt(s) : 0;
+                            if (matchSet(before, p, setEnd) || !matchSet(here, p, setEnd)) {
+                                return -1;
+                            }
+                            p = setEnd + 1;
+                            continue;
+                        }
+                        if (next >= '0' && next <= '9') {
+                            s = matchBackReference(s, next);
+                            if (s < 0) {
+                                return -1;
+                            }
+                            p += 2;
+                            continue;
+                        }
+                        break; // a class such as %a, possibly quantified
+                    default:
+                        break;
+                }
+                int ep = classEnd(p);
+                int quantifier = patternAt(ep);
+                if (!singleMatch(s, p, ep)) {
+                    if (quantifier == '*' || quantifier == '?' || quantifier == '-') {
+                        p = ep + 1; // zero repetitions are fine
+                        continue;
+                    }
+                    return -1;
+                }
+                switch (quantifier) {
+                    case '?': {
+                        int end = match(s + 1, ep + 1);
+                        if (end >= 0) {
+                            return end;
+                        }
+                        p = ep + 1;
+                        continue;
+                    }
+                    case '+':
+                        return maxExpand(s + 1, p, ep);
+                    case '*':
+                        return maxExpand(s, p, ep);
+                    case '-':
+                        return minExpand(s, p, ep);
+                    default:
+                        s++;
+                        p = ep;
+                }
+            }
+        }
+
+        /** Greedy: take as many as possible, then give them back one at a time. */
+        private int maxExpand(int s, int p, int ep) {
+            int count = 0;
+            while (singleMatch(s + count, p, ep)) {
+                count++;
+                spend(1);
+            }
+            for (; count >= 0; count--) {
+                int end = match(s + count, ep + 1);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+
+        /** Lazy: try the rest of the pattern first, taking one more item only when it fails. */
+        private int minExpand(int s, int p, int ep) {
+            while (true) {
+                int end = match(s, ep + 1);
+                if (end >= 0) {
+                    return end;
+                }
+                spend(1);
+                if (!singleMatch(s, p, ep)) {
+                    return -1;
+                }
+                s++;
+            }
+        }
+
+        private int startCapture(int s, int p, int what) {
+            if (level >= MAX_CAPTURES) {
+                throw new LuaError("too many captures");
+            }
+            captureStart[level] = s;
+            captureLength[level] = what;
+            level++;
+            int end = match(s, p);
+            if (end < 0) {
+                level--;
+            }
+            return end;
+        }
+
+        private int endCapture(int s, int p) {
+            int open = level - 1;
+            while (open >= 0 && captureLength[open] != CAP_UNFINISHED) {
+                open--;
+            }
+            if (open < 0) {
+                throw new LuaError("invalid pattern capture");
+            }
+            captureLength[open] = s - captureStart[open];
+            int end = match(s, p);
+            if (end < 0) {
+                captureLength[open] = CAP_UNFINISHED;
+            }
+            return end;
+        }
+
+        private int matchBackReference(int s, int digit) {
+            int index = digit - '1';
+            if (index < 0 || index >= level || captureLength[index] == CAP_UNFINISHED) {
+                throw new LuaError("invalid capture index %" + (index + 1));
+            }
+            int length = captureLength[index];
+            // Lua compares a position capture's length as a huge unsigned number, so it never matches.
+            if (length < 0 || subjectLength - s < length) {
+                return -1;
+            }
+            spend(length);
+            int from = subjectOffset + captureStart[index];
+            int to = subjectOffset + s;
+            return Arrays.equals(subjectBytes, from, from + length, subjectBytes, to, to + length) ? s + length : -1;
+        }
+
+        /** %bxy at p: an x, then text up to the y that balances it. */
+        private int matchBalanced(int s, int p) {
+            if (p + 1 >= patternLength) {
+                throw new LuaError("malformed pattern (missing arguments to '%b')");
+            }
+            if (s >= subjectLength || subjectAt(s) != patternAt(p)) {
+                return -1;
+            }
+            int open = patternAt(p);
+            int close = patternAt(p + 1);
+            int depth = 1;
+            for (int i = s + 1; i < subjectLength; i++) {
+                int c = subjectAt(i);
+                if (c == close) {
+                    if (--depth == 0) {
+                        spend(i - s);
+                        return i + 1;
+                    }
+                } else if (c == open) {
+                    depth++;
+                }
+            }
+            spend(subjectLength - s);
+            return -1;
+        }
+
+        /** Where the single-character class starting at p ends (exclusive). */
+        private int classEnd(int p) {
+            int c = patternAt(p++);
+            if (c == '%') {
+                if (p == patternLength) {
+                    throw new LuaError("malformed pattern (ends with '%')");
+                }
+                return p + 1;
+            }
+            if (c == '[') {
+                if (patternAt(p) == '^') {
+                    p++;
+                }
+                do { // the first character is always a member, so "[]]" is a set holding ']'
+                    if (p == patternLength) {
+                        throw new LuaError("malformed pattern (missing ']')");
+                    }
+                    if (patternAt(p++) == '%' && p < patternLength) {
+                        p++;
+                    }
+                } while (patternAt(p) != ']');
+                return p + 1;
+            }
+            return p;
+        }
+
+        private boolean singleMatch(int s, int p, int ep) {
+            if (s >= subjectLength) {
+                return false;
+            }
+            int c = subjectAt(s);
+            return switch (patternAt(p)) {
+                case '.' -> true;
+                case '%' -> matchClass(c, patternAt(p + 1));
+                case '[' -> matchSet(c, p, ep - 1);
+                default -> patternAt(p) == c;
+            };
+        }
+
+        /** Whether c is in the set [...] from p (the '[') to setEnd (its ']'). */
+        private boolean matchSet(int c, int p, int setEnd) {
+            boolean inSetMeansMatch = true;
+            if (patternAt(p + 1) == '^') {
+                inSetMeansMatch = false;
+                p++;
+            }
+            int start = p;
+            boolean member = false;
+            while (!member && ++p < setEnd) {
+                int item = patternAt(p);
+                if (item == '%') {
+                    member = matchClass(c, patternAt(++p));
+                } else if (patternAt(p + 1) == '-' && p + 2 < setEnd) {
+                    p += 2;
+                    member = item <= c && c <= patternAt(p);
+                } else {
+                    member = item == c;
+                }
+            }
+            spend((p - start) >> 3); // a huge set costs in proportion; a short one rides on its caller's step
+            return member == inSetMeansMatch;
+        }
+    }
+
+    /** %x classes in the C locale, as Lua uses them; an upper-case letter negates, other bytes match themselves. */
+    private static boolean matchClass(int c, int cl) {
+        int lower = cl >= 'A' && cl <= 'Z' ? cl + ('a' - 'A') : cl;
+        boolean alpha = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        boolean digit = c >= '0' && c <= '9';
+        if ("acdglpsuwxz".indexOf(lower) < 0) {
+            return cl == c;
+        }
+        boolean result = switch (lower) {
+            case 'a' -> alpha;
+            case 'c' -> c < 32 || c == 127;
+            case 'd' -> digit;
+            case 'g' -> c > 32 && c < 127;
+            case 'l' -> c >= 'a' && c <= 'z';
+            case 'p' -> c > 32 && c < 127 && !alpha && !digit;
+            case 's' -> c == ' ' || c >= '\t' && c <= '\r';
+            case 'u' -> c >= 'A' && c <= 'Z';
+            case 'w' -> alpha || digit;
+            case 'x' -> digit || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            default -> c == 0; // 'z', deprecated but still in 5.2
+        };
+        return lower == cl ? result : !result;
+    }
+}

@@ -1,0 +1,27 @@
+package org.polysim.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.polysim.mcp.PolysimServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code polysim serve [--workspace DIR]}: the MCP server on stdio. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve polysim over MCP on stdin/stdout (stdout carries only JSON-RPC; logs go to stderr).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--workspace", paramLabel = "DIR",
+            description = "Directory for snapshot files; paths outside it are refused. Default: $POLYSIM_WORKSPACE, "
+                    + "else ~/.polysim/workspace.")
+    Path workspace;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = workspace != null ? workspace
+                : System.getenv("POLYSIM_WORKSPACE") != null ? Path.of(System.getenv("POLYSIM_WORKSPACE"))
+                : Path.of(System.getProperty("user.home"), ".polysim", "workspace");
+        PolysimServer.serveStdio(dir);
+        return 0;
+    }
+}

@@ -1,0 +1,112 @@
+package org.polysim.mcp;
+
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.polysim.engine.SimulationException;
+import org.polysim.engine.WorldFileException;
+
+/** Builds the polysim MCP server and serves it over stdio until stdin ends. */
+public final class PolysimServer {
+
+    static final String VERSION = "0.1.0";
+
+    private PolysimServer() {}
+
+    /** Serves on the process's stdin/stdout; returns when stdin ends. stdout is reserved for JSON-RPC. */
+    public static void serveStdio(Path workspace) throws IOException, InterruptedException {
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        System.setOut(System.err); // a stray print anywhere in the JVM must not corrupt the protocol stream
+        serve(System.in, out, workspace);
+    }
+
+    /** Serves on the given streams; returns when {@code in} ends. */
+    public static void serve(InputStream in, OutputStream out, Path workspace) throws IOException,
+            InterruptedException {
+        ServerState state = new ServerState(new Workspace(workspace));
+        StdioGuard guard = new StdioGuard(in, out);
+        var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(Json.MAPPER), guard.sdkInput(),
+                out);
+        McpSyncServer server = McpServer.sync(transport)
+                .serverInfo("polysim", VERSION)
+                .instructions(Docs.instructions())
+                .validateToolInputs(false) // Args gives errors that name the argument and say what it is for
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
+                .tools(specifications(state))
+                .resources(resources())
+                .build();
+        System.err.println("polysim MCP server " + VERSION + " on stdio; workspace " + state.workspace.root());
+        Thread reader = Thread.ofPlatform().name("polysim-stdin").start(guard);
+        reader.join();
+        server.closeGracefully();
+    }
+
+    static List<Tool> tools(ServerState state) {
+        List<Tool> tools = new ArrayList<>();
+        tools.addAll(new WorldTools(state).tools());
+        tools.addAll(new RunTools(state).tools());
+        tools.addAll(new SnapshotTools(state).tools());
+        return tools;
+    }
+
+    private static List<McpServerFeatures.SyncToolSpecification> specifications(ServerState state) {
+        return tools(state).stream().map(PolysimServer::specification).toList();
+    }
+
+    private static McpServerFeatures.SyncToolSpecification specification(Tool t) {
+        McpSchema.Tool tool = McpSchema.Tool.builder().name(t.name()).description(t.description())
+                .inputSchema(t.input().toJsonSchema()).outputSchema(t.output().toJsonSchema())
+                .annotations(new McpSchema.ToolAnnotations(null, t.readOnly(), false, t.readOnly(), false, null))
+                .build();
+        return McpServerFeatures.SyncToolSpecification.builder().tool(tool)
+                .callHandler((exchange, request) -> call(t, exchange, request)).build();
+    }
+
+    /** Runs a tool; every failure becomes an {@code isError} result, never an exception to the client. */
+    static McpSchema.CallToolResult call(Tool t, io.modelcontextprotocol.server.McpSyncServerExchange exchange,
+                                         McpSchema.CallToolRequest request) {
+        try {
+            Args args = new Args(t.name(), Json.toNode(request.arguments()), t.input());
+            Tool.Result r = t.handler().handle(new Tool.Call(args, exchange, request));
+            String text = r.summaryIsComplete() ? r.summary() : r.summary() + "\n" + Json.compact(r.data());
+            return McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(Json.toMap(r.data()))
+                    .isError(false).build();
+        } catch (ToolError | WorldFileException | SimulationException | IllegalArgumentException e) {
+            return error(t.name(), e.getMessage());
+        } catch (Exception | StackOverflowError e) {
+            System.err.println("polysim: internal error in " + t.name() + ": " + e);
+            return error(t.name(), "internal error in " + t.name() + ": " + e
+                    + ". The world is unchanged; please report this.");
+        }
+    }
+
+    private static McpSchema.CallToolResult error(String tool, String message) {
+        return McpSchema.CallToolResult.builder().addTextContent(message)
+                .structuredContent(Json.toMap(Json.object().put("error", message).put("tool", tool)))
+                .isError(true).build();
+    }
+
+    private static List<McpServerFeatures.SyncResourceSpecification> resources() throws IOException {
+        List<McpServerFeatures.SyncResourceSpecification> specs = new ArrayList<>();
+        for (Docs.Page page : Docs.pages().values()) {
+            McpSchema.Resource resource = McpSchema.Resource.builder().uri(page.uri()).name(page.name())
+                    .description(page.description()).mimeType(page.mimeType()).build();
+            specs.add(new McpServerFeatures.SyncResourceSpecification(resource, (exchange, request) ->
+                    new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(page.uri(),
+                            page.mimeType(), page.text())))));
+        }
+        return specs;
+    }
+}

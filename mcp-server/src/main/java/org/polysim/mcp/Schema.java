@@ -1,0 +1,75 @@
+package org.polysim.mcp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A small builder for the JSON Schemas of tool inputs; also the source of argument descriptions in errors. */
+final class Schema {
+
+    /** One argument: JSON Schema type name, description, whether required. */
+    record Arg(String name, String type, String description, boolean required, Map<String, Object> extra) {
+    }
+
+    private final Map<String, Arg> args = new LinkedHashMap<>();
+    private boolean open;
+
+    static Schema of() {
+        return new Schema();
+    }
+
+    Schema required(String name, String type, String description) {
+        args.put(name, new Arg(name, type, description, true, Map.of()));
+        return this;
+    }
+
+    Schema optional(String name, String type, String description) {
+        args.put(name, new Arg(name, type, description, false, Map.of()));
+        return this;
+    }
+
+    Schema optional(String name, String type, String description, Map<String, Object> extra) {
+        args.put(name, new Arg(name, type, description, false, extra));
+        return this;
+    }
+
+    /** Accept arguments beyond the listed ones (create_world: the whole world definition). */
+    Schema open() {
+        open = true;
+        return this;
+    }
+
+    boolean isOpen() {
+        return open;
+    }
+
+    Map<String, Arg> args() {
+        return args;
+    }
+
+    Map<String, Object> toJsonSchema() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
+        args.values().forEach(a -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            if (!a.type().equals("any")) {
+                p.put("type", a.type());
+            }
+            p.put("description", a.description());
+            p.putAll(a.extra());
+            properties.put(a.name(), p);
+            if (a.required()) {
+                required.add(a.name());
+            }
+        });
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        if (!required.isEmpty()) {
+            schema.put("required", required);
+        }
+        schema.put("additionalProperties", open);
+        return schema;
+    }
+}

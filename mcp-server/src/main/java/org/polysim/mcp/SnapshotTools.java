@@ -1,0 +1,130 @@
+package org.polysim.mcp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.polysim.engine.World;
+import org.polysim.engine.WorldFiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Snapshots in memory and in workspace files: one mechanism, since a snapshot is a world file. */
+final class SnapshotTools {
+
+    private static final String WORLD = "Name of the world.";
+
+    private final ServerState state;
+
+    SnapshotTools(ServerState state) {
+        this.state = state;
+    }
+
+    List<Tool> tools() {
+        return List.of(
+                new Tool("create_world_snapshot", "Save the world's complete state on the server; returns a "
+                        + "snapshot_id for restore_world_snapshot.",
+                        Schema.of().required("world_name", "string", WORLD)
+                                .optional("label", "string", "A note to recognise it by."),
+                        Schema.of().optional("snapshot_id", "string", "Id to restore.").open(), true,
+                        this::create),
+                new Tool("restore_world_snapshot", "Put the world back exactly as it was when the snapshot was "
+                        + "taken (roll back).",
+                        Schema.of().required("world_name", "string", WORLD)
+                                .required("snapshot_id", "string", "From create_world_snapshot or list_snapshots."),
+                        WorldTools.worldSummaryOut(), false, this::restore),
+                new Tool("list_snapshots", "The snapshots kept for a world.",
+                        Schema.of().required("world_name", "string", WORLD),
+                        Schema.of().optional("snapshots", "array", "{snapshot_id, label, time}").open(), true,
+                        this::list),
+                new Tool("save_world_snapshot_to_file", "Write the world as a world file (YAML or JSON by "
+                        + "extension) in the server's workspace directory.",
+                        Schema.of().required("world_name", "string", WORLD)
+                                .required("file_path", "string", "Path relative to the workspace, ending in .yaml, "
+                                        + ".yml or .json."),
+                        Schema.of().optional("file_path", "string", "Absolute path written.").open(), true,
+                        this::save),
+                new Tool("load_world_snapshot_from_file", "Load a world file or snapshot from the workspace as "
+                        + "world_name (replacing a world of that name unless replace_if_exists is false).",
+                        Schema.of().required("world_name", "string", "Name to give the loaded world.")
+                                .required("file_path", "string", "Path relative to the workspace.")
+                                .optional("replace_if_exists", "boolean", "Replace an existing world of that name "
+                                        + "(default true)."),
+                        WorldTools.worldSummaryOut(), false, this::load));
+    }
+
+    private Tool.Result create(Tool.Call c) throws Exception {
+        String name = c.args().string("world_name");
+        String label = c.args().optString("label");
+        return state.locked(name, () -> {
+            World w = state.world(name);
+            Snapshots.Snapshot s = state.snapshots.add(name, label, w.time(), w.snapshot());
+            ObjectNode out = Json.object().put("world_name", name).put("snapshot_id", s.id()).put("time", s.time())
+                    .put("label", s.label());
+            return new Tool.Result(out, "snapshot " + s.id() + " of '" + name + "' at time " + Views.num(s.time()));
+        });
+    }
+
+    private Tool.Result restore(Tool.Call c) throws Exception {
+        String name = c.args().string("world_name");
+        String id = c.args().string("snapshot_id");
+        return state.locked(name, () -> {
+            Snapshots.Snapshot s = state.snapshots.get(name, id);
+            World w = World.create(s.world(), null, null);
+            state.worlds.put(w, true);
+            return new Tool.Result(Views.overview(w, state), "world '" + name + "' restored to " + id + " (time "
+                    + Views.num(w.time()) + ")");
+        });
+    }
+
+    private Tool.Result list(Tool.Call c) throws Exception {
+        String name = c.args().string("world_name");
+        return state.locked(name, () -> {
+            ArrayNode list = Json.F.arrayNode();
+            for (Snapshots.Snapshot s : state.snapshots.list(name)) {
+                list.addObject().put("snapshot_id", s.id()).put("label", s.label()).put("time", s.time());
+            }
+            ObjectNode out = Json.object().put("world_name", name);
+            out.set("snapshots", list);
+            return new Tool.Result(out, list.size() + " snapshots of '" + name + "'");
+        });
+    }
+
+    private Tool.Result save(Tool.Call c) throws Exception {
+        String name = c.args().string("world_name");
+        Path file = state.workspace.resolve(c.args().string("file_path"));
+        return state.locked(name, () -> {
+            World w = state.world(name);
+            WorldFiles.write(w.snapshot(), file);
+            ObjectNode out = Json.object().put("world_name", name).put("file_path", file.toString())
+                    .put("time", w.time()).put("bytes", Files.size(file));
+            return new Tool.Result(out, "saved '" + name + "' at time " + Views.num(w.time()) + " to " + file);
+        });
+    }
+
+    private Tool.Result load(Tool.Call c) throws Exception {
+        String name = c.args().string("world_name");
+        Path file = state.workspace.resolve(c.args().string("file_path"));
+        boolean replace = c.args().bool("replace_if_exists", true);
+        return state.locked(name, () -> {
+            if (!Files.isRegularFile(file)) {
+                throw new ToolError("no file '" + state.workspace.root().relativize(file) + "' in the workspace "
+                        + state.workspace.root());
+            }
+            if (!replace && state.worlds.contains(name)) {
+                throw new ToolError("a world named '" + name + "' exists; pass replace_if_exists: true or choose "
+                        + "another name");
+            }
+            JsonNode tree = WorldFiles.read(file);
+            if (tree instanceof ObjectNode o) {
+                o.remove("world_name");
+                o.put("name", name);
+            }
+            World w = World.create(tree, file.getParent(), name, state.workspace.root());
+            state.worlds.put(w, true);
+            state.snapshots.drop(name);
+            return new Tool.Result(Views.overview(w, state), "loaded '" + name + "' from " + file + " (time "
+                    + Views.num(w.time()) + ", " + w.entityCount() + " entities)");
+        });
+    }
+}

@@ -1,0 +1,122 @@
+package org.polysim.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The raw stdio stream: only JSON-RPC on stdout, malformed lines answered, EOF ends the process. */
+class StdioIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path workspace;
+
+    private static String request(int id, String method, String params) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}\n";
+    }
+
+    private static final String INIT = request(1, "initialize", "{\"protocolVersion\":\"2025-06-18\","
+            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}")
+            + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n";
+
+    /** Sends {@code input}, closes stdin, and returns every stdout line; asserts the process ends promptly. */
+    private List<String> exchange(String... input) throws Exception {
+        Process p = new ProcessBuilder(ServerProcess.command(workspace)).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        List<String> lines = new ArrayList<>();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            try (var r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // process ended
+            }
+        });
+        try (OutputStream in = p.getOutputStream()) {
+            for (String chunk : input) {
+                in.write(chunk.getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                Thread.sleep(150); // let each call be answered before the next, as an interactive client would
+            }
+            waitForAnswers(lines, input);
+        }
+        long closed = System.nanoTime();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("process exits after stdin EOF").isTrue();
+        assertThat((System.nanoTime() - closed) / 1e9).isLessThan(10);
+        reader.join(5000);
+        return lines;
+    }
+
+    private static void waitForAnswers(List<String> lines, String... input) throws InterruptedException {
+        long expected = String.join("", input).lines().filter(l -> l.contains("\"id\"") || !l.contains("jsonrpc"))
+                .count();
+        for (int i = 0; i < 200; i++) {
+            synchronized (lines) {
+                if (lines.size() >= expected) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static JsonNode byId(List<String> lines, int id) {
+        return lines.stream().map(JSON::readTree).filter(n -> n.path("id").asInt(-1) == id).findFirst()
+                .orElseThrow(() -> new AssertionError("no answer with id " + id + " in " + lines));
+    }
+
+    @Test
+    void stdoutCarriesOnlyJsonRpcEvenWhenScriptsPrintAndCallsFail() throws Exception {
+        String world = "{\"name\":\"noisy\",\"scripts\":{\"n\":{\"language\":\"lua\",\"source\":"
+                + "\"function update(e, inbox) print('PRINTED TO STDOUT?') e.log('logged') "
+                + "if e.time == 3 then error('boom') end end\"}},\"entities\":[{\"script\":\"n\",\"count\":2}]}";
+        List<String> lines = exchange(INIT,
+                request(2, "tools/call", "{\"name\":\"create_world\",\"arguments\":" + world + "}"),
+                request(3, "tools/call", "{\"name\":\"advance_simulation\",\"arguments\":{\"world_name\":\"noisy\","
+                        + "\"num_steps\":5}}"),
+                request(4, "tools/call", "{\"name\":\"no_such_tool\",\"arguments\":{}}"),
+                request(5, "tools/call", "{\"name\":\"get_log\",\"arguments\":{\"world_name\":\"noisy\"}}"));
+        assertThat(lines).isNotEmpty().allSatisfy(line -> {
+            JsonNode n = JSON.readTree(line);
+            assertThat(n.path("jsonrpc").asString()).isEqualTo("2.0");
+        });
+        assertThat(String.join("\n", lines)).doesNotContain("PRINTED TO STDOUT?\n");
+        assertThat(byId(lines, 3).path("result").path("isError").asBoolean()).isTrue();
+        assertThat(byId(lines, 5).toString()).contains("PRINTED TO STDOUT?", "logged");
+    }
+
+    @Test
+    void malformedLinesGetJsonRpcErrorsAndTheSessionGoesOn() throws Exception {
+        String huge = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\",\"params\":{\"pad\":\""
+                + "x".repeat(StdioGuard.MAX_LINE + 10) + "\"}}\n";
+        List<String> lines = exchange(INIT,
+                "this is not json\n",
+                "{\"hello\": \"world\"}\n",
+                "[1, 2, 3]\n",
+                huge,
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":42}\n",
+                request(8, "tools/list", "{}"));
+        List<JsonNode> errors = lines.stream().map(JSON::readTree).filter(n -> n.has("error")).toList();
+        assertThat(errors).extracting(n -> n.path("error").path("code").asInt())
+                .contains(-32700, -32600, -32600, -32600, -32600);
+        assertThat(errors).anySatisfy(e -> assertThat(e.toString()).contains("longer than 32 MiB"));
+        assertThat(errors).anySatisfy(e -> assertThat(e.path("id").asInt()).isEqualTo(7));
+        assertThat(byId(lines, 8).path("result").path("tools").size()).isGreaterThan(10);
+    }
+}
