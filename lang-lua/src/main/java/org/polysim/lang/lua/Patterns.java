@@ -1,6 +1,7 @@
 package org.polysim.lang.lua;
 
 import java.util.Arrays;
+import java.util.List;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -14,11 +15,12 @@ import org.luaj.vm2.lib.VarArgFunction;
  * pattern could spin for hours; this one charges every matching step to the running {@link Budget} and caps its
  * recursion at Lua's 200 levels ("pattern too complex").
  *
- * <p>Where LuaJ 3.0.1 departs from the reference Lua 5.2 this follows Lua 5.2: character classes use the C locale
- * ({@code %g} exists, {@code %p} covers all ASCII punctuation, {@code \v} is a space, bytes over 127 are in no
- * class); an init past {@code #s + 1} finds nothing; gmatch steps past empty matches and may match at the very end;
- * gsub checks its replacement type up front, rejects {@code %} before anything but a digit or {@code %}, and takes a
- * negative n as no limit; a back-reference to a position capture never matches; the error messages are Lua's.
+ * <p>Where LuaJ 3.0.1 departs from the reference Lua 5.2 this follows Lua 5.2: classes use the C locale ({@code %g}
+ * exists, {@code %p} is all ASCII punctuation, {@code \v} is a space, bytes over 127 are in no class); an init past
+ * {@code #s + 1} finds nothing; gmatch steps over empty matches and may match at the very end; gsub checks its
+ * replacement's type up front, rejects {@code %} before anything but a digit or {@code %}, and takes a negative n as
+ * no limit; a back-reference to a position capture never matches; a frontier sees {@code \0} past the end; the
+ * error messages are Lua's.
  */
 final class Patterns {
 
@@ -33,51 +35,43 @@ final class Patterns {
 
     /** Replaces the four pattern functions of a string library table with the budgeted ones. */
     static void install(LuaTable string) {
-        string.set("find", new Find());
-        string.set("match", new Match());
-        string.set("gmatch", new Gmatch());
-        string.set("gsub", new Gsub());
+        for (String name : List.of("find", "match", "gmatch", "gsub")) {
+            string.set(name, new PatternFunction(name));
+        }
     }
 
-    private static final class Find extends VarArgFunction {
-        Find() {
-            name = "find";
+    private static final class PatternFunction extends VarArgFunction {
+        PatternFunction(String name) {
+            this.name = name;
         }
 
         @Override
         public Varargs invoke(Varargs args) {
-            return search(args, true);
+            return switch (name) {
+                case "find" -> search(args, true);
+                case "match" -> search(args, false);
+                case "gmatch" -> new GmatchIterator(new Matcher(args.checkstring(1), args.checkstring(2)));
+                default -> gsub(args);
+            };
         }
     }
 
-    private static final class Match extends VarArgFunction {
-        Match() {
-            name = "match";
-        }
-
-        @Override
-        public Varargs invoke(Varargs args) {
-            return search(args, false);
-        }
-    }
-
-    /** The shared body of find and match: first match at or after init, a leading '^' anchoring it there. */
+    /** find and match: the first match at or after init; a leading '^' anchors it there. */
     private static Varargs search(Varargs args, boolean find) {
         LuaString subject = args.checkstring(1);
         LuaString pattern = args.checkstring(2);
         int length = subject.length();
         long init = args.optlong(3, 1);
-        // Negative counts from the end; anything before the start means 1; past the end + 1 finds nothing (5.2).
-        init = Math.max(1, init >= 0 ? init : length + init + 1);
+        init = Math.max(1, init >= 0 ? init : length + init + 1); // negative counts from the end
         if (init > length + 1L) {
-            return LuaValue.NIL;
+            return LuaValue.NIL; // Lua 5.2: starting past the end finds nothing, not even ""
         }
         int start = (int) init - 1;
         Matcher m = new Matcher(subject, pattern);
         if (find && (args.arg(4).toboolean() || noSpecials(pattern))) {
             int at = m.plainFind(start);
-            return at < 0 ? LuaValue.NIL : LuaValue.varargsOf(LuaValue.valueOf(at + 1),
-                    LuaValue.valueOf(at + pattern.length()));
+            return at < 0 ? LuaValue.NIL
+                    : LuaValue.varargsOf(LuaValue.valueOf(at + 1), LuaValue.valueOf(at + pattern.length()));
         }
         boolean anchored = m.patternAt(0) == '^';
         do {
@@ -100,17 +94,6 @@ final class Patterns {
         return true;
     }
 
-    private static final class Gmatch extends VarArgFunction {
-        Gmatch() {
-            name = "gmatch";
-        }
-
-        @Override
-        public Varargs invoke(Varargs args) {
-            return new GmatchIterator(new Matcher(args.checkstring(1), args.checkstring(2)));
-        }
-    }
-
     /** Each call resumes where the previous match ended; '^' is a literal here, as in Lua 5.2. */
     private static final class GmatchIterator extends VarArgFunction {
         private final Matcher matcher;
@@ -118,7 +101,6 @@ final class Patterns {
 
         GmatchIterator(Matcher matcher) {
             this.matcher = matcher;
-            name = "gmatch_aux";
         }
 
         @Override
@@ -136,51 +118,45 @@ final class Patterns {
         }
     }
 
-    private static final class Gsub extends VarArgFunction {
-        Gsub() {
-            name = "gsub";
+    private static Varargs gsub(Varargs args) {
+        LuaString subject = args.checkstring(1);
+        LuaString pattern = args.checkstring(2);
+        LuaValue replacement = args.arg(3);
+        int type = replacement.type();
+        if (type != LuaValue.TSTRING && type != LuaValue.TNUMBER && type != LuaValue.TTABLE
+                && type != LuaValue.TFUNCTION) {
+            LuaValue.argerror(3, "string/function/table expected");
         }
-
-        @Override
-        public Varargs invoke(Varargs args) {
-            LuaString subject = args.checkstring(1);
-            LuaString pattern = args.checkstring(2);
-            LuaValue replacement = args.arg(3);
-            int type = replacement.type();
-            if (type != TSTRING && type != TNUMBER && type != TTABLE && type != TFUNCTION) {
-                argerror(3, "string/function/table expected");
-            }
-            int length = subject.length();
-            long maxReplacements = args.optlong(4, length + 1L);
-            if (maxReplacements < 0) {
-                maxReplacements = Long.MAX_VALUE; // Lua 5.2 reads n as an unsigned size_t
-            }
-            Matcher m = new Matcher(subject, pattern);
-            boolean anchored = m.patternAt(0) == '^';
-            Output out = new Output(length);
-            int pos = 0;
-            int count = 0;
-            while (count < maxReplacements) {
-                m.reset();
-                int end = m.match(pos, anchored ? 1 : 0);
-                if (end >= 0) {
-                    count++;
-                    m.replace(out, pos, end, replacement);
-                }
-                if (end > pos) {
-                    pos = end;
-                } else if (pos < length) {
-                    out.append(subject.m_bytes, subject.m_offset + pos++, 1);
-                } else {
-                    break;
-                }
-                if (anchored) {
-                    break;
-                }
-            }
-            out.append(subject.m_bytes, subject.m_offset + pos, length - pos);
-            return varargsOf(out.toLuaString(), valueOf(count));
+        int length = subject.length();
+        long maxReplacements = args.optlong(4, length + 1L);
+        if (maxReplacements < 0) {
+            maxReplacements = Long.MAX_VALUE; // Lua 5.2 reads n as an unsigned size_t
         }
+        Matcher m = new Matcher(subject, pattern);
+        boolean anchored = m.patternAt(0) == '^';
+        Output out = new Output(length);
+        int pos = 0;
+        int count = 0;
+        while (count < maxReplacements) {
+            m.reset();
+            int end = m.match(pos, anchored ? 1 : 0);
+            if (end >= 0) {
+                count++;
+                m.replace(out, pos, end, replacement);
+            }
+            if (end > pos) {
+                pos = end;
+            } else if (pos < length) {
+                out.append(subject.m_bytes, subject.m_offset + pos++, 1); // no progress: copy one byte, move on
+            } else {
+                break;
+            }
+            if (anchored) {
+                break;
+            }
+        }
+        out.append(subject.m_bytes, subject.m_offset + pos, length - pos);
+        return LuaValue.varargsOf(out.toLuaString(), LuaValue.valueOf(count));
     }
 
     /** gsub's result, refusing to grow past limits.string_bytes while a budget is running. */
@@ -265,12 +241,12 @@ final class Patterns {
             return subjectBytes[subjectOffset + i] & 0xFF;
         }
 
-        /** The pattern byte at i, or 0 past the end: Lua reads the C string's terminator there. */
+        /** The pattern byte at i, or 0 past the end, where Lua reads the C string's terminator. */
         int patternAt(int i) {
             return i < patternLength ? patternBytes[patternOffset + i] & 0xFF : 0;
         }
 
-        /** Substring search without magic characters, charged per byte compared. */
+        /** Substring search for a pattern without magic characters, charged per byte compared. */
         int plainFind(int from) {
             for (int i = from; i + patternLength <= subjectLength; i++) {
                 int same = 0;
@@ -313,16 +289,14 @@ final class Patterns {
 
         /** Appends gsub's replacement for the match start..end; false or nil keeps the matched text. */
         void replace(Output out, int start, int end, LuaValue replacement) {
-            LuaValue value;
-            switch (replacement.type()) {
-                case LuaValue.TFUNCTION -> value = replacement.invoke(captures(true, start, end)).arg1();
-                case LuaValue.TTABLE -> value = replacement.get(capture(0, start, end));
-                default -> {
-                    expandTemplate(out, replacement.strvalue(), start, end);
-                    return;
-                }
-            }
-            if (!value.toboolean()) {
+            LuaValue value = switch (replacement.type()) {
+                case LuaValue.TFUNCTION -> replacement.invoke(captures(true, start, end)).arg1();
+                case LuaValue.TTABLE -> replacement.get(capture(0, start, end));
+                default -> null;
+            };
+            if (value == null) {
+                expandTemplate(out, replacement.strvalue(), start, end);
+            } else if (!value.toboolean()) {
                 out.append(subjectBytes, subjectOffset + start, end - start);
             } else if (!value.isstring()) {
                 throw new LuaError("invalid replacement value (a " + value.typename() + ")");
@@ -358,7 +332,7 @@ final class Patterns {
             }
         }
 
-        /** Matches pattern from p against the subject from s; the end of the match, or -1. */
+        /** Matches the pattern from p against the subject from s: where the match ends, or -1. */
         int match(int s, int p) {
             if (++depth > MAX_DEPTH) {
                 throw new LuaError("pattern too complex");
@@ -369,85 +343,70 @@ final class Patterns {
         }
 
         private int matchHere(int s, int p) {
-            while (true) { // single items loop here instead of recursing, so long literal patterns stay shallow
+            while (true) { // plain items loop instead of recursing, so long literal patterns stay shallow
                 spend(1);
                 if (p == patternLength) {
                     return s;
                 }
-                switch (patternAt(p)) {
-                    case '(':
-                        return patternAt(p + 1) == ')' ? startCapture(s, p + 2, CAP_POSITION)
-                                : startCapture(s, p + 1, CAP_UNFINISHED);
-                    case ')':
-                        return endCapture(s, p + 1);
-                    case '$':
-                        if (p + 1 == patternLength) {
-                            return s == subjectLength ? s : -1;
+                int c = patternAt(p);
+                int next = patternAt(p + 1);
+                if (c == '(') {
+                    return next == ')' ? startCapture(s, p + 2, CAP_POSITION) : startCapture(s, p + 1, CAP_UNFINISHED);
+                } else if (c == ')') {
+                    return endCapture(s, p + 1);
+                } else if (c == '$' && p + 1 == patternLength) {
+                    return s == subjectLength ? s : -1;
+                } else if (c == '%' && next == 'b') {
+                    s = matchBalanced(s, p + 2);
+                    p += 4;
+                } else if (c == '%' && next == 'f') {
+                    p += 2;
+                    if (patternAt(p) != '[') {
+                        throw new LuaError("missing '[' after '%f' in pattern");
+                    }
+                    int setEnd = classEnd(p) - 1;
+                    int before = s == 0 ? 0 : subjectAt(s - 1);
+                    int here = s < subjectLength ? subjectAt(s) : 0;
+                    s = !matchSet(before, p, setEnd) && matchSet(here, p, setEnd) ? s : -1;
+                    p = setEnd + 1;
+                } else if (c == '%' && next >= '0' && next <= '9') {
+                    s = matchBackReference(s, next);
+                    p += 2;
+                } else { // a single-character class with an optional quantifier
+                    int ep = classEnd(p);
+                    int quantifier = patternAt(ep);
+                    if (!singleMatch(s, p, ep)) {
+                        if (quantifier != '*' && quantifier != '?' && quantifier != '-') {
+                            return -1;
                         }
-                        break; // otherwise a literal '$'
-                    case '%':
-                        int next = patternAt(p + 1);
-                        if (next == 'b') {
-                            s = matchBalanced(s, p + 2);
-                            if (s < 0) {
-                                return -1;
-                            }
-                            p += 4;
-                            continue;
-                        }
-                        if (next == 'f') {
-                            p += 2;
-                            if (patternAt(p) != '[') {
-                                throw new LuaError("missing '[' after '%f' in pattern");
-                            }
-                            int setEnd = classEnd(p) - 1;
-                            int before = s == 0 ? 0 : subjectAt(s - 1);
-                            int here = s < subjectLength ? subjectAt(s) : 0;
-                            if (matchSet(before, p, setEnd) || !matchSet(here, p, setEnd)) {
-                                return -1;
-                            }
-                            p = setEnd + 1;
-                            continue;
-                        }
-                        if (next >= '0' && next <= '9') {
-                            s = matchBackReference(s, next);
-                            if (s < 0) {
-                                return -1;
-                            }
-                            p += 2;
-                            continue;
-                        }
-                        break; // a class such as %a, possibly quantified
-                    default:
-                        break;
-                }
-                int ep = classEnd(p);
-                int quantifier = patternAt(ep);
-                if (!singleMatch(s, p, ep)) {
-                    if (quantifier == '*' || quantifier == '?' || quantifier == '-') {
-                        p = ep + 1; // zero repetitions are fine
+                        p = ep + 1; // zero repetitions will do
                         continue;
                     }
+                    switch (quantifier) {
+                        case '?' -> {
+                            int end = match(s + 1, ep + 1);
+                            if (end >= 0) {
+                                return end;
+                            }
+                            p = ep + 1;
+                        }
+                        case '+' -> {
+                            return maxExpand(s + 1, p, ep);
+                        }
+                        case '*' -> {
+                            return maxExpand(s, p, ep);
+                        }
+                        case '-' -> {
+                            return minExpand(s, p, ep);
+                        }
+                        default -> {
+                            s++;
+                            p = ep;
+                        }
+                    }
+                }
+                if (s < 0) {
                     return -1;
-                }
-                switch (quantifier) {
-                    case '?': {
-                        int end = match(s + 1, ep + 1);
-                        if (end >= 0) {
-                            return end;
-                        }
-                        p = ep + 1;
-                        continue;
-                    }
-                    case '+':
-                        return maxExpand(s + 1, p, ep);
-                    case '*':
-                        return maxExpand(s, p, ep);
-                    case '-':
-                        return minExpand(s, p, ep);
-                    default:
-                        s++;
-                        p = ep;
                 }
             }
         }
@@ -488,8 +447,7 @@ final class Patterns {
                 throw new LuaError("too many captures");
             }
             captureStart[level] = s;
-            captureLength[level] = what;
-            level++;
+            captureLength[level++] = what;
             int end = match(s, p);
             if (end < 0) {
                 level--;
@@ -529,26 +487,24 @@ final class Patterns {
             return Arrays.equals(subjectBytes, from, from + length, subjectBytes, to, to + length) ? s + length : -1;
         }
 
-        /** %bxy at p: an x, then text up to the y that balances it. */
+        /** %bxy with x at p: an x, then everything up to the y that balances it. */
         private int matchBalanced(int s, int p) {
             if (p + 1 >= patternLength) {
                 throw new LuaError("malformed pattern (missing arguments to '%b')");
             }
-            if (s >= subjectLength || subjectAt(s) != patternAt(p)) {
-                return -1;
-            }
             int open = patternAt(p);
             int close = patternAt(p + 1);
-            int depth = 1;
+            if (s >= subjectLength || subjectAt(s) != open) {
+                return -1;
+            }
+            int unclosed = 1;
             for (int i = s + 1; i < subjectLength; i++) {
                 int c = subjectAt(i);
-                if (c == close) {
-                    if (--depth == 0) {
-                        spend(i - s);
-                        return i + 1;
-                    }
-                } else if (c == open) {
-                    depth++;
+                if (c == close && --unclosed == 0) {
+                    spend(i - s);
+                    return i + 1;
+                } else if (c == open && c != close) {
+                    unclosed++;
                 }
             }
             spend(subjectLength - s);
@@ -596,9 +552,8 @@ final class Patterns {
 
         /** Whether c is in the set [...] from p (the '[') to setEnd (its ']'). */
         private boolean matchSet(int c, int p, int setEnd) {
-            boolean inSetMeansMatch = true;
-            if (patternAt(p + 1) == '^') {
-                inSetMeansMatch = false;
+            boolean negated = patternAt(p + 1) == '^';
+            if (negated) {
                 p++;
             }
             int start = p;
@@ -615,18 +570,18 @@ final class Patterns {
                 }
             }
             spend((p - start) >> 3); // a huge set costs in proportion; a short one rides on its caller's step
-            return member == inSetMeansMatch;
+            return member != negated;
         }
     }
 
     /** %x classes in the C locale, as Lua uses them; an upper-case letter negates, other bytes match themselves. */
     private static boolean matchClass(int c, int cl) {
         int lower = cl >= 'A' && cl <= 'Z' ? cl + ('a' - 'A') : cl;
-        boolean alpha = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-        boolean digit = c >= '0' && c <= '9';
         if ("acdglpsuwxz".indexOf(lower) < 0) {
             return cl == c;
         }
+        boolean alpha = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        boolean digit = c >= '0' && c <= '9';
         boolean result = switch (lower) {
             case 'a' -> alpha;
             case 'c' -> c < 32 || c == 127;
@@ -638,7 +593,7 @@ final class Patterns {
             case 'u' -> c >= 'A' && c <= 'Z';
             case 'w' -> alpha || digit;
             case 'x' -> digit || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-            default -> c == 0; // 'z', deprecated but still in 5.2
+            default -> c == 0; // %z, deprecated in 5.2 but still there
         };
         return lower == cl ? result : !result;
     }
