@@ -1,7 +1,7 @@
 package org.polysim.lang.lua;
 
-import java.util.Arrays;
 import java.util.List;
+import org.luaj.vm2.Buffer;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -75,8 +75,7 @@ final class Patterns {
         }
         boolean anchored = m.patternAt(0) == '^';
         do {
-            m.reset();
-            int end = m.match(start, anchored ? 1 : 0);
+            int end = m.matchFrom(start, anchored ? 1 : 0);
             if (end >= 0) {
                 return find ? LuaValue.varargsOf(LuaValue.valueOf(start + 1), LuaValue.valueOf(end),
                         m.captures(false, start, end)) : m.captures(true, start, end);
@@ -87,7 +86,7 @@ final class Patterns {
 
     private static boolean noSpecials(LuaString pattern) {
         for (int i = 0; i < pattern.m_length; i++) {
-            if (SPECIALS.indexOf(pattern.m_bytes[pattern.m_offset + i]) >= 0) {
+            if (SPECIALS.indexOf(pattern.luaByte(i)) >= 0) {
                 return false;
             }
         }
@@ -106,8 +105,7 @@ final class Patterns {
         @Override
         public Varargs invoke(Varargs ignored) {
             for (int start = next; start <= matcher.subjectLength; start++) {
-                matcher.reset();
-                int end = matcher.match(start, 0);
+                int end = matcher.matchFrom(start, 0);
                 if (end >= 0) {
                     next = end > start ? end : end + 1; // an empty match must still move on, or it repeats forever
                     return matcher.captures(true, start, end);
@@ -122,10 +120,8 @@ final class Patterns {
         LuaString subject = args.checkstring(1);
         LuaString pattern = args.checkstring(2);
         LuaValue replacement = args.arg(3);
-        int type = replacement.type();
-        if (type != LuaValue.TSTRING && type != LuaValue.TNUMBER && type != LuaValue.TTABLE
-                && type != LuaValue.TFUNCTION) {
-            LuaValue.argerror(3, "string/function/table expected");
+        if (!replacement.isstring() && !replacement.istable() && !replacement.isfunction()) {
+            LuaValue.argerror(3, "string/function/table expected"); // checked before matching, as Lua 5.2 does
         }
         int length = subject.length();
         long maxReplacements = args.optlong(4, length + 1L);
@@ -138,8 +134,7 @@ final class Patterns {
         int pos = 0;
         int count = 0;
         while (count < maxReplacements) {
-            m.reset();
-            int end = m.match(pos, anchored ? 1 : 0);
+            int end = m.matchFrom(pos, anchored ? 1 : 0);
             if (end >= 0) {
                 count++;
                 m.replace(out, pos, end, replacement);
@@ -147,7 +142,7 @@ final class Patterns {
             if (end > pos) {
                 pos = end;
             } else if (pos < length) {
-                out.append(subject.m_bytes, subject.m_offset + pos++, 1); // no progress: copy one byte, move on
+                out.grow(1).append((byte) subject.luaByte(pos++)); // no progress: copy one byte, move on
             } else {
                 break;
             }
@@ -155,53 +150,35 @@ final class Patterns {
                 break;
             }
         }
-        out.append(subject.m_bytes, subject.m_offset + pos, length - pos);
-        return LuaValue.varargsOf(out.toLuaString(), LuaValue.valueOf(count));
+        out.grow(length - pos).append(subject.substring(pos, length));
+        return LuaValue.varargsOf(out.buffer.tostring(), LuaValue.valueOf(count));
     }
 
     /** gsub's result, refusing to grow past limits.string_bytes while a budget is running. */
     private static final class Output {
+        final Buffer buffer;
         private final Budget budget = Budget.current();
-        private final long limit = budget == null ? Integer.MAX_VALUE - 8 : budget.limits.stringBytes();
-        private byte[] bytes;
-        private int size;
+        private long size;
 
         Output(int expected) {
-            bytes = new byte[(int) Math.min(Math.max(16, expected), limit)];
+            buffer = new Buffer(budget == null ? expected : Math.min(expected, budget.limits.stringBytes()));
         }
 
-        void append(byte[] from, int offset, int length) {
-            long newSize = (long) size + length;
-            if (newSize > limit) {
-                if (budget == null) {
-                    throw new LuaError("string.gsub result too large");
-                }
-                budget.checkString(newSize, "string.gsub");
+        /** The buffer, once it is sure n more bytes stay within the limit. */
+        Buffer grow(int n) {
+            size += n;
+            if (budget != null && size > budget.limits.stringBytes()) {
+                budget.checkString(size, "string.gsub");
             }
-            if (newSize > bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(newSize, 2L * bytes.length)));
-            }
-            System.arraycopy(from, offset, bytes, size, length);
-            size = (int) newSize;
-        }
-
-        void append(LuaString s) {
-            append(s.m_bytes, s.m_offset, s.m_length);
-        }
-
-        LuaString toLuaString() {
-            return LuaString.valueUsing(Arrays.copyOf(bytes, size));
+            return buffer;
         }
     }
 
     /** One subject and pattern: the captures of the attempt in progress, and the steps not yet charged. */
     private static final class Matcher {
         private final LuaString subject;
-        private final byte[] subjectBytes;
-        private final int subjectOffset;
+        private final LuaString pattern;
         final int subjectLength;
-        private final byte[] patternBytes;
-        private final int patternOffset;
         private final int patternLength;
         private final int[] captureStart = new int[MAX_CAPTURES];
         private final int[] captureLength = new int[MAX_CAPTURES];
@@ -211,17 +188,16 @@ final class Patterns {
 
         Matcher(LuaString subject, LuaString pattern) {
             this.subject = subject;
-            subjectBytes = subject.m_bytes;
-            subjectOffset = subject.m_offset;
+            this.pattern = pattern;
             subjectLength = subject.m_length;
-            patternBytes = pattern.m_bytes;
-            patternOffset = pattern.m_offset;
             patternLength = pattern.m_length;
         }
 
-        void reset() {
+        /** A fresh attempt at matching the pattern from p against the subject from s. */
+        int matchFrom(int s, int p) {
             level = 0;
             depth = 0;
+            return match(s, p);
         }
 
         /** Counts matching work; the budget sees it in batches so the hot loops stay cheap. */
@@ -237,20 +213,16 @@ final class Patterns {
             }
         }
 
-        private int subjectAt(int i) {
-            return subjectBytes[subjectOffset + i] & 0xFF;
-        }
-
         /** The pattern byte at i, or 0 past the end, where Lua reads the C string's terminator. */
         int patternAt(int i) {
-            return i < patternLength ? patternBytes[patternOffset + i] & 0xFF : 0;
+            return i < patternLength ? pattern.luaByte(i) : 0;
         }
 
         /** Substring search for a pattern without magic characters, charged per byte compared. */
         int plainFind(int from) {
             for (int i = from; i + patternLength <= subjectLength; i++) {
                 int same = 0;
-                while (same < patternLength && subjectAt(i + same) == patternAt(same)) {
+                while (same < patternLength && subject.luaByte(i + same) == patternAt(same)) {
                     same++;
                 }
                 spend(same + 1);
@@ -297,38 +269,31 @@ final class Patterns {
             if (value == null) {
                 expandTemplate(out, replacement.strvalue(), start, end);
             } else if (!value.toboolean()) {
-                out.append(subjectBytes, subjectOffset + start, end - start);
+                out.grow(end - start).append(subject.substring(start, end));
             } else if (!value.isstring()) {
                 throw new LuaError("invalid replacement value (a " + value.typename() + ")");
             } else {
-                out.append(value.strvalue());
+                LuaString text = value.strvalue();
+                out.grow(text.m_length).append(text);
             }
         }
 
         /** A replacement string: %0 is the whole match, %1-%9 the captures, %% a percent sign. */
         private void expandTemplate(Output out, LuaString template, int start, int end) {
-            byte[] bytes = template.m_bytes;
-            int base = template.m_offset;
-            int length = template.m_length;
-            for (int i = 0; i < length; i++) {
-                int literalStart = i;
-                while (i < length && bytes[base + i] != '%') {
-                    i++;
-                }
-                out.append(bytes, base + literalStart, i - literalStart);
-                if (i == length) {
-                    break;
-                }
-                int c = ++i < length ? bytes[base + i] : 0;
+            for (int i = 0; i < template.m_length; i++) {
+                int c = template.luaByte(i);
                 if (c == '%') {
-                    out.append(bytes, base + i, 1);
-                } else if (c < '0' || c > '9') {
-                    throw new LuaError("invalid use of '%' in replacement string");
-                } else if (c == '0') {
-                    out.append(subjectBytes, subjectOffset + start, end - start);
-                } else {
-                    out.append(capture(c - '1', start, end).strvalue());
+                    c = ++i < template.m_length ? template.luaByte(i) : 0;
+                    if (c >= '0' && c <= '9') {
+                        LuaString piece = c == '0' ? subject.substring(start, end)
+                                : capture(c - '1', start, end).strvalue();
+                        out.grow(piece.m_length).append(piece);
+                        continue;
+                    } else if (c != '%') {
+                        throw new LuaError("invalid use of '%' in replacement string");
+                    }
                 }
+                out.grow(1).append((byte) c);
             }
         }
 
@@ -365,8 +330,8 @@ final class Patterns {
                         throw new LuaError("missing '[' after '%f' in pattern");
                     }
                     int setEnd = classEnd(p) - 1;
-                    int before = s == 0 ? 0 : subjectAt(s - 1);
-                    int here = s < subjectLength ? subjectAt(s) : 0;
+                    int before = s == 0 ? 0 : subject.luaByte(s - 1);
+                    int here = s < subjectLength ? subject.luaByte(s) : 0;
                     s = !matchSet(before, p, setEnd) && matchSet(here, p, setEnd) ? s : -1;
                     p = setEnd + 1;
                 } else if (c == '%' && next >= '0' && next <= '9') {
@@ -382,27 +347,19 @@ final class Patterns {
                         p = ep + 1; // zero repetitions will do
                         continue;
                     }
-                    switch (quantifier) {
-                        case '?' -> {
-                            int end = match(s + 1, ep + 1);
-                            if (end >= 0) {
-                                return end;
-                            }
-                            p = ep + 1;
+                    if (quantifier == '+' || quantifier == '*') {
+                        return maxExpand(quantifier == '+' ? s + 1 : s, p, ep);
+                    } else if (quantifier == '-') {
+                        return minExpand(s, p, ep);
+                    } else if (quantifier == '?') {
+                        int end = match(s + 1, ep + 1);
+                        if (end >= 0) {
+                            return end;
                         }
-                        case '+' -> {
-                            return maxExpand(s + 1, p, ep);
-                        }
-                        case '*' -> {
-                            return maxExpand(s, p, ep);
-                        }
-                        case '-' -> {
-                            return minExpand(s, p, ep);
-                        }
-                        default -> {
-                            s++;
-                            p = ep;
-                        }
+                        p = ep + 1;
+                    } else {
+                        s++;
+                        p = ep;
                     }
                 }
                 if (s < 0) {
@@ -482,9 +439,7 @@ final class Patterns {
                 return -1;
             }
             spend(length);
-            int from = subjectOffset + captureStart[index];
-            int to = subjectOffset + s;
-            return Arrays.equals(subjectBytes, from, from + length, subjectBytes, to, to + length) ? s + length : -1;
+            return LuaString.equals(subject, captureStart[index], subject, s, length) ? s + length : -1;
         }
 
         /** %bxy with x at p: an x, then everything up to the y that balances it. */
@@ -494,12 +449,12 @@ final class Patterns {
             }
             int open = patternAt(p);
             int close = patternAt(p + 1);
-            if (s >= subjectLength || subjectAt(s) != open) {
+            if (s >= subjectLength || subject.luaByte(s) != open) {
                 return -1;
             }
             int unclosed = 1;
             for (int i = s + 1; i < subjectLength; i++) {
-                int c = subjectAt(i);
+                int c = subject.luaByte(i);
                 if (c == close && --unclosed == 0) {
                     spend(i - s);
                     return i + 1;
@@ -541,7 +496,7 @@ final class Patterns {
             if (s >= subjectLength) {
                 return false;
             }
-            int c = subjectAt(s);
+            int c = subject.luaByte(s);
             return switch (patternAt(p)) {
                 case '.' -> true;
                 case '%' -> matchClass(c, patternAt(p + 1));

@@ -42,6 +42,7 @@ final class Sandbox {
         }
         STRING_FUNCTIONS.put(LuaValue.valueOf("rep"), guardedRep(lib.get("rep")));
         STRING_FUNCTIONS.put(LuaValue.valueOf("dump"), LuaValue.NIL);
+        Patterns.install(STRING_FUNCTIONS); // matching that counts its steps against the budget
         STRING_FUNCTIONS.freeze();
         FrozenTable meta = new FrozenTable("the string metatable");
         meta.put(LuaValue.INDEX, STRING_FUNCTIONS);
