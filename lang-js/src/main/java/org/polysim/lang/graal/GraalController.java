@@ -1,0 +1,192 @@
+package org.polysim.lang.graal;
+
+import java.io.InputStream;
+import java.util.List;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.polysim.engine.Limits;
+import org.polysim.engine.Message;
+import org.polysim.engine.spi.Controller;
+import org.polysim.engine.spi.EntityContext;
+import org.polysim.engine.spi.ScriptException;
+import org.polysim.engine.spi.ScriptSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** One script of one world in its own sandboxed context. */
+public final class GraalController implements Controller {
+
+    private final GuestLanguage language;
+    private final ScriptSource script;
+    private final Limits limits;
+    private final HostApi host = new HostApi();
+    private final LogStream log = new LogStream(host);
+    private final Source prelude;
+    private final Source user;
+    private Context context;
+    private Value call;
+    private JsonNode paramsSent;
+
+    public GraalController(GuestLanguage language, ScriptSource script, Limits limits) throws ScriptException {
+        this.language = language;
+        this.script = script;
+        this.limits = limits;
+        this.prelude = Source.newBuilder(language.id(), language.prelude(), "polysim-prelude").buildLiteral();
+        this.user = Source.newBuilder(language.id(), script.code(), language.fileName(script.id())).buildLiteral();
+        open();
+    }
+
+    /** A fresh context: prelude, the script's top level, and the check that it defines update. */
+    private void open() throws ScriptException {
+        Context.Builder b = Context.newBuilder(language.id()).engine(language.engine()).sandbox(language.policy())
+                .out(log).err(log).in(InputStream.nullInputStream())
+                .allowHostAccess(HostAccess.CONSTRAINED).allowHostClassLookup(name -> false)
+                .allowIO(IOAccess.NONE).allowCreateThread(false).allowNativeAccess(false)
+                .allowCreateProcess(false).allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .resourceLimits(ResourceLimits.newBuilder().statementLimit(limits.instructions(), null).build());
+        language.configure(b, limits);
+        Context c = b.build();
+        paramsSent = null;
+        try (var running = Watchdog.start(c, limits.wallMillis())) {
+            try {
+                call = c.eval(prelude).execute(host);
+                c.eval(user);
+                language.afterLoad(c);
+            } catch (PolyglotException e) {
+                c.close(true);
+                throw failure(e, running.stop(), ScriptException.Kind.COMPILE);
+            }
+        }
+        Value update = c.getBindings(language.id()).getMember("update");
+        if (update == null || !update.canExecute()) {
+            c.close(true);
+            throw new ScriptException(ScriptException.Kind.COMPILE, "the script defines no update function; "
+                    + "define update(e, inbox)", 0);
+        }
+        context = c;
+    }
+
+    @Override
+    public void init(EntityContext e) throws ScriptException {
+        run("init", e);
+    }
+
+    @Override
+    public void update(EntityContext e) throws ScriptException {
+        run("update", e);
+    }
+
+    private void run(String kind, EntityContext e) throws ScriptException {
+        if (context == null) {
+            open(); // the previous context was stopped; states live in the engine, so nothing is lost
+        }
+        String params = null;
+        if (e.params() != paramsSent) {
+            params = e.params().toString();
+        }
+        host.bind(e);
+        context.resetLimits();
+        String stateJson;
+        try (var running = Watchdog.start(context, limits.wallMillis())) {
+            try {
+                stateJson = call.execute(kind, e.id(), e.script(), e.time(), e.state().toString(),
+                        kind.equals("update") ? inbox(e.inbox()) : "[]", params).asString();
+                paramsSent = e.params();
+            } catch (PolyglotException ex) {
+                throw failure(ex, running.stop(), ScriptException.Kind.ERROR);
+            }
+        } finally {
+            log.flushLine();
+            host.bind(null);
+        }
+        JsonNode state = HostApi.parse(stateJson, "e.state");
+        if (!state.isObject()) {
+            throw new ScriptException(ScriptException.Kind.ERROR, "e.state must be an object (key: value pairs), "
+                    + "got " + stateJson, 0);
+        }
+        e.setState((ObjectNode) state);
+    }
+
+    private static String inbox(List<Message> messages) {
+        ArrayNode list = HostApi.JSON.createArrayNode();
+        for (Message m : messages) {
+            ObjectNode o = list.addObject().put("from", m.from()).put("kind", m.kind());
+            o.set("content", m.content());
+            o.put("sent_at", m.sentAt());
+        }
+        return list.toString();
+    }
+
+    /** Turns a guest failure into the author's terms; a stopped context is dropped and rebuilt on next use. */
+    private ScriptException failure(PolyglotException e, Watchdog.Stop stop, ScriptException.Kind kind) {
+        boolean stopped = stop != Watchdog.Stop.NONE || e.isCancelled() || e.isResourceExhausted()
+                || e.isInterrupted() || e.isExit();
+        if (stopped && context != null) {
+            Context dead = context;
+            context = null;
+            try {
+                dead.close(true);
+            } catch (RuntimeException ignored) {
+                // already closed by the watchdog
+            }
+        }
+        int line = line(e);
+        if (stop == Watchdog.Stop.TIMEOUT || (e.isInterrupted() && stop == Watchdog.Stop.NONE)) {
+            return new ScriptException(ScriptException.Kind.TIMEOUT, "ran longer than " + limits.wallMillis()
+                    + " ms (limits.wall_ms) in one call; is there a loop that never ends?", line);
+        }
+        if (stop == Watchdog.Stop.MEMORY) {
+            return new ScriptException(ScriptException.Kind.BUDGET, "was stopped because the server ran short of "
+                    + "memory; is the script building ever larger data?", line);
+        }
+        if (e.isResourceExhausted() || e.isCancelled()) {
+            return new ScriptException(ScriptException.Kind.BUDGET, "used its whole statement budget of "
+                    + limits.instructions() + " (limits.instructions) in one call; is there a loop that never ends?",
+                    line);
+        }
+        if (e.isExit()) {
+            return new ScriptException(ScriptException.Kind.ERROR, "the script asked to exit; return from "
+                    + "update instead", line);
+        }
+        if (e.isSyntaxError()) {
+            return new ScriptException(ScriptException.Kind.COMPILE, language.explain(e), line);
+        }
+        if (e.isHostException()) {
+            Throwable cause = e.asHostException();
+            return new ScriptException(kind, cause instanceof OutOfMemoryError ? "out of memory"
+                    : String.valueOf(cause.getMessage()), line);
+        }
+        return new ScriptException(kind, language.explain(e), line);
+    }
+
+    /** The line in the author's script: the innermost stack frame in it (not in the prelude). */
+    private int line(PolyglotException e) {
+        String name = user.getName();
+        if (e.getSourceLocation() != null && name.equals(e.getSourceLocation().getSource().getName())) {
+            return e.getSourceLocation().getStartLine();
+        }
+        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+            if (f.getSourceLocation() != null && name.equals(f.getSourceLocation().getSource().getName())) {
+                return f.getSourceLocation().getStartLine();
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close(true);
+            context = null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.polysim.lang.graal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.polysim.engine.Limits;
+
+/**
+ * What differs between GraalVM languages: id, engine, sandbox policy and options, the prelude that builds the
+ * entity API in the guest, and how guest errors read. The prelude evaluates to a function
+ * {@code install(host)} returning {@code call(kind, id, script, time, stateJson, inboxJson, paramsJson)} which runs
+ * the script's {@code init} or {@code update} and returns the new state as JSON text.
+ */
+public abstract class GuestLanguage {
+
+    /** The Truffle language id, e.g. {@code js}. */
+    public abstract String id();
+
+    /** The one engine of this language in the process (lazily created, shared by every context). */
+    public abstract Engine engine();
+
+    /** The prelude's source text. */
+    protected abstract String prelude();
+
+    /** File name guest stack traces use for a script. */
+    protected abstract String fileName(String scriptId);
+
+    protected SandboxPolicy policy() {
+        return SandboxPolicy.CONSTRAINED;
+    }
+
+    /** Language options for one world's contexts. */
+    protected void configure(Context.Builder builder, Limits limits) {
+    }
+
+    /** Runs after the script's top level (e.g. to lock globals). */
+    protected void afterLoad(Context context) {
+    }
+
+    /** The guest error in the author's words; a language may add advice. */
+    protected String explain(PolyglotException e) {
+        return e.getMessage() == null ? "error" : e.getMessage();
+    }
+
+    /** A resource next to {@code anchor}, as text. */
+    protected static String resource(Class<?> anchor, String name) {
+        try (InputStream in = anchor.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Builds an engine whose own output, if any, goes to stderr (stdout is reserved for the MCP protocol). */
+    protected static Engine newEngine(String id) {
+        return Engine.newBuilder(id).out(System.err).err(System.err).build();
+    }
+}

@@ -1,0 +1,102 @@
+package org.polysim.lang.graal;
+
+import java.util.List;
+import org.graalvm.polyglot.HostAccess;
+import org.polysim.engine.spi.EntityContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The only host object a guest sees: the entity API of the call in progress, with JSON text for structured values.
+ * Errors are {@link IllegalArgumentException}s with messages meant for the script author.
+ */
+public final class HostApi {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private EntityContext current;
+
+    void bind(EntityContext context) {
+        current = context;
+    }
+
+    EntityContext current() {
+        return current;
+    }
+
+    private EntityContext entity() {
+        if (current == null) {
+            throw new IllegalStateException("the entity API works inside init and update only");
+        }
+        return current;
+    }
+
+    @HostAccess.Export
+    public void send(String to, String kind, String contentJson, Object delay) {
+        if (delay != null && !(delay instanceof Number)) {
+            throw new IllegalArgumentException("send: delay must be a number of ticks, got " + delay);
+        }
+        entity().send(to, kind, parse(contentJson, "message content"),
+                delay == null ? null : ((Number) delay).doubleValue());
+    }
+
+    @HostAccess.Export
+    public String spawn(String script, String stateJson) {
+        JsonNode state = parse(stateJson, "the new entity's state");
+        if (!state.isObject()) {
+            throw new IllegalArgumentException("spawn: the state must be an object, got " + state);
+        }
+        return entity().spawn(script, (ObjectNode) state);
+    }
+
+    @HostAccess.Export
+    public void destroy(String id) {
+        entity().destroy(id);
+    }
+
+    @HostAccess.Export
+    public void metric(String name, Object value) {
+        if (!(value instanceof Number n)) {
+            throw new IllegalArgumentException("metric '" + name + "' needs a number, got " + value);
+        }
+        entity().metric(name, n.doubleValue());
+    }
+
+    @HostAccess.Export
+    public void log(String text) {
+        entity().log(text);
+    }
+
+    @HostAccess.Export
+    public double random() {
+        return entity().random();
+    }
+
+    @HostAccess.Export
+    public long randomInt(Object lo, Object hi) {
+        return entity().random(whole(lo, "lo"), whole(hi, "hi"));
+    }
+
+    @HostAccess.Export
+    public String entities(String script) {
+        List<String> ids = entity().entities(script);
+        return JSON.writeValueAsString(ids);
+    }
+
+    private static long whole(Object v, String name) {
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.longValue();
+        }
+        throw new IllegalArgumentException("random(lo, hi): " + name + " must be a whole number, got " + v);
+    }
+
+    static JsonNode parse(String json, String what) {
+        try {
+            return JSON.readTree(json == null ? "null" : json);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(what + " is not JSON data (" + e.getMessage().lines().findFirst()
+                    .orElse("") + ")");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.polysim.lang.js;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.polysim.engine.Limits;
+import org.polysim.lang.graal.GuestLanguage;
+
+/** GraalJS specifics. */
+final class JsLanguage extends GuestLanguage {
+
+    /** How GraalJS reports a write to the frozen global object (the object itself is printed in full after it). */
+    private static final Pattern GLOBAL_WRITE = Pattern.compile(
+            "^TypeError: Cannot assign to read only property '([^']+)' of global|^TypeError: Cannot add property "
+                    + "([^,]+), object is not extensible");
+
+    static final JsLanguage INSTANCE = new JsLanguage();
+
+    private static final class Shared {
+        static final Engine ENGINE = newEngine("js");
+    }
+
+    private final String prelude = resource(JsLanguage.class, "prelude.js");
+
+    @Override
+    public String id() {
+        return "js";
+    }
+
+    @Override
+    public Engine engine() {
+        return Shared.ENGINE;
+    }
+
+    @Override
+    protected String prelude() {
+        return prelude;
+    }
+
+    @Override
+    protected String fileName(String scriptId) {
+        return scriptId + ".js";
+    }
+
+    @Override
+    protected SandboxPolicy policy() {
+        return SandboxPolicy.TRUSTED; // every access is denied explicitly; CONSTRAINED forbids string-length-limit
+    }
+
+    @Override
+    protected void configure(Context.Builder builder, Limits limits) {
+        builder.allowExperimentalOptions(true)
+                .option("js.strict", "true")
+                .option("js.load", "false")
+                .option("js.java-package-globals", "false")
+                .option("js.graal-builtin", "false")
+                .option("js.polyglot-builtin", "false")
+                .option("js.string-length-limit", Integer.toString(limits.stringBytes()));
+    }
+
+    @Override
+    protected void afterLoad(Context context) {
+        context.eval("js", "Object.freeze(globalThis)");
+    }
+
+    @Override
+    protected String explain(PolyglotException e) {
+        String m = e.getMessage() == null ? "error" : e.getMessage();
+        Matcher global = GLOBAL_WRITE.matcher(m);
+        if (global.find()) {
+            String name = global.group(1) != null ? global.group(1) : global.group(2);
+            return "assigned global '" + name + "' inside init/update; globals are shared by every entity of this "
+                    + "script and are not saved in snapshots: keep per-entity data in e.state (e.state." + name
+                    + " = ...) or declare it with let/const inside the function";
+        }
+        if (m.startsWith("RangeError: Invalid string length")) {
+            return m + " (strings are capped at limits.string_bytes)";
+        }
+        return m;
+    }
+}

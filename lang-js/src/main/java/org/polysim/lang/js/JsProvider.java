@@ -1,0 +1,32 @@
+package org.polysim.lang.js;
+
+import java.util.Set;
+import org.polysim.engine.Limits;
+import org.polysim.engine.spi.Controller;
+import org.polysim.engine.spi.ControllerProvider;
+import org.polysim.engine.spi.ScriptException;
+import org.polysim.engine.spi.ScriptSource;
+import org.polysim.lang.graal.GraalController;
+
+/** Registers JavaScript with the engine ({@code META-INF/services}). */
+public final class JsProvider implements ControllerProvider {
+
+    @Override
+    public String language() {
+        return "js";
+    }
+
+    @Override
+    public Set<String> aliases() {
+        return Set.of("javascript");
+    }
+
+    @Override
+    public Controller compile(ScriptSource source, Limits limits) throws ScriptException {
+        if (source.seedApi()) {
+            throw new ScriptException(ScriptException.Kind.COMPILE, "the seed project's API exists for Lua "
+                    + "scripts only; write update(e, inbox)", 0);
+        }
+        return new GraalController(JsLanguage.INSTANCE, source, limits);
+    }
+}

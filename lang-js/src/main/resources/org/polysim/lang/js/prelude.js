@@ -1,0 +1,48 @@
+// polysim's JavaScript prelude: evaluates to install(host), which returns call(...) (see GuestLanguage).
+// Runs before the author's script; everything it defines is local, so the global scope stays the author's.
+(function install(host) {
+  "use strict";
+  const parse = JSON.parse, stringify = JSON.stringify;
+  const json = (v) => stringify(v === undefined ? null : v);
+
+  // randomness from the entity's seeded stream, no wall clock
+  Math.random = () => host.random();
+  const RealDate = Date;
+  function FixedDate(...args) {
+    if (!new.target) return new RealDate(0).toString();
+    return args.length ? new RealDate(...args) : new RealDate(0);
+  }
+  FixedDate.prototype = RealDate.prototype;
+  FixedDate.now = () => 0;
+  FixedDate.parse = RealDate.parse;
+  FixedDate.UTC = RealDate.UTC;
+  globalThis.Date = FixedDate;
+  if (typeof performance !== "undefined") performance.now = () => 0;
+  globalThis.require = function require() {
+    throw new Error("require is not available: a script is self-contained; define helper functions in it");
+  };
+
+  const api = {
+    send(to, kind, content, delay) { host.send(to, kind === undefined ? "" : String(kind), json(content), delay === undefined ? null : delay); },
+    spawn(script, state) { return host.spawn(script, json(state === undefined ? {} : state)); },
+    destroy(id) { host.destroy(id === undefined ? null : id); },
+    metric(name, value) { host.metric(name, value); },
+    log(...args) { host.log(args.map(String).join(" ")); },
+    random(lo, hi) { return lo === undefined ? host.random() : hi === undefined ? host.randomInt(1, lo) : host.randomInt(lo, hi); },
+    entities(script) { return parse(host.entities(script === undefined ? null : script)); },
+  };
+  function deepFreeze(v) {
+    if (v && typeof v === "object") { Object.values(v).forEach(deepFreeze); Object.freeze(v); }
+    return v;
+  }
+  let params = Object.freeze({});
+
+  return function call(kind, id, script, time, stateJson, inboxJson, paramsJson) {
+    if (paramsJson !== null) params = deepFreeze(parse(paramsJson));
+    const fn = globalThis[kind];
+    const e = Object.create(api);
+    e.id = id; e.script = script; e.time = time; e.state = parse(stateJson); e.params = params;
+    if (typeof fn === "function") fn(e, parse(inboxJson));
+    return json(e.state);
+  };
+})
