@@ -24,6 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** One script of one world in its own sandboxed context. */
 public final class GraalController implements Controller {
 
+    /** Wall-clock allowance for creating a context: prelude plus the script's top level. */
+    static final long TOP_LEVEL_MILLIS = 60_000;
+
     private final GuestLanguage language;
     private final ScriptSource script;
     private final Limits limits;
@@ -56,7 +59,8 @@ public final class GraalController implements Controller {
         language.configure(b, limits);
         Context c = b.build();
         paramsSent = null;
-        try (var running = Watchdog.start(c, limits.wallMillis())) {
+        // a cold engine needs seconds for the prelude's imports; a script's top level gets at least TOP_LEVEL_MILLIS
+        try (var running = Watchdog.start(c, Math.max(limits.wallMillis(), TOP_LEVEL_MILLIS))) {
             try {
                 call = c.eval(prelude).execute(host);
                 c.eval(user);

@@ -2,6 +2,7 @@ package org.polysim.lang.graal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.graalvm.polyglot.Context;
@@ -59,8 +60,22 @@ public abstract class GuestLanguage {
         }
     }
 
-    /** Builds an engine whose own output, if any, goes to stderr (stdout is reserved for the MCP protocol). */
-    protected static Engine newEngine(String id) {
-        return Engine.newBuilder(id).out(System.err).err(System.err).build();
+    /**
+     * Builds the shared engine with the policy its contexts use; its own output, if any, goes to stderr (stdout is
+     * reserved for the MCP protocol).
+     */
+    protected static Engine newEngine(String id, SandboxPolicy policy) {
+        OutputStream stderr = new OutputStream() { // a stream of our own: CONSTRAINED refuses the standard ones
+            @Override
+            public void write(int b) {
+                System.err.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                System.err.write(b, off, len);
+            }
+        };
+        return Engine.newBuilder(id).sandbox(policy).out(stderr).err(stderr).build();
     }
 }

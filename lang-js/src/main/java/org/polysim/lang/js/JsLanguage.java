@@ -20,7 +20,7 @@ final class JsLanguage extends GuestLanguage {
     static final JsLanguage INSTANCE = new JsLanguage();
 
     private static final class Shared {
-        static final Engine ENGINE = newEngine("js");
+        static final Engine ENGINE = newEngine("js", SandboxPolicy.TRUSTED);
     }
 
     private final String prelude = resource(JsLanguage.class, "prelude.js");

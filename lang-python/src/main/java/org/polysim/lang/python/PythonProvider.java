@@ -1,0 +1,32 @@
+package org.polysim.lang.python;
+
+import java.util.Set;
+import org.polysim.engine.Limits;
+import org.polysim.engine.spi.Controller;
+import org.polysim.engine.spi.ControllerProvider;
+import org.polysim.engine.spi.ScriptException;
+import org.polysim.engine.spi.ScriptSource;
+import org.polysim.lang.graal.GraalController;
+
+/** Registers Python with the engine ({@code META-INF/services}). */
+public final class PythonProvider implements ControllerProvider {
+
+    @Override
+    public String language() {
+        return "python";
+    }
+
+    @Override
+    public Set<String> aliases() {
+        return Set.of("py");
+    }
+
+    @Override
+    public Controller compile(ScriptSource source, Limits limits) throws ScriptException {
+        if (source.seedApi()) {
+            throw new ScriptException(ScriptException.Kind.COMPILE, "the seed project's API exists for Lua "
+                    + "scripts only; write def update(e, inbox)", 0);
+        }
+        return new GraalController(PythonLanguage.INSTANCE, source, limits);
+    }
+}

@@ -1,0 +1,127 @@
+# polysim's Python prelude: evaluates to install(host), which returns call(...) (see GuestLanguage).
+def _polysim_install(host):
+    import datetime as _datetime
+    import json as _json
+    import random as _random
+    import time as _time
+    from types import MappingProxyType
+
+    main = globals()
+
+    def dumps(value):
+        return _json.dumps(value, default=lambda o: dict(o) if isinstance(o, MappingProxyType) else _unjson(o))
+
+    def _unjson(o):
+        raise TypeError(f"{type(o).__name__} is not JSON data; send and store dicts, lists, str, numbers, bool, None")
+
+    def freeze(v):
+        if isinstance(v, dict):
+            return MappingProxyType({k: freeze(x) for k, x in v.items()})
+        if isinstance(v, list):
+            return tuple(freeze(x) for x in v)
+        return v
+
+    class Message(dict):
+        """A delivered message: m["kind"] or m.kind."""
+        __slots__ = ()
+
+        def __getattr__(self, name):
+            try:
+                return self[name]
+            except KeyError:
+                raise AttributeError(name) from None
+
+    class Entity:
+        __slots__ = ("id", "script", "time", "state", "params")
+
+        def send(self, to, kind="", content=None, delay=None):
+            host.send(to, str(kind), dumps(content), delay)
+
+        def spawn(self, script, state=None):
+            return host.spawn(script, dumps({} if state is None else state))
+
+        def destroy(self, id=None):
+            host.destroy(id)
+
+        def metric(self, name, value):
+            host.metric(name, value)
+
+        def log(self, *args):
+            host.log(" ".join(str(a) for a in args))
+
+        def random(self, lo=None, hi=None):
+            if lo is None:
+                return host.random()
+            return host.randomInt(1, lo) if hi is None else host.randomInt(lo, hi)
+
+        def entities(self, script=None):
+            return _json.loads(host.entities(script))
+
+    class EntityRandom(_random.Random):
+        """The random module, drawing from the entity's seeded stream."""
+
+        def random(self):
+            return host.random()
+
+        def getrandbits(self, k):
+            bits = 0
+            for shift in range(0, k, 32):
+                bits |= host.randomInt(0, (1 << min(32, k - shift)) - 1) << shift
+            return bits
+
+        def seed(self, *args, **kwargs):
+            pass  # seeded by the world
+
+    inst = EntityRandom()
+    for name in dir(inst):
+        if not name.startswith("_") and callable(getattr(inst, name)) and hasattr(_random, name):
+            setattr(_random, name, getattr(inst, name))
+    _random._inst = inst
+
+    # no wall clock reaches scripts
+    for name in ("time", "monotonic", "perf_counter", "process_time"):
+        setattr(_time, name, lambda: 0.0)
+    for name in ("time_ns", "monotonic_ns", "perf_counter_ns", "process_time_ns"):
+        setattr(_time, name, lambda: 0)
+
+    class FixedDateTime(_datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return cls(1970, 1, 1, tzinfo=tz)
+
+        @classmethod
+        def utcnow(cls):
+            return cls(1970, 1, 1)
+
+        @classmethod
+        def today(cls):
+            return cls(1970, 1, 1)
+
+    class FixedDate(_datetime.date):
+        @classmethod
+        def today(cls):
+            return cls(1970, 1, 1)
+
+    _datetime.datetime = FixedDateTime
+    _datetime.date = FixedDate
+
+    params = MappingProxyType({})
+
+    def call(kind, id, script, time, state_json, inbox_json, params_json):
+        nonlocal params
+        if params_json is not None:
+            params = freeze(_json.loads(params_json))
+        e = Entity()
+        e.id, e.script, e.time, e.state, e.params = id, script, time, _json.loads(state_json), params
+        fn = main.get(kind)
+        if fn is not None:
+            if kind == "update":
+                fn(e, [Message(m) for m in _json.loads(inbox_json)])
+            else:
+                fn(e)
+        return dumps(e.state)
+
+    return call
+
+
+_polysim_install
