@@ -51,6 +51,13 @@ final class Languages {
         throw new WorldFileException(where, "unknown language '" + name + "'; use one of: " + known);
     }
 
+    /** Canonical language name to its runtime description. */
+    java.util.Map<String, String> runtimes() {
+        var out = new java.util.TreeMap<String, String>();
+        byName.values().forEach(p -> out.put(p.language(), p.runtime()));
+        return out;
+    }
+
     /** Canonical names of the installed languages. */
     java.util.Set<String> canonical() {
         var out = new TreeSet<String>();

@@ -70,6 +70,11 @@ public final class World implements AutoCloseable {
 
     // ---------------------------------------------------------------- creation
 
+    /** Installed languages and their runtimes (starts the Graal engines, which takes a moment). */
+    public static Map<String, String> runtimes() {
+        return Languages.installed().runtimes();
+    }
+
     /** Canonical names of the script languages installed in this build. */
     public static java.util.Set<String> languages() {
         return Languages.installed().canonical();

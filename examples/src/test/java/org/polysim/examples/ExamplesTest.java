@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.polysim.engine.MetricView;
 import org.polysim.engine.World;
 import org.polysim.engine.WorldFiles;
@@ -22,21 +24,63 @@ class ExamplesTest {
         return World.load(EXAMPLES.resolve(example).resolve("world.yaml"));
     }
 
+    /** Every {@code world*.yaml} in an example folder. */
+    static List<Path> worldFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(EXAMPLES, 2)) {
+            return files.filter(f -> f.getFileName().toString().matches("world.*\\.yaml"))
+                    .filter(f -> !f.startsWith(EXAMPLES.resolve("target"))).sorted().toList();
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> everyExampleRunsDeterministically() throws IOException {
-        try (Stream<Path> dirs = Files.list(EXAMPLES)) {
-            return dirs.filter(d -> Files.exists(d.resolve("world.yaml"))).sorted().toList().stream()
-                    .map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> {
-                        assertThat(d.resolve("README.md")).exists();
-                        World a = World.load(d.resolve("world.yaml"));
-                        World b = World.load(d.resolve("world.yaml"));
-                        a.advance(60);
-                        b.advance(60);
-                        assertThat(a.tick()).isEqualTo(60);
-                        assertThat(a.metricNames()).isNotEmpty();
-                        assertThat(WorldFiles.toJson(a.snapshot())).isEqualTo(WorldFiles.toJson(b.snapshot()));
-                    }));
+        List<Path> files = worldFiles();
+        assertThat(files).hasSizeGreaterThanOrEqualTo(6);
+        return files.stream().map(f -> DynamicTest.dynamicTest(EXAMPLES.relativize(f).toString(), () -> {
+            assertThat(f.resolveSibling("README.md")).exists();
+            World a = World.load(f);
+            World b = World.load(f);
+            a.advance(40);
+            b.advance(40);
+            assertThat(a.tick()).isEqualTo(40);
+            assertThat(a.metricNames()).isNotEmpty();
+            assertThat(WorldFiles.toJson(a.snapshot())).isEqualTo(WorldFiles.toJson(b.snapshot()));
+        }));
+    }
+
+    @Test
+    void theSirModelGivesIdenticalMetricsInLuaJavaScriptAndPython() throws Exception {
+        World lua = World.load(EXAMPLES.resolve("sir-epidemic/world.yaml"));
+        World js = World.load(EXAMPLES.resolve("sir-epidemic/world-js.yaml"));
+        World python = World.load(EXAMPLES.resolve("sir-epidemic/world-python.yaml"));
+        for (World w : List.of(lua, js, python)) {
+            w.advance(40);
         }
+        for (String metric : List.of("susceptible", "infected", "recovered")) {
+            double[] expected = lua.metric(metric).orElseThrow().values();
+            assertThat(js.metric(metric).orElseThrow().values()).as("js " + metric).containsExactly(expected);
+            assertThat(python.metric(metric).orElseThrow().values()).as("python " + metric)
+                    .containsExactly(expected);
+        }
+        assertThat(lua.metric("infected").orElseThrow().max()).isGreaterThan(20); // the epidemic took off
+    }
+
+    @Test
+    void theMixedMarketConservesCashAndGoodsAndResumesFromASnapshot(@TempDir Path dir) throws Exception {
+        Path file = EXAMPLES.resolve("mixed-market/world.yaml");
+        World whole = World.load(file);
+        whole.advance(40);
+        assertThat(whole.metric("cash_total").orElseThrow().values()).containsOnly(20000.0);
+        assertThat(whole.metric("goods_total").orElseThrow().values()).containsOnly(200.0);
+        assertThat(whole.metric("volume").orElseThrow().total()).isPositive();
+
+        World half = World.load(file);
+        half.advance(20);
+        Path snap = dir.resolve("half.json");
+        WorldFiles.write(half.snapshot(), snap);
+        World resumed = World.load(snap);
+        resumed.advance(20);
+        assertThat(WorldFiles.toJson(resumed.snapshot())).isEqualTo(WorldFiles.toJson(whole.snapshot()));
     }
 
     @Test

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code polysim} command. */
 @Command(name = "polysim", mixinStandardHelpOptions = true, version = "polysim 0.1.0",
         description = "Agent-based simulations scripted in Lua, JavaScript and Python.",
-        subcommands = {RunCommand.class, ServeCommand.class})
+        subcommands = {RunCommand.class, ServeCommand.class, InfoCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -28,6 +28,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, serve or info");
     }
 }

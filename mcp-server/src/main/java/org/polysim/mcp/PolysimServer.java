@@ -21,7 +21,7 @@ import org.polysim.engine.WorldFileException;
 /** Builds the polysim MCP server and serves it over stdio until stdin ends. */
 public final class PolysimServer {
 
-    static final String VERSION = "0.1.0";
+    public static final String VERSION = "0.1.0";
 
     private PolysimServer() {}
 

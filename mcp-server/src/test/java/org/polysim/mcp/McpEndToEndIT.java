@@ -165,7 +165,7 @@ class McpEndToEndIT {
                 .meta(Map.of("progressToken", "chat-progress")).build());
         assertThat(r.isError()).isFalse();
         assertThat((List<?>) data(r).get("delivered_messages")).hasSize(4);
-        assertThat(progress).anySatisfy(p -> assertThat(p.progressToken()).isEqualTo("chat-progress"));
+        assertThat(progress).anySatisfy(p -> assertThat(String.valueOf(p.progressToken())).isEqualTo("chat-progress"));
         Map<String, Object> msgs = data(ok("get_messages", Map.of("world_name", "chat", "entity_id", "a",
                 "since_time", 3)));
         assertThat((List<?>) msgs.get("messages")).hasSize(2);

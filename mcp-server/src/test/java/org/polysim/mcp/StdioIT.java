@@ -49,12 +49,13 @@ class StdioIT {
             }
         });
         try (OutputStream in = p.getOutputStream()) {
-            for (String chunk : input) {
+            long expected = 0;
+            for (String chunk : input) { // one call at a time, each answered before the next, as clients do
                 in.write(chunk.getBytes(StandardCharsets.UTF_8));
                 in.flush();
-                Thread.sleep(150); // let each call be answered before the next, as an interactive client would
+                expected += answers(chunk);
+                waitFor(lines, expected);
             }
-            waitForAnswers(lines, input);
         }
         long closed = System.nanoTime();
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("process exits after stdin EOF").isTrue();
@@ -63,10 +64,13 @@ class StdioIT {
         return lines;
     }
 
-    private static void waitForAnswers(List<String> lines, String... input) throws InterruptedException {
-        long expected = String.join("", input).lines().filter(l -> l.contains("\"id\"") || !l.contains("jsonrpc"))
-                .count();
-        for (int i = 0; i < 200; i++) {
+    /** Lines of a chunk that get an answer: requests (they have an id) and malformed lines. */
+    private static long answers(String chunk) {
+        return chunk.lines().filter(l -> l.contains("\"id\"") || !l.contains("\"jsonrpc\":\"2.0\"")).count();
+    }
+
+    private static void waitFor(List<String> lines, long expected) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
             synchronized (lines) {
                 if (lines.size() >= expected) {
                     return;

@@ -14,6 +14,11 @@ public interface ControllerProvider {
         return Set.of();
     }
 
+    /** The runtime behind the language, for diagnostics (e.g. whether it is JIT-compiled). */
+    default String runtime() {
+        return "";
+    }
+
     /**
      * Compiles one library script for one world. Each call returns an isolated controller: two worlds (or two
      * scripts of one world) never share guest state.

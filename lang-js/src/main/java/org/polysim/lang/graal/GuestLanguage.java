@@ -25,6 +25,11 @@ public abstract class GuestLanguage {
     /** The one engine of this language in the process (lazily created, shared by every context). */
     public abstract Engine engine();
 
+    /** "GraalVM CE" when the Graal JIT is active; "Interpreted" when the JVM was started without it. */
+    public String runtime() {
+        return engine().getImplementationName() + " " + engine().getVersion();
+    }
+
     /** The prelude's source text. */
     protected abstract String prelude();
 

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.management.NotificationEmitter;
 import org.graalvm.polyglot.Context;
@@ -23,6 +22,9 @@ final class Watchdog {
 
     static final double HEAP_FRACTION = 0.7;
 
+    /** How often running calls are checked against their deadlines. */
+    private static final long TICK_MILLIS = 10;
+
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "polysim-watchdog");
         t.setDaemon(true);
@@ -32,6 +34,17 @@ final class Watchdog {
 
     static {
         installHeapGuard();
+        // one periodic check instead of a timer per call: calls are many and short, so this is far cheaper
+        TIMER.scheduleWithFixedDelay(Watchdog::checkDeadlines, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static void checkDeadlines() {
+        long now = System.nanoTime();
+        for (Running r : RUNNING) {
+            if (now - r.deadline > 0 && r.stop == Stop.NONE) {
+                r.halt(Stop.TIMEOUT);
+            }
+        }
     }
 
     /** Why a call was stopped from outside. */
@@ -40,12 +53,12 @@ final class Watchdog {
     /** One call in progress. */
     static final class Running implements AutoCloseable {
         private final Context context;
-        private final ScheduledFuture<?> timer;
+        private final long deadline;
         private volatile Stop stop = Stop.NONE;
 
         private Running(Context context, long wallMillis) {
             this.context = context;
-            this.timer = TIMER.schedule(() -> halt(Stop.TIMEOUT), wallMillis, TimeUnit.MILLISECONDS);
+            this.deadline = System.nanoTime() + wallMillis * 1_000_000L;
         }
 
         Stop stop() {
@@ -53,6 +66,9 @@ final class Watchdog {
         }
 
         private void halt(Stop why) {
+            if (!RUNNING.contains(this)) {
+                return; // finished meanwhile
+            }
             stop = why;
             try {
                 context.interrupt(Duration.ofMillis(500));
@@ -63,7 +79,6 @@ final class Watchdog {
 
         @Override
         public void close() {
-            timer.cancel(false);
             RUNNING.remove(this);
         }
     }

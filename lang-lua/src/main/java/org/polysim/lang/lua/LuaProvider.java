@@ -15,6 +15,11 @@ public final class LuaProvider implements ControllerProvider {
     }
 
     @Override
+    public String runtime() {
+        return "LuaJ 3.0.1 (bytecode interpreter)";
+    }
+
+    @Override
     public Controller compile(ScriptSource source, Limits limits) throws ScriptException {
         return source.seedApi() ? new SeedController(source, limits) : new PolysimController(source, limits);
     }

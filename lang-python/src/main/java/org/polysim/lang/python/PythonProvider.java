@@ -22,6 +22,11 @@ public final class PythonProvider implements ControllerProvider {
     }
 
     @Override
+    public String runtime() {
+        return PythonLanguage.INSTANCE.runtime();
+    }
+
+    @Override
     public Controller compile(ScriptSource source, Limits limits) throws ScriptException {
         if (source.seedApi()) {
             throw new ScriptException(ScriptException.Kind.COMPILE, "the seed project's API exists for Lua "
