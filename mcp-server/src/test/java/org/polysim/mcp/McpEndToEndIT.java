@@ -156,7 +156,7 @@ class McpEndToEndIT {
     }
 
     @Test
-    void messagesAndProgressAreReported() {
+    void messagesAndProgressAreReported() throws InterruptedException {
         ok("create_world", Map.of("name", "chat", "scripts", Map.of("talker", Map.of("language", "lua", "source",
                 "function update(e, inbox) e.send(e.id == 'a' and 'b' or 'a', 'hi', {t = e.time}) end")),
                 "entities", List.of(Map.of("id", "a", "script", "talker"), Map.of("id", "b", "script", "talker"))));
@@ -165,6 +165,9 @@ class McpEndToEndIT {
                 .meta(Map.of("progressToken", "chat-progress")).build());
         assertThat(r.isError()).isFalse();
         assertThat((List<?>) data(r).get("delivered_messages")).hasSize(4);
+        for (int i = 0; i < 100 && progress.isEmpty(); i++) {
+            Thread.sleep(50); // the client hands notifications over on its own thread
+        }
         assertThat(progress).anySatisfy(p -> assertThat(String.valueOf(p.progressToken())).isEqualTo("chat-progress"));
         Map<String, Object> msgs = data(ok("get_messages", Map.of("world_name", "chat", "entity_id", "a",
                 "since_time", 3)));

@@ -8,11 +8,14 @@ def _polysim_install(host):
 
     main = globals()
 
-    def dumps(value):
-        return _json.dumps(value, default=lambda o: dict(o) if isinstance(o, MappingProxyType) else _unjson(o))
-
-    def _unjson(o):
+    def _plain(o):
+        if isinstance(o, MappingProxyType):
+            return dict(o)
         raise TypeError(f"{type(o).__name__} is not JSON data; send and store dicts, lists, str, numbers, bool, None")
+
+    # one encoder for every call: json.dumps(..., default=...) would build a new one each time
+    dumps = _json.JSONEncoder(default=_plain).encode
+    loads = _json.loads
 
     def freeze(v):
         if isinstance(v, dict):
@@ -55,7 +58,7 @@ def _polysim_install(host):
             return host.randomInt(1, lo) if hi is None else host.randomInt(lo, hi)
 
         def entities(self, script=None):
-            return _json.loads(host.entities(script))
+            return loads(host.entities(script))
 
     class EntityRandom(_random.Random):
         """The random module, drawing from the entity's seeded stream."""
@@ -110,13 +113,13 @@ def _polysim_install(host):
     def call(kind, id, script, time, state_json, inbox_json, params_json):
         nonlocal params
         if params_json is not None:
-            params = freeze(_json.loads(params_json))
+            params = freeze(loads(params_json))
         e = Entity()
-        e.id, e.script, e.time, e.state, e.params = id, script, time, _json.loads(state_json), params
+        e.id, e.script, e.time, e.state, e.params = id, script, time, loads(state_json), params
         fn = main.get(kind)
         if fn is not None:
             if kind == "update":
-                fn(e, [Message(m) for m in _json.loads(inbox_json)])
+                fn(e, [Message(m) for m in loads(inbox_json)] if inbox_json != "[]" else [])
             else:
                 fn(e)
         return dumps(e.state)

@@ -1,0 +1,60 @@
+package org.polysim.lang.js;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+import org.polysim.engine.SimulationException;
+import org.polysim.engine.World;
+import org.polysim.engine.WorldFiles;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** JavaScript-specific guarantees beyond the contract: seeded Math.random, no wall clock, the heap guard. */
+class JsGuestTest {
+
+    private static World world(String name, long seed, String source, String limits) throws SimulationException {
+        return World.create(WorldFiles.parse("""
+                name: %s
+                seed: %d
+                %s
+                scripts:
+                  s: { language: js, source: %s }
+                entities: [ { script: s, count: 3 } ]
+                """.formatted(name, seed, limits == null ? "" : "limits: " + limits,
+                JsonNodeFactory.instance.stringNode(source)), false, "test"), null, null);
+    }
+
+    @Test
+    void mathRandomIsTheEntityStreamAndDateIsTheEpoch() throws Exception {
+        String source = "function update(e, inbox) { e.metric('r', Math.floor(Math.random() * 1000)); "
+                + "e.metric('now', Date.now()); e.metric('year', new Date().getUTCFullYear()); }";
+        World a = world("a", 1, source, null);
+        World b = world("b", 1, source, null);
+        World c = world("c", 2, source, null);
+        for (World w : new World[] {a, b, c}) {
+            w.advance(10);
+        }
+        assertThat(a.metric("r").orElseThrow().values()).containsExactly(b.metric("r").orElseThrow().values());
+        assertThat(a.metric("r").orElseThrow().values()).isNotEqualTo(c.metric("r").orElseThrow().values());
+        assertThat(a.metric("now").orElseThrow().max()).isZero();
+        assertThat(a.metric("year").orElseThrow().last()).isEqualTo(3 * 1970);
+    }
+
+    @Test
+    void aScriptThatFillsTheHeapIsStoppedAndTheWorldGoesOn() throws Exception {
+        World w = world("hog", 1, """
+                function update(e, inbox) {
+                  if (e.state.hog) { const a = []; for (let i = 0; ; i++) a.push("x".repeat(1000000) + i); }
+                  e.metric("ok", 1);
+                }
+                """, "{ wall_ms: 120000, instructions: 100000000 }");
+        w.setEntityState("s-2", JsonNodeFactory.instance.objectNode().put("hog", true));
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+        assertThat(e.kind()).isEqualTo("BUDGET");
+        assertThat(e.cause()).contains("memory");
+        assertThat(e.entity()).isEqualTo("s-2");
+        w.setEntityState("s-2", JsonNodeFactory.instance.objectNode());
+        w.advance(2);
+        assertThat(w.metric("ok").orElseThrow().values()).containsExactly(3, 3);
+    }
+}
