@@ -24,7 +24,8 @@ final class WorldTools {
                         ([{script, count, state}] or [{id, script, state}]), params, seed. The seed project's \
                         schema (world_name, script_library, entities with script_id/initial_state) is accepted too. \
                         Scripts are compiled and each entity's init runs now.""",
-                        Schema.of().required("name", "string", "World name, unique on this server.")
+                        Schema.of().optional("name", "string", "World name, unique on this server (required; the "
+                                        + "seed schema's world_name is accepted instead).")
                                 .optional("seed", "integer", "Seed of every random draw (default 0).")
                                 .optional("params", "object", "Model parameters, read-only for scripts as e.params.")
                                 .optional("scripts", "object", "Script library: {id: {language: lua|js|python, "

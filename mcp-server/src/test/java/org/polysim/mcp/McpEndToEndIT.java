@@ -245,9 +245,31 @@ class McpEndToEndIT {
     }
 
     @Test
+    void seedFormatAndMixedLanguageWorldsWorkOverMcp() {
+        ok("create_world", Map.of("world_name", "seeded", "script_library", List.of(Map.of("id", "ping", "kind", "lua",
+                "script", "n = 0\nfunction get_state() return {n = n} end\nfunction set_state(s) n = s.n or 0 end\n"
+                        + "function update(current_time, msgs) n = n + 1 world.record_metric('n', n) end")),
+                "entities", List.of(Map.of("id", "p", "script_id", "ping", "initial_state", Map.of("n", 10)))));
+        ok("advance_simulation", Map.of("world_name", "seeded", "num_steps", 2));
+        assertThat(((Map<?, ?>) data(ok("get_entity_state", Map.of("world_name", "seeded", "entity_id", "p")))
+                .get("state")).get("n")).isEqualTo(12);
+
+        ok("create_world", Map.of("name", "polyglot", "scripts", Map.of(
+                        "lua", Map.of("language", "lua", "source", "function update(e, inbox) e.metric('n', 1) end"),
+                        "js", Map.of("language", "js", "source", "function update(e, inbox) { e.metric('n', 10); }"),
+                        "py", Map.of("language", "python", "source", "def update(e, inbox):\n    e.metric('n', 100)\n")),
+                "entities", List.of(Map.of("script", "lua"), Map.of("script", "js"), Map.of("script", "py"))));
+        Map<String, Object> r = data(ok("advance_simulation", Map.of("world_name", "polyglot", "num_steps", 3)));
+        assertThat(((Map<?, ?>) r.get("last_tick_metrics")).get("n")).isEqualTo(111.0);
+        assertThat(error("update_script", Map.of("world_name", "polyglot", "script", "py", "source",
+                "def update(e, inbox):\n    return (\n"))).contains("python", "not replaced");
+    }
+
+    @Test
     void resourcesTeachTheApiAndTheirExamplesRun() {
         List<String> uris = client.listResources().resources().stream().map(McpSchema.Resource::uri).toList();
-        assertThat(uris).contains("polysim://docs/guide", "polysim://docs/lua", "polysim://examples/sir-epidemic");
+        assertThat(uris).contains("polysim://docs/guide", "polysim://docs/lua", "polysim://docs/js",
+                "polysim://docs/python", "polysim://examples/sir-epidemic");
         var guide = client.readResource(new McpSchema.ReadResourceRequest("polysim://docs/guide"));
         assertThat(((McpSchema.TextResourceContents) guide.contents().getFirst()).text()).contains("One tick");
     }
