@@ -40,11 +40,35 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public abstract class ControllerContract {
 
-    protected abstract String language();
+    private final String language;
+    private final Map<String, String> sources;
+    private final int failingLine;
 
-    protected abstract String source(String behaviour);
+    /**
+     * @param sources     the behaviours listed above, by name, in the language
+     * @param failingLine the line of {@code failer} that raises "boom"
+     */
+    protected ControllerContract(String language, Map<String, String> sources, int failingLine) {
+        this.language = language;
+        this.sources = sources;
+        this.failingLine = failingLine;
+    }
 
-    protected abstract int failingLine();
+    protected final String language() {
+        return language;
+    }
+
+    protected final String source(String behaviour) {
+        String source = sources.get(behaviour);
+        if (source == null) {
+            throw new IllegalStateException("the " + language + " contract test lacks behaviour '" + behaviour + "'");
+        }
+        return source;
+    }
+
+    protected final int failingLine() {
+        return failingLine;
+    }
 
     /** Whole scripts (update bodies doing something forbidden) and a fragment the error must contain. */
     protected abstract Map<String, String> denials();

@@ -19,11 +19,43 @@ import org.polysim.engine.Limits;
  */
 public abstract class GuestLanguage {
 
-    /** The Truffle language id, e.g. {@code js}. */
-    public abstract String id();
+    private final String id;
+    private final String extension;
+    private final SandboxPolicy policy;
+    private final String prelude;
+    private volatile Engine engine;
 
-    /** The one engine of this language in the process (lazily created, shared by every context). */
-    public abstract Engine engine();
+    /**
+     * @param id        the Truffle language id, e.g. {@code js}
+     * @param extension file extension guest stack traces show for a script, e.g. {@code .js}
+     * @param policy    the sandbox policy of the engine and its contexts
+     * @param prelude   resource name of the prelude, next to the subclass
+     */
+    protected GuestLanguage(String id, String extension, SandboxPolicy policy, String prelude) {
+        this.id = id;
+        this.extension = extension;
+        this.policy = policy;
+        this.prelude = resource(getClass(), prelude);
+    }
+
+    /** The Truffle language id, e.g. {@code js}. */
+    public String id() {
+        return id;
+    }
+
+    /** The one engine of this language in the process, created on first use and shared by every context. */
+    public Engine engine() {
+        Engine e = engine;
+        if (e == null) {
+            synchronized (this) {
+                if (engine == null) {
+                    engine = newEngine(id, policy);
+                }
+                e = engine;
+            }
+        }
+        return e;
+    }
 
     /** "GraalVM CE" when the Graal JIT is active; "Interpreted" when the JVM was started without it. */
     public String runtime() {
@@ -31,13 +63,17 @@ public abstract class GuestLanguage {
     }
 
     /** The prelude's source text. */
-    protected abstract String prelude();
+    String prelude() {
+        return prelude;
+    }
 
     /** File name guest stack traces use for a script. */
-    protected abstract String fileName(String scriptId);
+    String fileName(String scriptId) {
+        return scriptId + extension;
+    }
 
-    protected SandboxPolicy policy() {
-        return SandboxPolicy.CONSTRAINED;
+    SandboxPolicy policy() {
+        return policy;
     }
 
     /** Language options for one world's contexts. */
@@ -54,7 +90,7 @@ public abstract class GuestLanguage {
     }
 
     /** A resource next to {@code anchor}, as text. */
-    protected static String resource(Class<?> anchor, String name) {
+    private static String resource(Class<?> anchor, String name) {
         try (InputStream in = anchor.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
@@ -69,7 +105,7 @@ public abstract class GuestLanguage {
      * Builds the shared engine with the policy its contexts use; its own output, if any, goes to stderr (stdout is
      * reserved for the MCP protocol).
      */
-    protected static Engine newEngine(String id, SandboxPolicy policy) {
+    private static Engine newEngine(String id, SandboxPolicy policy) {
         OutputStream stderr = new OutputStream() { // a stream of our own: CONSTRAINED refuses the standard ones
             @Override
             public void write(int b) {

@@ -3,7 +3,6 @@ package org.polysim.lang.js;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.polysim.engine.Limits;
@@ -19,35 +18,9 @@ final class JsLanguage extends GuestLanguage {
 
     static final JsLanguage INSTANCE = new JsLanguage();
 
-    private static final class Shared {
-        static final Engine ENGINE = newEngine("js", SandboxPolicy.TRUSTED);
-    }
-
-    private final String prelude = resource(JsLanguage.class, "prelude.js");
-
-    @Override
-    public String id() {
-        return "js";
-    }
-
-    @Override
-    public Engine engine() {
-        return Shared.ENGINE;
-    }
-
-    @Override
-    protected String prelude() {
-        return prelude;
-    }
-
-    @Override
-    protected String fileName(String scriptId) {
-        return scriptId + ".js";
-    }
-
-    @Override
-    protected SandboxPolicy policy() {
-        return SandboxPolicy.TRUSTED; // every access is denied explicitly; CONSTRAINED forbids string-length-limit
+    private JsLanguage() {
+        // TRUSTED with every access denied explicitly (GraalController): CONSTRAINED forbids string-length-limit
+        super("js", ".js", SandboxPolicy.TRUSTED, "prelude.js");
     }
 
     @Override

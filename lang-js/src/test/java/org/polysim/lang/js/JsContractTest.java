@@ -65,19 +65,8 @@ class JsContractTest extends ControllerContract {
             "looper", "function update(e, inbox) { while (true) {} }\n",
             "global_writer", "var counter = 0;\nfunction update(e, inbox) { counter = counter + 1; }\n");
 
-    @Override
-    protected String language() {
-        return "js";
-    }
-
-    @Override
-    protected String source(String behaviour) {
-        return SOURCES.get(behaviour);
-    }
-
-    @Override
-    protected int failingLine() {
-        return 3;
+    JsContractTest() {
+        super("js", SOURCES, 3);
     }
 
     @Override

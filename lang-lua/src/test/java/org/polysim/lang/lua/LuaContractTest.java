@@ -65,19 +65,8 @@ class LuaContractTest extends ControllerContract {
             "looper", "function update(e, inbox) while true do end end\n",
             "global_writer", "counter = 0\nfunction update(e, inbox) counter = counter + 1 end\n");
 
-    @Override
-    protected String language() {
-        return "lua";
-    }
-
-    @Override
-    protected String source(String behaviour) {
-        return SOURCES.get(behaviour);
-    }
-
-    @Override
-    protected int failingLine() {
-        return 3;
+    LuaContractTest() {
+        super("lua", SOURCES, 3);
     }
 
     @Override

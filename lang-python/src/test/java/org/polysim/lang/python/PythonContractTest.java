@@ -60,19 +60,8 @@ class PythonContractTest extends ControllerContract {
             "looper", "def update(e, inbox):\n    while True:\n        pass\n",
             "global_writer", "counter = 0\ndef update(e, inbox):\n    global counter\n    counter += 1\n");
 
-    @Override
-    protected String language() {
-        return "python";
-    }
-
-    @Override
-    protected String source(String behaviour) {
-        return SOURCES.get(behaviour);
-    }
-
-    @Override
-    protected int failingLine() {
-        return 3;
+    PythonContractTest() {
+        super("python", SOURCES, 3);
     }
 
     @Override
