@@ -148,11 +148,13 @@ public final class GraalController implements Controller {
             return new ScriptException(ScriptException.Kind.TIMEOUT, "ran longer than " + limits.wallMillis()
                     + " ms (limits.wall_ms) in one call; is there a loop that never ends?", line);
         }
-        if (stop == Watchdog.Stop.MEMORY) {
+        boolean statementLimit = String.valueOf(e.getMessage()).contains("Statement count limit");
+        if (stop == Watchdog.Stop.MEMORY || (e.isResourceExhausted() && !statementLimit)) {
+            // the heap guard stopped it, or the allocation failed before the guard could (the JVM recovers)
             return new ScriptException(ScriptException.Kind.BUDGET, "was stopped because the server ran short of "
                     + "memory; is the script building ever larger data?", line);
         }
-        if (e.isResourceExhausted() || e.isCancelled()) {
+        if (statementLimit || e.isCancelled()) {
             return new ScriptException(ScriptException.Kind.BUDGET, "used its whole statement budget of "
                     + limits.instructions() + " (limits.instructions) in one call; is there a loop that never ends?",
                     line);
