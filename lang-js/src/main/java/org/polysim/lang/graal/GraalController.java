@@ -99,10 +99,11 @@ public final class GraalController implements Controller {
         }
         host.bind(e);
         context.resetLimits();
+        String stateIn = e.state().toString();
         String stateJson;
         try (var running = Watchdog.start(context, limits.wallMillis())) {
             try {
-                stateJson = call.execute(kind, e.id(), e.script(), e.time(), e.state().toString(),
+                stateJson = call.execute(kind, e.id(), e.script(), e.time(), stateIn,
                         kind.equals("update") ? inbox(e.inbox()) : "[]", params).asString();
                 paramsSent = e.params();
             } catch (PolyglotException ex) {
@@ -111,6 +112,9 @@ public final class GraalController implements Controller {
         } finally {
             log.flushLine();
             host.bind(null);
+        }
+        if (stateJson.equals(stateIn)) {
+            return; // unchanged: keep the engine's tree (a common case, and parsing is the dearest step here)
         }
         JsonNode state = HostApi.parse(stateJson, "e.state");
         if (!state.isObject()) {
@@ -121,6 +125,9 @@ public final class GraalController implements Controller {
     }
 
     private static String inbox(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return "[]";
+        }
         ArrayNode list = HostApi.JSON.createArrayNode();
         for (Message m : messages) {
             ObjectNode o = list.addObject().put("from", m.from()).put("kind", m.kind());
