@@ -14,7 +14,8 @@ def _polysim_install(host):
         raise TypeError(f"{type(o).__name__} is not JSON data; send and store dicts, lists, str, numbers, bool, None")
 
     # one encoder for every call: json.dumps(..., default=...) would build a new one each time
-    dumps = _json.JSONEncoder(default=_plain).encode
+    # compact like the engine's JSON, so an unchanged state is recognised by comparing text
+    dumps = _json.JSONEncoder(default=_plain, separators=(",", ":"), ensure_ascii=False).encode
     loads = _json.loads
 
     def freeze(v):
