@@ -1,26 +1,20 @@
 package org.polysim.lang.graal;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryNotificationInfo;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.management.NotificationEmitter;
 import org.graalvm.polyglot.Context;
+import org.polysim.engine.spi.HeapGuard;
 
 /**
  * Stops guest calls from outside: a call that outlives its wall-clock budget is interrupted (then cancelled), and
- * when live heap after a collection passes {@link #HEAP_FRACTION} of the maximum, every running call is cancelled.
- * Community GraalVM has no per-context heap cap, so this keeps one script from taking the server down.
+ * at a {@link HeapGuard} alarm every running call is cancelled: community GraalVM has no per-context heap cap, so
+ * this keeps one script from taking the server down.
  */
 final class Watchdog {
-
-    static final double HEAP_FRACTION = 0.7;
 
     /** How often running calls are checked against their deadlines. */
     private static final long TICK_MILLIS = 10;
@@ -33,7 +27,7 @@ final class Watchdog {
     private static final Set<Running> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        installHeapGuard();
+        HeapGuard.onAlarm(() -> RUNNING.forEach(r -> TIMER.execute(() -> r.halt(Stop.MEMORY))));
         // one periodic check instead of a timer per call: calls are many and short, so this is far cheaper
         TIMER.scheduleWithFixedDelay(Watchdog::checkDeadlines, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -91,20 +85,4 @@ final class Watchdog {
         return r;
     }
 
-    private static void installHeapGuard() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            long max = pool.getUsage().getMax();
-            if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported() && max > 0
-                    && pool.getName().toLowerCase(java.util.Locale.ROOT).contains("old")) {
-                pool.setCollectionUsageThreshold((long) (max * HEAP_FRACTION));
-            }
-        }
-        ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener((n, handback) -> {
-            if (n.getType().equals(MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED)) {
-                for (Running r : RUNNING) {
-                    TIMER.execute(() -> r.halt(Stop.MEMORY));
-                }
-            }
-        }, null, null);
-    }
 }

@@ -8,6 +8,7 @@ import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.DebugLib;
 import org.polysim.engine.Limits;
+import org.polysim.engine.spi.HeapGuard;
 import org.polysim.engine.spi.ScriptException;
 
 /**
@@ -38,6 +39,7 @@ final class Budget extends DebugLib {
     private int depth;
     private long remaining;
     private long deadline;
+    private long alarms;
     private int pc;
 
     Budget(Limits limits) {
@@ -56,6 +58,7 @@ final class Budget extends DebugLib {
         depth = 0;
         remaining = limits.instructions();
         deadline = System.nanoTime() + limits.wallMillis() * 1_000_000L;
+        alarms = HeapGuard.alarms();
         CURRENT.set(this);
     }
 
@@ -98,8 +101,8 @@ final class Budget extends DebugLib {
                     + limits.instructions() + " (limits.instructions) in one call; is there a loop that never ends?",
                     line());
         }
-        if ((remaining & 1023) == 0 && System.nanoTime() > deadline) {
-            throw timeout();
+        if ((remaining & 1023) == 0) {
+            checkClockAndHeap();
         }
         Prototype p = protos[depth];
         if (p != null) {
@@ -108,7 +111,8 @@ final class Budget extends DebugLib {
                 LuaValue[] stack = stacks[depth];
                 long size = 0;
                 for (int r = Lua.GETARG_B(i); r <= Lua.GETARG_C(i); r++) {
-                    size += stack[r].isstring() ? stack[r].length() : 0;
+                    LuaValue operand = stack[r]; // numbers concatenate as their text; at most 24 characters
+                    size += operand.type() == LuaValue.TSTRING ? operand.length() : operand.isnumber() ? 24 : 0;
                 }
                 checkString(size, "..");
             }
@@ -121,9 +125,7 @@ final class Budget extends DebugLib {
             throw new Exceeded(ScriptException.Kind.BUDGET, how + " would build a string of " + size
                     + " bytes, over limits.string_bytes (" + limits.stringBytes() + ")", line());
         }
-        if (System.nanoTime() > deadline) {
-            throw timeout();
-        }
+        checkClockAndHeap();
     }
 
     /** Charges pattern-matching work against the instruction budget and the wall clock. */
@@ -134,8 +136,16 @@ final class Budget extends DebugLib {
                     + limits.instructions() + " (limits.instructions) in one call, inside string pattern matching;"
                     + " simplify the pattern or match shorter strings", line());
         }
+        checkClockAndHeap();
+    }
+
+    private void checkClockAndHeap() {
         if (System.nanoTime() > deadline) {
             throw timeout();
+        }
+        if (HeapGuard.alarms() != alarms) {
+            throw new Exceeded(ScriptException.Kind.BUDGET, "was stopped because the server ran short of memory; "
+                    + "is the script building ever larger data?", line());
         }
     }
 

@@ -95,6 +95,14 @@ class LuaSandboxTest {
     }
 
     @Test
+    void numbersConcatenateAsText() throws Exception {
+        World w = LuaWorlds.of("concat", "function update(e, inbox) e.state.s = 'tick ' .. e.time .. '/' .. 2.5 end",
+                1, null);
+        w.advance(1);
+        assertThat(w.entityState("s-1").orElseThrow().path("s").asString()).isEqualTo("tick 1/2.5");
+    }
+
+    @Test
     void bothCallFormsWork() throws Exception {
         World w = LuaWorlds.of("forms", """
                 function update(e, inbox)
