@@ -30,10 +30,12 @@ public final class GraalController implements Controller {
     private final GuestLanguage language;
     private final ScriptSource script;
     private final Limits limits;
-    private final HostApi host = new HostApi();
-    private final LogStream log = new LogStream(host);
+    private final StateCodec codec;
+    private final HostApi host;
+    private final LogStream log;
     private final Source prelude;
     private final Source user;
+    private final String emptyInbox;
     private Context context;
     private Value call;
     private JsonNode paramsSent;
@@ -42,6 +44,10 @@ public final class GraalController implements Controller {
         this.language = language;
         this.script = script;
         this.limits = limits;
+        this.codec = language.codec();
+        this.host = new HostApi(codec);
+        this.log = new LogStream(host);
+        this.emptyInbox = codec.encode(HostApi.JSON.createArrayNode());
         this.prelude = Source.newBuilder(language.id(), language.prelude(), "polysim-prelude").buildLiteral();
         this.user = Source.newBuilder(language.id(), script.code(), language.fileName(script.id())).buildLiteral();
         open();
@@ -95,16 +101,16 @@ public final class GraalController implements Controller {
         }
         String params = null;
         if (e.params() != paramsSent) {
-            params = e.params().toString();
+            params = codec.encode(e.params());
         }
         host.bind(e);
         context.resetLimits();
-        String stateIn = e.state().toString();
+        String stateIn = codec.encode(e.state());
         String stateJson;
         try (var running = Watchdog.start(context, limits.wallMillis())) {
             try {
                 stateJson = call.execute(kind, e.id(), e.script(), e.time(), stateIn,
-                        kind.equals("update") ? inbox(e.inbox()) : "[]", params).asString();
+                        kind.equals("update") ? inbox(e.inbox()) : emptyInbox, params).asString();
                 paramsSent = e.params();
             } catch (PolyglotException ex) {
                 throw failure(ex, running.stop(), ScriptException.Kind.ERROR);
@@ -116,17 +122,22 @@ public final class GraalController implements Controller {
         if (stateJson.equals(stateIn)) {
             return; // unchanged: keep the engine's tree (a common case, and parsing is the dearest step here)
         }
-        JsonNode state = HostApi.parse(stateJson, "e.state");
+        JsonNode state;
+        try {
+            state = codec.decode(stateJson, "e.state");
+        } catch (IllegalArgumentException bad) {
+            throw new ScriptException(ScriptException.Kind.ERROR, bad.getMessage(), 0);
+        }
         if (!state.isObject()) {
             throw new ScriptException(ScriptException.Kind.ERROR, "e.state must be an object (key: value pairs), "
-                    + "got " + stateJson, 0);
+                    + "got " + state, 0);
         }
         e.setState((ObjectNode) state);
     }
 
-    private static String inbox(List<Message> messages) {
+    private String inbox(List<Message> messages) {
         if (messages.isEmpty()) {
-            return "[]";
+            return emptyInbox;
         }
         ArrayNode list = HostApi.JSON.createArrayNode();
         for (Message m : messages) {
@@ -134,7 +145,7 @@ public final class GraalController implements Controller {
             o.set("content", m.content());
             o.put("sent_at", m.sentAt());
         }
-        return list.toString();
+        return codec.encode(list);
     }
 
     /** Turns a guest failure into the author's terms; a stopped context is dropped and rebuilt on next use. */

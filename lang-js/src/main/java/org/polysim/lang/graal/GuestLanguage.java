@@ -76,6 +76,11 @@ public abstract class GuestLanguage {
         return policy;
     }
 
+    /** How JSON values travel to and from this language's guests. */
+    protected StateCodec codec() {
+        return StateCodec.JSON;
+    }
+
     /** Language options for one world's contexts. */
     protected void configure(Context.Builder builder, Limits limits) {
     }

@@ -8,14 +8,20 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The only host object a guest sees: the entity API of the call in progress, with JSON text for structured values.
+ * The only host object a guest sees: the entity API of the call in progress; structured values travel as text in
+ * the language's {@link StateCodec}.
  * Errors are {@link IllegalArgumentException}s with messages meant for the script author.
  */
 public final class HostApi {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final StateCodec codec;
     private EntityContext current;
+
+    HostApi(StateCodec codec) {
+        this.codec = codec;
+    }
 
     void bind(EntityContext context) {
         current = context;
@@ -37,13 +43,13 @@ public final class HostApi {
         if (delay != null && !(delay instanceof Number)) {
             throw new IllegalArgumentException("send: delay must be a number of ticks, got " + delay);
         }
-        entity().send(to, kind, parse(contentJson, "message content"),
+        entity().send(to, kind, codec.decode(contentJson, "message content"),
                 delay == null ? null : ((Number) delay).doubleValue());
     }
 
     @HostAccess.Export
     public String spawn(String script, String stateJson) {
-        JsonNode state = parse(stateJson, "the new entity's state");
+        JsonNode state = codec.decode(stateJson, "the new entity's state");
         if (!state.isObject()) {
             throw new IllegalArgumentException("spawn: the state must be an object, got " + state);
         }
@@ -81,7 +87,7 @@ public final class HostApi {
     @HostAccess.Export
     public String entities(String script) {
         List<String> ids = entity().entities(script);
-        return JSON.writeValueAsString(ids);
+        return codec.encode(JSON.valueToTree(ids));
     }
 
     private static long whole(Object v, String name) {

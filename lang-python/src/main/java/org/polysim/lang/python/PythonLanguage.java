@@ -2,6 +2,7 @@ package org.polysim.lang.python;
 
 import org.graalvm.polyglot.SandboxPolicy;
 import org.polysim.lang.graal.GuestLanguage;
+import org.polysim.lang.graal.StateCodec;
 
 /** GraalPy specifics. */
 final class PythonLanguage extends GuestLanguage {
@@ -10,5 +11,10 @@ final class PythonLanguage extends GuestLanguage {
 
     private PythonLanguage() {
         super("python", ".py", SandboxPolicy.CONSTRAINED, "prelude.py");
+    }
+
+    @Override
+    protected StateCodec codec() {
+        return MarshalCodec.INSTANCE;
     }
 }

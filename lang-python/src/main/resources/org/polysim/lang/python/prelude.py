@@ -1,22 +1,33 @@
 # polysim's Python prelude: evaluates to install(host), which returns call(...) (see GuestLanguage).
 def _polysim_install(host):
     import datetime as _datetime
-    import json as _json
+    import marshal as _marshal
     import random as _random
     import time as _time
     from types import MappingProxyType
 
     main = globals()
 
-    def _plain(o):
-        if isinstance(o, MappingProxyType):
-            return dict(o)
-        raise TypeError(f"{type(o).__name__} is not JSON data; send and store dicts, lists, str, numbers, bool, None")
+    # values travel in marshal format as Latin-1 text (MarshalCodec): GraalPy's marshal is native, its json is not
+    def loads(text):
+        return _marshal.loads(text.encode("latin-1"))
 
-    # one encoder for every call: json.dumps(..., default=...) would build a new one each time
-    # compact like the engine's JSON, so an unchanged state is recognised by comparing text
-    dumps = _json.JSONEncoder(default=_plain, separators=(",", ":"), ensure_ascii=False).encode
-    loads = _json.loads
+    def dumps(value):
+        try:
+            return _marshal.dumps(value, 2).decode("latin-1")
+        except ValueError:  # read-only params copied into a state or a message, or something JSON cannot hold
+            return _marshal.dumps(plain(value), 2).decode("latin-1")
+
+    empty = dumps([])
+
+    def plain(v):
+        if isinstance(v, (dict, MappingProxyType)):
+            return {k: plain(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return [plain(x) for x in v]
+        if v is None or isinstance(v, (str, int, float)):
+            return v
+        raise TypeError(f"{type(v).__name__} is not JSON data; send and store dicts, lists, str, numbers, bool, None")
 
     def freeze(v):
         if isinstance(v, dict):
@@ -112,6 +123,7 @@ def _polysim_install(host):
     params = MappingProxyType({})
 
     def call(kind, id, script, time, state_json, inbox_json, params_json):
+        # one entity: init or update; values in marshal text (see loads)
         nonlocal params
         if params_json is not None:
             params = freeze(loads(params_json))
@@ -120,7 +132,7 @@ def _polysim_install(host):
         fn = main.get(kind)
         if fn is not None:
             if kind == "update":
-                fn(e, [Message(m) for m in loads(inbox_json)] if inbox_json != "[]" else [])
+                fn(e, [Message(m) for m in loads(inbox_json)] if inbox_json != empty else [])
             else:
                 fn(e)
         return dumps(e.state)
