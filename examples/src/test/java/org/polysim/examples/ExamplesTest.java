@@ -66,6 +66,23 @@ class ExamplesTest {
     }
 
     @Test
+    void theAiEconomyConservesMoneyWhileAutomationTakesTheJobs() throws Exception {
+        World w = load("ai-economy");
+        w.advance(60);
+        for (double total : w.metric("money_total").orElseThrow().values()) {
+            assertThat(total).isCloseTo(1700.0, org.assertj.core.data.Offset.offset(1e-6));
+        }
+        double[] employment = w.metric("employment").orElseThrow().values();
+        assertThat(employment[0]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(employment[employment.length - 1]).isZero();
+        assertThat(w.metric("gini").orElseThrow().last()).isGreaterThan(0.5);
+        assertThat(w.metric("output").orElseThrow().last()).isGreaterThan(2 * w.metric("output").orElseThrow()
+                .values()[0]);
+        assertThat(w.metric("dividends").orElseThrow().last()).isGreaterThan(w.metric("wage_bill").orElseThrow()
+                .last());
+    }
+
+    @Test
     void theMixedMarketConservesCashAndGoodsAndResumesFromASnapshot(@TempDir Path dir) throws Exception {
         Path file = EXAMPLES.resolve("mixed-market/world.yaml");
         World whole = World.load(file);
