@@ -413,14 +413,16 @@ public final class World implements AutoCloseable {
         return out;
     }
 
-    String unknownEntity(String id) {
+    /** The error for a missing entity, naming the known ones (for callers that look entities up themselves). */
+    public String unknownEntity(String id) {
         List<String> ids = population.ids(null);
         String known = ids.size() <= 20 ? String.join(", ", ids)
                 : String.join(", ", ids.subList(0, 20)) + ", ... (" + ids.size() + " in all)";
         return "no entity '" + id + "' in world '" + name + "' (entities: " + (ids.isEmpty() ? "none" : known) + ")";
     }
 
-    String unknownScript(String id) {
+    /** The error for a missing script, naming the library's scripts. */
+    public String unknownScript(String id) {
         return "no script '" + id + "' in world '" + name + "' (scripts: " + String.join(", ", scripts.keySet())
                 + ")";
     }

@@ -10,6 +10,7 @@ import org.polysim.engine.SimulationException;
 import org.polysim.engine.World;
 import org.polysim.engine.WorldFileException;
 import org.polysim.engine.WorldFiles;
+import org.polysim.mcp.Views;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             stdout.printf(Locale.ROOT, "world %s: time %s after %d ticks in %.2f s; %d entities, %d messages pending, "
-                            + "%d dropped%n%n", world.name(), fmt(world.time()), world.tick(), seconds,
+                            + "%d dropped%n%n", world.name(), Views.num(world.time()), world.tick(), seconds,
                     world.entityCount(), world.pendingMessages(), world.droppedMessages());
             printMetrics(stdout, world);
             if (target.getParent() != null) {
@@ -111,15 +112,9 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, row, "metric", "ticks", "total", "mean", "min", "max", "last");
         for (String name : world.metricNames()) {
             MetricView m = world.metric(name).orElseThrow();
-            out.printf(Locale.ROOT, row, name, m.count(), fmt(m.total()), fmt(m.mean()), fmt(m.min()), fmt(m.max()),
-                    fmt(m.last()));
+            out.printf(Locale.ROOT, row, name, m.count(), Views.num(m.total()), Views.num(m.mean()),
+                    Views.num(m.min()), Views.num(m.max()), Views.num(m.last()));
         }
     }
 
-    static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.6g", v);
-    }
 }

@@ -138,11 +138,7 @@ final class RunTools {
             World w = state.world(name);
             ArrayNode list = Json.F.arrayNode();
             for (String metric : w.metricNames()) {
-                ObjectNode m = Views.metric(w.metric(metric).orElseThrow(), 0);
-                m.remove("times");
-                m.remove("values");
-                m.remove("downsampled");
-                list.add(m);
+                list.add(Views.stats(w.metric(metric).orElseThrow()));
             }
             ObjectNode out = Json.object().put("world_name", name);
             out.set("metrics", list);

@@ -6,8 +6,8 @@ import org.polysim.engine.World;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** How engine values look in tool results. */
-final class Views {
+/** How engine values look in tool results (and, for numbers, in the command line's tables). */
+public final class Views {
 
     private Views() {}
 
@@ -33,10 +33,15 @@ final class Views {
         return o;
     }
 
+    /** A metric's statistics. */
+    static ObjectNode stats(MetricView m) {
+        return Json.object().put("name", m.name()).put("count", m.count()).put("total", m.total())
+                .put("mean", m.mean()).put("min", m.min()).put("max", m.max()).put("last", m.last());
+    }
+
     /** A metric's statistics and its series, averaged into at most {@code maxPoints} buckets. */
     static ObjectNode metric(MetricView m, int maxPoints) {
-        ObjectNode o = Json.object().put("name", m.name()).put("count", m.count()).put("total", m.total())
-                .put("mean", m.mean()).put("min", m.min()).put("max", m.max()).put("last", m.last());
+        ObjectNode o = stats(m);
         int n = m.values().length;
         ArrayNode times = o.putArray("times");
         ArrayNode values = o.putArray("values");
@@ -63,7 +68,8 @@ final class Views {
         return o;
     }
 
-    static String num(double v) {
+    /** A whole number without ".0", anything else to six significant digits. */
+    public static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
                 : String.format(java.util.Locale.ROOT, "%.6g", v);
     }

@@ -195,8 +195,7 @@ final class WorldTools {
         return state.locked(name, () -> {
             World w = state.world(name);
             if (script != null && !w.scriptLanguages().containsKey(script)) {
-                throw new ToolError("no script '" + script + "' in world '" + name + "' (scripts: "
-                        + String.join(", ", w.scriptLanguages().keySet()) + ")");
+                throw new ToolError(w.unknownScript(script));
             }
             List<String> ids = w.entityIds(script);
             ArrayNode list = Json.F.arrayNode();
@@ -219,7 +218,7 @@ final class WorldTools {
         String id = c.args().string("entity_id");
         return state.locked(name, () -> {
             World w = state.world(name);
-            ObjectNode s = w.entityState(id).orElseThrow(() -> new ToolError(unknownEntity(w, id)));
+            ObjectNode s = w.entityState(id).orElseThrow(() -> new ToolError(w.unknownEntity(id)));
             ObjectNode out = Json.object().put("world_name", name).put("entity_id", id)
                     .put("script", w.scriptOf(id).orElse("")).put("time", w.time());
             out.set("state", s);
@@ -234,7 +233,7 @@ final class WorldTools {
         return state.locked(name, () -> {
             World w = state.world(name);
             if (w.entityState(id).isEmpty()) {
-                throw new ToolError(unknownEntity(w, id));
+                throw new ToolError(w.unknownEntity(id));
             }
             w.setEntityState(id, newState);
             ObjectNode out = Json.object().put("world_name", name).put("entity_id", id);
@@ -290,19 +289,11 @@ final class WorldTools {
         String script = c.args().string("script");
         return state.locked(name, () -> {
             World w = state.world(name);
-            String source = w.scriptSource(script).orElseThrow(() -> new ToolError("no script '" + script
-                    + "' in world '" + name + "' (scripts: " + String.join(", ", w.scriptLanguages().keySet())
-                    + ")"));
+            String source = w.scriptSource(script).orElseThrow(() -> new ToolError(w.unknownScript(script)));
             ObjectNode out = Json.object().put("world_name", name).put("script", script)
                     .put("language", w.scriptLanguages().get(script)).put("source", source);
             return new Tool.Result(out, "script '" + script + "' (" + w.scriptLanguages().get(script) + ")");
         });
     }
 
-    static String unknownEntity(World w, String id) {
-        List<String> ids = w.entityIds(null);
-        return "no entity '" + id + "' in world '" + w.name() + "' (entities: " + (ids.isEmpty() ? "none"
-                : String.join(", ", ids.subList(0, Math.min(20, ids.size())))
-                + (ids.size() > 20 ? ", ... " + ids.size() + " in all; see list_entities" : "")) + ")";
-    }
 }
