@@ -1,0 +1,175 @@
+package org.polysim.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code ./polysim bench}: runs every case, each in a fresh process, one at a time (the machine's cores are not
+ * shared between cases), and writes the report. Progress goes to stderr.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark polysim against plain Java and each language's own runtime; writes bench/RESULTS.md.")
+public final class Bench implements Callable<Integer> {
+
+    /** polysim languages in report order; "java" is the floor. */
+    static final List<String> LANGUAGES = List.of("java", "lua", "js", "python");
+    /** Native runtimes: name, command prefix, program file under bench/native. */
+    static final List<Native> NATIVES = List.of(new Native("lua5.4", "lua5.4", "native.lua"),
+            new Native("luajit", "luajit", "native.lua"), new Native("node", "node", "native.js"),
+            new Native("cpython", "python3", "native.py"));
+
+    record Native(String name, String command, String program) {}
+
+    /** Ticks per size: warm-up, then blocks of ticks timed one by one. */
+    record Plan(int n, int warmup, int blocks, int perBlock) {
+        static Plan of(int n) {
+            return n <= 1_000 ? new Plan(n, 100, 5, 20) : n <= 10_000 ? new Plan(n, 20, 5, 5) : new Plan(n, 5, 3, 2);
+        }
+    }
+
+    @Option(names = "--root", description = "The polysim checkout (default: the current directory).")
+    Path root = Path.of("");
+
+    @Option(names = "--sizes", split = ",", description = "Entity counts (default: 1000,10000,100000).")
+    List<Integer> sizes = List.of(1_000, 10_000, 100_000);
+
+    @Option(names = "--workloads", split = ",", description = "Workloads (default: wealth,compute,chatter).")
+    List<String> workloads = List.of("wealth", "compute", "chatter");
+
+    @Option(names = "--python-max", description = "Largest size for Python, polysim and CPython (default: 10000).")
+    int pythonMax = 10_000;
+
+    @Option(names = "--skip-mcp", description = "Skip the MCP measurements.")
+    boolean skipMcp;
+
+    @Option(names = "--out", description = "Report file (default: bench/RESULTS.md under --root).")
+    Path out;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = root.toAbsolutePath().normalize();
+        Path scripts = dir.resolve("bench/workloads");
+        Results results = new Results();
+        for (String w : workloads) {
+            for (int n : sizes) {
+                Plan plan = Plan.of(n);
+                for (String language : LANGUAGES) {
+                    if (!language.equals("python") || n <= pythonMax) {
+                        results.ticks.add(run(caseCommand(language, w, plan, scripts, false), language, w, plan));
+                    }
+                }
+                for (Native nat : NATIVES) {
+                    if (!nat.name().equals("cpython") || n <= pythonMax) {
+                        results.ticks.add(run(List.of(nat.command(), dir.resolve("bench/native")
+                                .resolve(nat.program()).toString(), w, "" + n, "" + plan.warmup(), "" + plan.blocks(),
+                                "" + plan.perBlock()), nat.name(), w, plan));
+                    }
+                }
+            }
+        }
+        Plan memoryPlan = new Plan(10_000, 5, 1, 5);
+        for (String language : LANGUAGES) {
+            results.memory.add(run(caseCommand(language, "wealth", memoryPlan, scripts, true), language, "wealth",
+                    memoryPlan));
+        }
+        if (!skipMcp) {
+            progress("mcp: get_world_state and advance_simulation on a 100-entity Lua world");
+            results.mcp = McpRoundTrip.measure(serverCommand(dir),
+                    Workload.WEALTH.world("lua", 100, scripts).put("name", "bench"), 300, 2000);
+        }
+        Path report = out != null ? out : dir.resolve("bench/RESULTS.md");
+        Files.writeString(report, new Report(results, NATIVES).markdown());
+        progress("wrote " + report);
+        return 0;
+    }
+
+    /** Everything measured in one run. */
+    static final class Results {
+        final List<ObjectNode> ticks = new ArrayList<>();
+        final List<ObjectNode> memory = new ArrayList<>();
+        ObjectNode mcp;
+    }
+
+    private List<String> caseCommand(String language, String workload, Plan plan, Path scripts, boolean memory) {
+        List<String> cmd = new ArrayList<>(javaCommand());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CaseRun.class.getName(), language, workload,
+                "" + plan.n(), "" + plan.warmup(), "" + plan.blocks(), "" + plan.perBlock(), scripts.toString()));
+        if (memory) {
+            cmd.add("--memory");
+        }
+        return cmd;
+    }
+
+    /** This JVM's java and its JVM options (the packaged application's: JVMCI with the Graal compiler). */
+    private static List<String> javaCommand() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!arg.startsWith("-Xmx")) {
+                cmd.add(arg);
+            }
+        }
+        return cmd;
+    }
+
+    private static List<String> serverCommand(Path dir) {
+        List<String> cmd = new ArrayList<>(javaCommand());
+        cmd.addAll(List.of("-jar", dir.resolve("mcp-server/target/polysim.jar").toString(), "serve"));
+        return cmd;
+    }
+
+    /** Runs one case to completion; its JSON result, or an object with an {@code error} when it failed. */
+    private static ObjectNode run(List<String> command, String impl, String workload, Plan plan)
+            throws IOException, InterruptedException {
+        progress(impl + " " + workload + " n=" + plan.n());
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String result = null;
+        List<String> said = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith("RESULT ")) {
+                    result = line.substring(7);
+                } else if (line.startsWith("{")) {
+                    result = line; // the native programs print their JSON line alone
+                } else {
+                    said.add(line);
+                }
+            }
+        }
+        if (!p.waitFor(30, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        ObjectNode node = result == null ? Workload.JSON.createObjectNode().put("error", "exit " + p.exitValue() + ": "
+                + String.join(" / ", said)) : (ObjectNode) Workload.JSON.readTree(result);
+        node.put("impl", impl).put("workload", workload).put("n", plan.n()).put("warmup_ticks", plan.warmup())
+                .put("ticks_per_block", plan.perBlock());
+        JsonNode blocks = node.path("block_ms");
+        if (blocks.isArray()) {
+            progress("  " + Report.perTick(node).describe("ms/tick"));
+        } else {
+            progress("  " + node.path("error").asString());
+        }
+        return node;
+    }
+
+    static void progress(String line) {
+        System.err.println(line);
+    }
+}

@@ -1,0 +1,327 @@
+package org.polysim.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.polysim.engine.World;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Turns one run's {@link Bench.Results} into bench/RESULTS.md; every ratio divides two figures of this run. */
+final class Report {
+
+    private final Bench.Results results;
+    private final List<Bench.Native> natives;
+    private final StringBuilder md = new StringBuilder();
+
+    Report(Bench.Results results, List<Bench.Native> natives) {
+        this.results = results;
+        this.natives = natives;
+    }
+
+    /** Per-tick milliseconds of a tick result: each timed block divided by its ticks. */
+    static Stats perTick(JsonNode result) {
+        JsonNode blocks = result.path("block_ms");
+        double[] v = new double[blocks.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = blocks.get(i).asDouble() / result.path("ticks_per_block").asInt();
+        }
+        return Stats.of(v);
+    }
+
+    String markdown() throws IOException, InterruptedException {
+        line("# polysim benchmark results");
+        line("");
+        line("Written by `./polysim bench` on " + LocalDate.now() + ". Do not edit: rerun it. How to read these "
+                + "figures, the profiles behind them and what limits them: [README.md](README.md).");
+        line("");
+        environment();
+        targets();
+        for (String w : workloads()) {
+            workload(w);
+        }
+        memory();
+        mcp();
+        return md.toString();
+    }
+
+    private void environment() throws IOException, InterruptedException {
+        line("## Machine and versions");
+        line("");
+        line("| | |");
+        line("|---|---|");
+        line("| command | `./polysim bench` (from the checkout's root) |");
+        line("| CPU | " + cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores |");
+        line("| memory | " + memTotal() + " |");
+        line("| JDK | " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
+                + " |");
+        for (Map.Entry<String, String> r : World.runtimes().entrySet()) {
+            if (!r.getKey().equals("java")) {
+                line("| polysim " + r.getKey() + " | " + r.getValue() + " |");
+            }
+        }
+        for (Bench.Native n : natives) {
+            line("| " + n.name() + " | " + version(n.command()) + " |");
+        }
+        line("");
+        line("Each case runs in a fresh process, one at a time. A case times its warm-up ticks as one block, "
+                + "reported apart, then times several blocks of ticks; figures are the median per-tick time over "
+                + "those blocks, with min–max in brackets. polysim figures are in-process `World.advance` times "
+                + "(JVMCI with the Graal compiler on, as `./polysim` runs); the native programs time their own tick "
+                + "loop the same way (Lua: `os.clock`, node: `hrtime`, CPython: `perf_counter`).");
+        line("");
+    }
+
+    private void targets() {
+        line("## Targets");
+        line("");
+        line("| target | measured | met |");
+        line("|---|---|---|");
+        for (String w : List.of("compute", "wealth")) {
+            ratioTarget(w, 10_000, "js", "node", 1.5);
+            ratioTarget(w, 10_000, "python", "cpython", 1.0);
+            ratioTarget(w, 10_000, "lua", "lua5.4", 1.5);
+        }
+        for (String w : workloads()) {
+            ratioTarget(w, 10_000, "lua", "java", 5);
+            ratioTarget(w, 10_000, "js", "java", 5);
+            ratioTarget(w, 10_000, "python", "java", 10);
+        }
+        for (String language : List.of("lua", "js")) {
+            long ran = results.ticks.stream().filter(r -> r.path("impl").asString().equals(language)
+                    && r.path("n").asInt() == 100_000 && r.has("block_ms")).count();
+            long cases = results.ticks.stream().filter(r -> r.path("impl").asString().equals(language)
+                    && r.path("n").asInt() == 100_000).count();
+            if (cases > 0) {
+                line("| " + language + ": 100k entities in one world | " + ran + " of " + cases + " workloads ran | "
+                        + mark(ran == cases) + " |");
+            }
+        }
+        for (ObjectNode m : results.memory) {
+            if (m.has("entity_bytes")) {
+                double overhead = m.path("entity_bytes").asDouble() - m.path("state_bytes").asDouble();
+                line("| " + m.path("impl").asString() + ": ≤ 2 KB per entity beyond its state (10k) | "
+                        + num(overhead) + " B | " + mark(overhead <= 2048) + " |");
+                double create = m.path("create_ms").asDouble();
+                line("| " + m.path("impl").asString() + ": 10k-entity world created in < 2 s | " + num(create)
+                        + " ms | " + mark(create < 2000) + " |");
+            }
+        }
+        if (results.mcp != null) {
+            for (String tool : List.of("get_world_state_us", "advance_1_tick_us")) {
+                double p50 = percentile(results.mcp.path(tool), 50) / 1000;
+                line("| MCP " + tool.replace("_us", "").replace('_', ' ') + " p50 ≤ 1 ms | " + num(p50) + " ms | "
+                        + mark(p50 <= 1) + " |");
+            }
+            double launch = results.mcp.path("launch_ms").asDouble();
+            line("| MCP first tool response ≤ 2 s after launch | " + num(launch) + " ms | " + mark(launch <= 2000)
+                    + " |");
+        }
+        line("");
+    }
+
+    private void ratioTarget(String workload, int n, String impl, String base, double limit) {
+        Optional<Stats> a = steady(workload, n, impl);
+        Optional<Stats> b = steady(workload, n, base);
+        if (a.isPresent() && b.isPresent()) {
+            double ratio = a.get().median() / b.get().median();
+            line("| " + workload + " " + n / 1000 + "k: " + impl + " ≤ " + num(limit) + "× " + base + " | "
+                    + num(ratio) + "× | " + mark(ratio <= limit) + " |");
+        }
+    }
+
+    private void workload(String w) {
+        line("## " + w);
+        line("");
+        List<Integer> sizes = new ArrayList<>(new TreeSet<>(results.ticks.stream()
+                .filter(r -> r.path("workload").asString().equals(w)).map(r -> r.path("n").asInt()).toList()));
+        StringBuilder head = new StringBuilder("| ms per tick |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (int n : sizes) {
+            head.append(" n=").append(n).append(" | warm-up |");
+            rule.append("---|---|");
+        }
+        line(head.toString());
+        line(rule.toString());
+        for (String impl : impls()) {
+            StringBuilder row = new StringBuilder("| " + impl + " |");
+            for (int n : sizes) {
+                Optional<ObjectNode> r = result(w, n, impl);
+                if (r.isEmpty()) {
+                    row.append(" – | – |");
+                } else if (!r.get().has("block_ms")) {
+                    row.append(" failed: ").append(r.get().path("error").asString().replace('|', '/')).append(" | – |");
+                } else {
+                    row.append(' ').append(perTick(r.get()).describe("")).append(" | ")
+                            .append(num(r.get().path("warmup_ms").asDouble())).append(" ms / ")
+                            .append(r.get().path("warmup_ticks").asInt()).append(" ticks |");
+                }
+            }
+            line(row.toString());
+        }
+        line("");
+        line("| ratio (medians) |" + String.join("", sizes.stream().map(n -> " n=" + n + " |").toList()));
+        line("|---|" + "---|".repeat(sizes.size()));
+        for (String[] pair : new String[][] {{"lua", "lua5.4"}, {"lua", "luajit"}, {"js", "node"},
+                {"python", "cpython"}, {"lua", "java"}, {"js", "java"}, {"python", "java"}}) {
+            StringBuilder row = new StringBuilder("| " + pair[0] + " / " + pair[1] + " |");
+            for (int n : sizes) {
+                Optional<Stats> a = steady(w, n, pair[0]);
+                Optional<Stats> b = steady(w, n, pair[1]);
+                row.append(a.isPresent() && b.isPresent() ? " " + num(a.get().median() / b.get().median()) + "× |"
+                        : " – |");
+            }
+            line(row.toString());
+        }
+        line("");
+        line("Check (" + checkMeaning(w) + "): " + checks(w));
+        line("");
+    }
+
+    private static String checkMeaning(String w) {
+        return switch (w) {
+            case "wealth" -> "total wealth in states and in flight = n: conserved";
+            case "chatter" -> "sum received + in flight, the same for every polysim language";
+            default -> "sum of x over entities, the same for every implementation";
+        };
+    }
+
+    private String checks(String w) {
+        List<String> parts = new ArrayList<>();
+        for (ObjectNode r : results.ticks) {
+            if (r.path("workload").asString().equals(w) && r.has("check")) {
+                parts.add(r.path("impl").asString() + "@" + r.path("n").asInt() + "=" + num(r.path("check")
+                        .asDouble()));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private void memory() {
+        line("## World creation, memory, snapshot and copy (wealth, 10k entities)");
+        line("");
+        line("Heap figures are used heap after full collections, the 10k world's growth divided by 10k; a one-entity "
+                + "world of the same language is created first so the language's shared engine is not charged per "
+                + "entity. State bytes: one entity's initial state as a Jackson tree.");
+        line("");
+        line("| language | first world (cold) | 10k world created | bytes per entity | state bytes | "
+                + "overhead per entity | snapshot | copy |");
+        line("|---|---|---|---|---|---|---|---|");
+        for (ObjectNode m : results.memory) {
+            if (!m.has("entity_bytes")) {
+                line("| " + m.path("impl").asString() + " | failed: " + m.path("error").asString() + " |||||||");
+                continue;
+            }
+            line("| " + m.path("impl").asString() + " | " + num(m.path("first_world_ms").asDouble()) + " ms | "
+                    + num(m.path("create_ms").asDouble()) + " ms | " + num(m.path("entity_bytes").asDouble()) + " | "
+                    + num(m.path("state_bytes").asDouble()) + " | "
+                    + num(m.path("entity_bytes").asDouble() - m.path("state_bytes").asDouble()) + " | "
+                    + stats(m.path("snapshot_ms")).describe("ms") + " | " + stats(m.path("copy_ms")).describe("ms")
+                    + " |");
+        }
+        line("");
+    }
+
+    private void mcp() {
+        if (results.mcp == null) {
+            return;
+        }
+        line("## MCP over stdio (100-entity Lua world)");
+        line("");
+        line("The packaged server (`polysim serve`) driven by a minimal newline-delimited JSON-RPC client in the bench "
+                + "process; each call waits for its response. " + results.mcp.path("get_world_state_us").size()
+                + " timed calls per tool after 300 untimed ones.");
+        line("");
+        line("| figure | p50 | p99 | min | max |");
+        line("|---|---|---|---|---|");
+        line("| launch to first tool response (`list_worlds`) | " + num(results.mcp.path("launch_ms").asDouble())
+                + " ms | | | |");
+        for (String tool : List.of("get_world_state_us", "advance_1_tick_us")) {
+            JsonNode t = results.mcp.path(tool);
+            Stats s = stats(t);
+            line("| `" + tool.replace("_us", "") + "` round trip | " + num(percentile(t, 50)) + " µs | "
+                    + num(percentile(t, 99)) + " µs | " + num(s.min()) + " µs | " + num(s.max()) + " µs |");
+        }
+        line("");
+    }
+
+    private List<String> workloads() {
+        return results.ticks.stream().map(r -> r.path("workload").asString()).distinct().toList();
+    }
+
+    private List<String> impls() {
+        return results.ticks.stream().map(r -> r.path("impl").asString()).distinct().toList();
+    }
+
+    private Optional<ObjectNode> result(String w, int n, String impl) {
+        return results.ticks.stream().filter(r -> r.path("workload").asString().equals(w) && r.path("n").asInt() == n
+                && r.path("impl").asString().equals(impl)).findFirst();
+    }
+
+    private Optional<Stats> steady(String w, int n, String impl) {
+        return result(w, n, impl).filter(r -> r.has("block_ms")).map(Report::perTick);
+    }
+
+    private static Stats stats(JsonNode values) {
+        double[] v = new double[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.get(i).asDouble();
+        }
+        return Stats.of(v);
+    }
+
+    static double percentile(JsonNode values, int p) {
+        double[] v = new double[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.get(i).asDouble();
+        }
+        java.util.Arrays.sort(v);
+        return v[Math.min(v.length - 1, (int) Math.ceil(p / 100.0 * v.length) - 1)];
+    }
+
+    private static String mark(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+
+    static String num(double v) {
+        if (Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return Math.abs(v) >= 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    private void line(String s) {
+        md.append(s).append('\n');
+    }
+
+    private static String cpu() throws IOException {
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
+    }
+
+    private static String memTotal() throws IOException {
+        return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> l.replaceAll("\\D+", "")).map(kb -> Long.parseLong(kb) / 1024 / 1024 + " GiB").findFirst()
+                .orElse("unknown");
+    }
+
+    private static String version(String command) throws IOException, InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command, command.startsWith("lua") ? "-v" : "--version")
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes()).strip().lines().findFirst().orElse("");
+            p.waitFor(10, TimeUnit.SECONDS);
+            return text;
+        } catch (IOException e) {
+            return "not found";
+        }
+    }
+}

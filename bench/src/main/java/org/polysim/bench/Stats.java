@@ -1,0 +1,26 @@
+package org.polysim.bench;
+
+import java.util.Arrays;
+
+/** Median, min and max of repeated measurements. */
+record Stats(double median, double min, double max) {
+
+    static Stats of(double... values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("no measurements");
+        }
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int mid = v.length / 2;
+        double median = v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+        return new Stats(median, v[0], v[v.length - 1]);
+    }
+
+    Stats scaled(double factor) {
+        return new Stats(median * factor, min * factor, max * factor);
+    }
+
+    String describe(String unit) {
+        return Report.num(median) + " " + unit + " (" + Report.num(min) + "–" + Report.num(max) + ")";
+    }
+}
