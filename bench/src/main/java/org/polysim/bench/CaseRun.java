@@ -35,20 +35,7 @@ public final class CaseRun {
         ObjectNode out = Workload.JSON.createObjectNode();
         out.put("language", language).put("workload", workload.id()).put("n", n);
         if (memory) {
-            // a one-entity world first, so class loading and the language's shared engine are not charged per entity
-            long t = System.nanoTime();
-            World first = World.create(workload.world(language, 1, scripts), null, "first");
-            out.put("first_world_ms", ms(t));
-            out.put("state_bytes", stateBytes(workload, n));
-            long before = usedAfterGc();
-            t = System.nanoTime();
-            World world = World.create(workload.world(language, n, scripts), null, "w");
-            out.put("create_ms", ms(t));
-            out.put("entity_bytes", (usedAfterGc() - before) / (double) n);
-            run(world, workload, warmup, blocks, perBlock, out);
-            snapshotAndCopy(world, out);
-            world.close();
-            first.close();
+            memory(language, workload, n, scripts, warmup, blocks, perBlock, out);
         } else {
             long t = System.nanoTime();
             World world = World.create(workload.world(language, n, scripts), null, "w");
@@ -58,6 +45,38 @@ public final class CaseRun {
         }
         System.out.println("RESULT " + out);
         System.exit(0); // Graal's compiler threads need not finish their queue
+    }
+
+    /**
+     * Heap per entity as the slope between a world of n/10 and one of n entities, each after one tick (so every
+     * state is its own and the language has seen every entity): what one more entity costs, without the world's
+     * fixed costs (a guest context is megabytes). A one-entity world comes first, so the language's shared engine
+     * and the classes are loaded before anything is measured.
+     */
+    private static void memory(String language, Workload workload, int n, Path scripts, int warmup, int blocks,
+                               int perBlock, ObjectNode out) throws Exception {
+        long t = System.nanoTime();
+        World first = World.create(workload.world(language, 1, scripts), null, "first");
+        out.put("first_world_ms", ms(t));
+        out.put("state_bytes", stateBytes(workload, n));
+        int small = n / 10;
+        long before = usedAfterGc();
+        World smallWorld = World.create(workload.world(language, small, scripts), null, "small");
+        smallWorld.advance(1);
+        long smallBytes = usedAfterGc() - before;
+        before = usedAfterGc();
+        t = System.nanoTime();
+        World world = World.create(workload.world(language, n, scripts), null, "w");
+        out.put("create_ms", ms(t));
+        world.advance(1);
+        long bigBytes = usedAfterGc() - before;
+        out.put("entity_bytes", (bigBytes - smallBytes) / (double) (n - small));
+        out.put("world_fixed_bytes", smallBytes - small * (bigBytes - smallBytes) / (double) (n - small));
+        smallWorld.close();
+        run(world, workload, warmup, blocks, perBlock, out);
+        snapshotAndCopy(world, out);
+        world.close();
+        first.close();
     }
 
     private static void run(World world, Workload workload, int warmup, int blocks, int perBlock, ObjectNode out)

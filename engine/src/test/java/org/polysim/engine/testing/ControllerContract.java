@@ -228,6 +228,39 @@ public abstract class ControllerContract {
     }
 
     @Test
+    void aRolledBackTickLeavesNoTraceInTheNextOne() throws Exception {
+        // lifecycle-1 updates before failer-1 fails at time 2: its second update must be undone everywhere,
+        // including any copy of its state a controller keeps between calls
+        World w = world("""
+                name: rollback
+                scripts:
+                  lifecycle: { language: %1$s, source: %2$s }
+                  failer: { language: %1$s, source: %3$s }
+                entities: [ { script: lifecycle }, { script: failer } ]
+                """.formatted(language(), quote(source("lifecycle")), quote(source("failer"))));
+        w.advance(1);
+        catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+        assertThat(w.entityState("lifecycle-1").orElseThrow().path("updates").asInt()).isEqualTo(1);
+        w.putScript("failer", null, source("lifecycle"));
+        w.advance(1);
+        assertThat(w.entityState("lifecycle-1").orElseThrow().path("updates").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void stateSetOrReplacedBetweenTicksIsWhatTheScriptSees() throws Exception {
+        World w = single("lifecycle", 2, null);
+        w.advance(2);
+        w.setEntityState("lifecycle-1", (ObjectNode) WorldFiles.parse("{updates: 10}", false, "state"));
+        w.advance(1);
+        assertThat(w.entityState("lifecycle-1").orElseThrow().path("updates").asInt()).isEqualTo(11);
+        assertThat(w.entityState("lifecycle-2").orElseThrow().path("updates").asInt()).isEqualTo(3);
+        w.removeEntity("lifecycle-2");
+        w.addEntity("lifecycle", (ObjectNode) WorldFiles.parse("{updates: 50}", false, "state"), "lifecycle-2");
+        w.advance(1);
+        assertThat(w.entityState("lifecycle-2").orElseThrow().path("updates").asInt()).isEqualTo(51);
+    }
+
+    @Test
     void aCompileErrorNamesTheScriptAndLine() {
         SimulationException e = catchThrowableOfType(SimulationException.class, () -> world("""
                 name: broken

@@ -1,7 +1,9 @@
 package org.polysim.lang.graal;
 
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
@@ -21,7 +23,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One script of one world in its own sandboxed context. */
+/**
+ * One script of one world in its own sandboxed context.
+ *
+ * <p>Each state crosses into the guest as text only when the engine's state is not the one this controller last
+ * handed over or received: the guest keeps every entity's last state text, parses a fresh object from it for each
+ * call (so a script never sees an object another call could have touched), and answers {@code null} when the state
+ * it would return is unchanged. Any failure forgets what was handed over, so the next call sends the state again.
+ */
 public final class GraalController implements Controller {
 
     /** Wall-clock allowance for creating a context: prelude plus the script's top level. */
@@ -36,16 +45,19 @@ public final class GraalController implements Controller {
     private final Source prelude;
     private final Source user;
     private final String emptyInbox;
+    /** Per entity, the state node whose text the guest holds; the guest's copy is valid while it is the engine's. */
+    private final Map<String, ObjectNode> handedOver = new HashMap<>();
     private Context context;
     private Value call;
     private JsonNode paramsSent;
+    private boolean hasInit;
 
     public GraalController(GuestLanguage language, ScriptSource script, Limits limits) throws ScriptException {
         this.language = language;
         this.script = script;
         this.limits = limits;
         this.codec = language.codec();
-        this.host = new HostApi(codec);
+        this.host = new HostApi(codec, language.integralDoubles());
         this.log = new LogStream(host);
         this.emptyInbox = codec.encode(HostApi.JSON.createArrayNode());
         this.prelude = Source.newBuilder(language.id(), language.prelude(), "polysim-prelude").buildLiteral();
@@ -65,6 +77,7 @@ public final class GraalController implements Controller {
         language.configure(b, limits);
         Context c = b.build();
         paramsSent = null;
+        handedOver.clear();
         // a cold engine needs seconds for the prelude's imports; a script's top level gets at least TOP_LEVEL_MILLIS
         try (var running = Watchdog.start(c, Math.max(limits.wallMillis(), TOP_LEVEL_MILLIS))) {
             try {
@@ -82,12 +95,33 @@ public final class GraalController implements Controller {
             throw new ScriptException(ScriptException.Kind.COMPILE, "the script defines no update function; "
                     + "define update(e, inbox)", 0);
         }
+        Value init = c.getBindings(language.id()).getMember("init");
+        hasInit = init != null && init.canExecute();
         context = c;
     }
 
     @Override
     public void init(EntityContext e) throws ScriptException {
-        run("init", e);
+        if (hasInit) { // most scripts have none: 10k entities then cost no guest call at creation
+            run("init", e);
+        }
+    }
+
+    @Override
+    public void restore(EntityContext e) {
+        handedOver.remove(e.id());
+    }
+
+    @Override
+    public void forget(String entityId) {
+        if (handedOver.remove(entityId) != null && context != null) {
+            try {
+                context.resetLimits();
+                call.execute("forget", entityId, null, 0, null, null, null); // the guest drops its copy
+            } catch (PolyglotException ignored) {
+                // a context that cannot run is rebuilt, empty, on next use
+            }
+        }
     }
 
     @Override
@@ -103,14 +137,15 @@ public final class GraalController implements Controller {
         if (e.params() != paramsSent) {
             params = codec.encode(e.params());
         }
+        String stateIn = handedOver.get(e.id()) == e.state() ? null : codec.encode(e.state());
+        handedOver.remove(e.id()); // until the call succeeds
         host.bind(e);
         context.resetLimits();
-        String stateIn = codec.encode(e.state());
-        String stateJson;
+        Value result;
         try (var running = Watchdog.start(context, limits.wallMillis())) {
             try {
-                stateJson = call.execute(kind, e.id(), e.script(), e.time(), stateIn,
-                        kind.equals("update") ? inbox(e.inbox()) : emptyInbox, params).asString();
+                result = call.execute(kind, e.id(), e.script(), e.time(), stateIn,
+                        kind.equals("update") ? inbox(e.inbox()) : emptyInbox, params);
                 paramsSent = e.params();
             } catch (PolyglotException ex) {
                 throw failure(ex, running.stop(), ScriptException.Kind.ERROR);
@@ -119,12 +154,13 @@ public final class GraalController implements Controller {
             log.flushLine();
             host.bind(null);
         }
-        if (stateJson.equals(stateIn)) {
-            return; // unchanged: keep the engine's tree (a common case, and parsing is the dearest step here)
+        if (result.isNull()) {
+            handedOver.put(e.id(), e.state()); // unchanged: keep the engine's tree
+            return;
         }
         JsonNode state;
         try {
-            state = codec.decode(stateJson, "e.state");
+            state = codec.decode(result.asString(), "e.state");
         } catch (IllegalArgumentException bad) {
             throw new ScriptException(ScriptException.Kind.ERROR, bad.getMessage(), 0);
         }
@@ -133,6 +169,7 @@ public final class GraalController implements Controller {
                     + "got " + state, 0);
         }
         e.setState((ObjectNode) state);
+        handedOver.put(e.id(), (ObjectNode) state);
     }
 
     private String inbox(List<Message> messages) {

@@ -14,8 +14,10 @@ import org.polysim.engine.Limits;
 /**
  * What differs between GraalVM languages: id, engine, sandbox policy and options, the prelude that builds the
  * entity API in the guest, and how guest errors read. The prelude evaluates to a function
- * {@code install(host)} returning {@code call(kind, id, script, time, stateJson, inboxJson, paramsJson)} which runs
- * the script's {@code init} or {@code update} and returns the new state as JSON text.
+ * {@code install(host)} returning {@code call(kind, id, script, time, stateText, inboxText, paramsText)} which runs
+ * the script's {@code init} or {@code update} and returns the new state as text, or null when it is unchanged. A null
+ * {@code stateText} means "the text you kept for this id"; kind {@code forget} drops that text (see
+ * {@link GraalController}).
  */
 public abstract class GuestLanguage {
 
@@ -79,6 +81,11 @@ public abstract class GuestLanguage {
     /** How JSON values travel to and from this language's guests. */
     protected StateCodec codec() {
         return StateCodec.JSON;
+    }
+
+    /** Whether a whole double is a whole number in this language (JavaScript) rather than a float (Python). */
+    protected boolean integralDoubles() {
+        return true;
     }
 
     /** Language options for one world's contexts. */

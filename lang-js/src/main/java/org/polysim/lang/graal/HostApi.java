@@ -3,8 +3,14 @@ package org.polysim.lang.graal;
 import java.util.List;
 import org.graalvm.polyglot.HostAccess;
 import org.polysim.engine.spi.EntityContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.DoubleNode;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.LongNode;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -14,13 +20,21 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class HostApi {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A thread-local buffer pool: the default concurrent pool cost more than the writing for small values. */
+    static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
 
     private final StateCodec codec;
+    private final boolean integralDoubles;
     private EntityContext current;
 
-    HostApi(StateCodec codec) {
+    /**
+     * @param integralDoubles whether a whole double is a whole number, as in JavaScript (where 2.0 is 2 and JSON
+     *                        writes it as 2), rather than a float, as in Python
+     */
+    HostApi(StateCodec codec, boolean integralDoubles) {
         this.codec = codec;
+        this.integralDoubles = integralDoubles;
     }
 
     void bind(EntityContext context) {
@@ -45,6 +59,36 @@ public final class HostApi {
         }
         entity().send(to, kind, codec.decode(contentJson, "message content"),
                 delay == null ? null : ((Number) delay).doubleValue());
+    }
+
+    /**
+     * {@link #send} for a number, the commonest content, without text in between; the node is the one the text
+     * route would give (JSON writes NaN and infinities as null).
+     */
+    @HostAccess.Export
+    public void sendNumber(String to, String kind, Number value, Object delay) {
+        if (delay != null && !(delay instanceof Number)) {
+            throw new IllegalArgumentException("send: delay must be a number of ticks, got " + delay);
+        }
+        entity().send(to, kind, numberNode(value), delay == null ? null : ((Number) delay).doubleValue());
+    }
+
+    private JsonNode numberNode(Number value) {
+        if (value instanceof Integer i) {
+            return IntNode.valueOf(i);
+        }
+        if (value instanceof Long l) {
+            return l == l.intValue() ? IntNode.valueOf(l.intValue()) : LongNode.valueOf(l);
+        }
+        double d = value.doubleValue();
+        if (!Double.isFinite(d)) {
+            return NullNode.getInstance();
+        }
+        if (integralDoubles && d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+            long l = (long) d;
+            return l == (int) l ? IntNode.valueOf((int) l) : LongNode.valueOf(l);
+        }
+        return DoubleNode.valueOf(d);
     }
 
     @HostAccess.Export

@@ -17,7 +17,7 @@ public interface StateCodec {
     StateCodec JSON = new StateCodec() {
         @Override
         public String encode(JsonNode value) {
-            return value.toString();
+            return HostApi.JSON.writeValueAsString(value);
         }
 
         @Override

@@ -23,7 +23,12 @@
   };
 
   const api = {
-    send(to, kind, content, delay) { host.send(to, kind === undefined ? "" : String(kind), json(content), delay === undefined ? null : delay); },
+    send(to, kind, content, delay) {
+      kind = kind === undefined ? "" : String(kind);
+      delay = delay === undefined ? null : delay;
+      if (typeof content === "number") host.sendNumber(to, kind, content, delay); // no text for the commonest case
+      else host.send(to, kind, json(content), delay);
+    },
     spawn(script, state) { return host.spawn(script, json(state === undefined ? {} : state)); },
     destroy(id) { host.destroy(id === undefined ? null : id); },
     metric(name, value) { host.metric(name, value); },
@@ -37,12 +42,21 @@
   }
   let params = Object.freeze({});
 
+  // each entity's state as the engine holds it, in JSON text: the host sends a state only when it changed on its
+  // side, and every call parses a fresh object, so no object outlives the call that owns it
+  const kept = new Map();
   return function call(kind, id, script, time, stateJson, inboxJson, paramsJson) {
+    if (kind === "forget") { kept.delete(id); return null; }
     if (paramsJson !== null) params = deepFreeze(parse(paramsJson));
+    if (stateJson !== null) kept.set(id, stateJson);
+    const before = kept.get(id);
     const fn = globalThis[kind];
     const e = Object.create(api);
-    e.id = id; e.script = script; e.time = time; e.state = parse(stateJson); e.params = params;
+    e.id = id; e.script = script; e.time = time; e.state = parse(before); e.params = params;
     if (typeof fn === "function") fn(e, parse(inboxJson));
-    return json(e.state);
+    const after = json(e.state);
+    if (after === before) return null;
+    kept.set(id, after);
+    return after;
   };
 })

@@ -57,4 +57,19 @@ class JsGuestTest {
         w.advance(2);
         assertThat(w.metric("ok").orElseThrow().values()).containsExactly(3, 3);
     }
+
+    @Test
+    void numbersSentAsMessagesAreWhatJsonWouldMakeOfThem() throws Exception {
+        // numbers travel without text (HostApi.sendNumber); the nodes must be the ones JSON text would give
+        World w = world("sent", 1, """
+                function update(e, inbox) {
+                  if (e.id === "s-1" && e.time === 1)
+                    for (const v of [2, 2.0, 4 / 2, 1.5, 2 ** 40, -0, NaN, Infinity]) e.send("s-2", "n", v);
+                  for (const m of inbox) (e.state.got = e.state.got || []).push(m.content);
+                }
+                """, null);
+        w.advance(2);
+        assertThat(w.entityState("s-2").orElseThrow().get("got").toString())
+                .isEqualTo("[2,2,2,1.5,1099511627776,0,null,null]");
+    }
 }

@@ -17,4 +17,9 @@ final class PythonLanguage extends GuestLanguage {
     protected StateCodec codec() {
         return MarshalCodec.INSTANCE;
     }
+
+    @Override
+    protected boolean integralDoubles() {
+        return false; // 2.0 is a float in Python, and marshal keeps it one
+    }
 }

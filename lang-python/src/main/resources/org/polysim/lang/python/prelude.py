@@ -2,6 +2,7 @@
 def _polysim_install(host):
     import datetime as _datetime
     import marshal as _marshal
+    import math as _math
     import random as _random
     import time as _time
     from types import MappingProxyType
@@ -19,6 +20,7 @@ def _polysim_install(host):
             return _marshal.dumps(plain(value), 2).decode("latin-1")
 
     empty = dumps([])
+    BIG = 1 << 63
 
     def plain(v):
         if isinstance(v, (dict, MappingProxyType)):
@@ -50,7 +52,11 @@ def _polysim_install(host):
         __slots__ = ("id", "script", "time", "state", "params")
 
         def send(self, to, kind="", content=None, delay=None):
-            host.send(to, str(kind), dumps(content), delay)
+            t = type(content)
+            if (t is int and -BIG <= content < BIG) or (t is float and _math.isfinite(content)):
+                host.sendNumber(to, str(kind), content, delay)  # no text for the commonest case
+            else:
+                host.send(to, str(kind), dumps(content), delay)
 
         def spawn(self, script, state=None):
             return host.spawn(script, dumps({} if state is None else state))
@@ -122,20 +128,34 @@ def _polysim_install(host):
 
     params = MappingProxyType({})
 
+    # each entity's state as the engine holds it, in marshal text: the host sends a state only when it changed on its
+    # side, and every call loads a fresh dict, so no dict outlives the call that owns it
+    kept = {}
+
     def call(kind, id, script, time, state_json, inbox_json, params_json):
-        # one entity: init or update; values in marshal text (see loads)
+        # one entity: init or update; values in marshal text (see loads); or forget an entity's kept state
         nonlocal params
+        if kind == "forget":
+            kept.pop(id, None)
+            return None
         if params_json is not None:
             params = freeze(loads(params_json))
+        if state_json is not None:
+            kept[id] = state_json
+        before = kept[id]
         e = Entity()
-        e.id, e.script, e.time, e.state, e.params = id, script, time, loads(state_json), params
+        e.id, e.script, e.time, e.state, e.params = id, script, time, loads(before), params
         fn = main.get(kind)
         if fn is not None:
             if kind == "update":
                 fn(e, [Message(m) for m in loads(inbox_json)] if inbox_json != empty else [])
             else:
                 fn(e)
-        return dumps(e.state)
+        after = dumps(e.state)
+        if after == before:
+            return None
+        kept[id] = after
+        return after
 
     return call
 

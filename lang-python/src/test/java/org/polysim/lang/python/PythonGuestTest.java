@@ -49,4 +49,20 @@ class PythonGuestTest {
         w.advance(1);
         assertThat(w.entityState("s-1").orElseThrow().toString()).isEqualTo("{\"f\":2.0,\"i\":2}");
     }
+
+    @Test
+    void numbersSentAsMessagesKeepTheirTypes() throws Exception {
+        // numbers travel without text (HostApi.sendNumber); the nodes must be the ones marshal text would give
+        World w = world("sent", 1, """
+                def update(e, inbox):
+                    if e.id == "s-1" and e.time == 1:
+                        for v in (2, 2.0, 1.5, 1 << 40, 1 << 70, True, -0.0):
+                            e.send("s-2", "n", v)
+                    for m in inbox:
+                        e.state.setdefault("got", []).append(m["content"])
+                """);
+        w.advance(2);
+        assertThat(w.entityState("s-2").orElseThrow().get("got").toString())
+                .isEqualTo("[2,2.0,1.5,1099511627776,1180591620717411303424,true,-0.0]");
+    }
 }
