@@ -53,8 +53,8 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--python-max", description = "Largest size for Python, polysim and CPython (default: 10000).")
     int pythonMax = 10_000;
 
-    @Option(names = "--skip-mcp", description = "Skip the MCP measurements.")
-    boolean skipMcp;
+    @Option(names = "--parts", split = ",", description = "What to measure (default: ticks,memory,boundary,mcp).")
+    List<String> parts = List.of("ticks", "memory", "boundary", "mcp");
 
     @Option(names = "--out", description = "Report file (default: bench/RESULTS.md under --root).")
     Path out;
@@ -68,7 +68,7 @@ public final class Bench implements Callable<Integer> {
         Path dir = root.toAbsolutePath().normalize();
         Path scripts = dir.resolve("bench/workloads");
         Results results = new Results();
-        for (String w : workloads) {
+        for (String w : parts.contains("ticks") ? workloads : List.<String>of()) {
             for (int n : sizes) {
                 Plan plan = Plan.of(n);
                 for (String language : LANGUAGES) {
@@ -76,6 +76,7 @@ public final class Bench implements Callable<Integer> {
                         results.ticks.add(run(caseCommand(language, w, plan, scripts, false), language, w, plan));
                     }
                 }
+                results.ticks.add(run(luajCommand(dir, w, plan), "luaj", w, plan));
                 for (Native nat : NATIVES) {
                     if (!nat.name().equals("cpython") || n <= pythonMax) {
                         results.ticks.add(run(List.of(nat.command(), dir.resolve("bench/native")
@@ -86,14 +87,24 @@ public final class Bench implements Callable<Integer> {
             }
         }
         Plan memoryPlan = new Plan(10_000, 2, 1, 2);
-        for (String language : LANGUAGES) {
+        for (String language : parts.contains("memory") ? LANGUAGES : List.<String>of()) {
             results.memory.add(run(caseCommand(language, "compute", memoryPlan, scripts, true), language, "compute",
                     memoryPlan));
         }
-        if (!skipMcp) {
+        for (String language : parts.contains("boundary") ? List.of("js", "python") : List.<String>of()) {
+            List<String> cmd = new ArrayList<>(javaCommand());
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BoundaryCost.class.getName(), language));
+            results.boundary.add(run(cmd, language, "boundary", new Plan(0, 0, 0, 0)));
+        }
+        if (parts.contains("mcp")) {
             progress("mcp: get_world_state and advance_simulation on a 100-entity Lua world");
             results.mcp = McpRoundTrip.measure(serverCommand(dir),
                     Workload.WEALTH.world("lua", 100, scripts).put("name", "bench"), 300, 2000);
+            progress("mcp: launch to first tool response through ./polysim serve, 5 launches");
+            var launches = results.mcp.putArray("launch_ms");
+            for (int i = 0; i < 5; i++) {
+                launches.add(McpRoundTrip.launchMs(List.of(dir.resolve("polysim").toString(), "serve")));
+            }
         }
         Path report = out != null ? out : dir.resolve("bench/RESULTS.md");
         Files.writeString(report, new Report(results, NATIVES).markdown());
@@ -105,6 +116,7 @@ public final class Bench implements Callable<Integer> {
     static final class Results {
         final List<ObjectNode> ticks = new ArrayList<>();
         final List<ObjectNode> memory = new ArrayList<>();
+        final List<ObjectNode> boundary = new ArrayList<>();
         ObjectNode mcp;
     }
 
@@ -115,6 +127,15 @@ public final class Bench implements Callable<Integer> {
         if (memory) {
             cmd.add("--memory");
         }
+        return cmd;
+    }
+
+    /** The native Lua program on plain LuaJ in a JVM like polysim's (see {@link LuajNative}). */
+    private static List<String> luajCommand(Path dir, String workload, Plan plan) {
+        List<String> cmd = new ArrayList<>(javaCommand());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LuajNative.class.getName(),
+                dir.resolve("bench/native/native.lua").toString(), workload, "" + plan.n(), "" + plan.warmup(),
+                "" + plan.blocks(), "" + plan.perBlock()));
         return cmd;
     }
 

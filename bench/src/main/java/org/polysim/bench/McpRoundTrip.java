@@ -31,20 +31,19 @@ final class McpRoundTrip implements AutoCloseable {
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** Results: launch_ms (to the first tool response), then p50/p99 lists per tool. */
+    /** Milliseconds from starting {@code serverCommand} to the response of its first tool call. */
+    static double launchMs(List<String> serverCommand) throws Exception {
+        long t0 = System.nanoTime();
+        try (McpRoundTrip client = start(serverCommand)) {
+            client.call("list_worlds", Workload.JSON.createObjectNode());
+            return (System.nanoTime() - t0) / 1e6;
+        }
+    }
+
+    /** Round trips in microseconds, one list per tool, each call waiting for its response. */
     static ObjectNode measure(List<String> serverCommand, ObjectNode world, int warmup, int calls) throws Exception {
         ObjectNode result = Workload.JSON.createObjectNode();
-        Path workspace = Files.createTempDirectory("polysim-bench");
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(serverCommand).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .directory(workspace.toFile()).start();
-        try (McpRoundTrip client = new McpRoundTrip(p)) {
-            client.send("initialize", Workload.JSON.readTree("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                    + "\"clientInfo\":{\"name\":\"polysim-bench\",\"version\":\"1\"}}"));
-            client.notifyInitialized();
-            client.call("list_worlds", Workload.JSON.createObjectNode());
-            result.put("launch_ms", (System.nanoTime() - t0) / 1e6);
-
+        try (McpRoundTrip client = start(serverCommand)) {
             client.call("create_world", world);
             ObjectNode state = Workload.JSON.createObjectNode().put("world_name", world.get("name").asString());
             ObjectNode advance = state.deepCopy().put("num_steps", 1);
@@ -52,6 +51,18 @@ final class McpRoundTrip implements AutoCloseable {
             result.set("advance_1_tick_us", client.times("advance_simulation", advance, warmup, calls));
         }
         return result;
+    }
+
+    /** A started and initialised session. */
+    private static McpRoundTrip start(List<String> serverCommand) throws IOException {
+        Path workspace = Files.createTempDirectory("polysim-bench");
+        Process p = new ProcessBuilder(serverCommand).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .directory(workspace.toFile()).start();
+        McpRoundTrip client = new McpRoundTrip(p);
+        client.send("initialize", Workload.JSON.readTree("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"polysim-bench\",\"version\":\"1\"}}"));
+        client.notifyInitialized();
+        return client;
     }
 
     private tools.jackson.databind.node.ArrayNode times(String tool, ObjectNode args, int warmup, int calls)
