@@ -97,13 +97,11 @@ public final class Bench implements Callable<Integer> {
             results.boundary.add(run(cmd, language, "boundary", new Plan(0, 0, 0, 0)));
         }
         if (parts.contains("mcp")) {
-            progress("mcp: get_world_state and advance_simulation on a 100-entity Lua world");
-            results.mcp = McpRoundTrip.measure(serverCommand(dir),
-                    Workload.WEALTH.world("lua", 100, scripts).put("name", "bench"), 300, 2000);
-            progress("mcp: launch to first tool response through ./polysim serve, 5 launches");
-            var launches = results.mcp.putArray("launch_ms");
-            for (int i = 0; i < 5; i++) {
-                launches.add(McpRoundTrip.launchMs(List.of(dir.resolve("polysim").toString(), "serve")));
+            try {
+                results.mcp = mcp(dir, scripts);
+            } catch (Exception e) { // the rest of the run is still worth its report
+                results.mcpError = String.valueOf(e.getMessage());
+                progress("  mcp failed: " + e);
             }
         }
         Path report = out != null ? out : dir.resolve("bench/RESULTS.md");
@@ -112,12 +110,25 @@ public final class Bench implements Callable<Integer> {
         return 0;
     }
 
+    private static ObjectNode mcp(Path dir, Path scripts) throws Exception {
+        progress("mcp: get_world_state and advance_simulation on a 100-entity Lua world");
+        ObjectNode mcp = McpRoundTrip.measure(serverCommand(dir),
+                Workload.WEALTH.world("lua", 100, scripts).put("name", "bench"), 300, 2000);
+        progress("mcp: launch to first tool response through ./polysim serve, 5 launches");
+        var launches = mcp.putArray("launch_ms");
+        for (int i = 0; i < 5; i++) {
+            launches.add(McpRoundTrip.launchMs(List.of(dir.resolve("polysim").toString(), "serve")));
+        }
+        return mcp;
+    }
+
     /** Everything measured in one run. */
     static final class Results {
         final List<ObjectNode> ticks = new ArrayList<>();
         final List<ObjectNode> memory = new ArrayList<>();
         final List<ObjectNode> boundary = new ArrayList<>();
         ObjectNode mcp;
+        String mcpError;
     }
 
     private List<String> caseCommand(String language, String workload, Plan plan, Path scripts, boolean memory) {

@@ -241,24 +241,34 @@ final class Report {
         line("");
         line("`BoundaryCost`: a bare call from Java into a guest function; the same call parsing and re-serialising "
                 + "a two-number state in the guest (JSON in JavaScript, marshal in Python: what every polysim call "
-                + "does while states are JSON owned by the engine); and Jackson reading that state's text on the "
-                + "host. Microseconds per call, median of 10 rounds of 200k calls after 10 untimed rounds.");
+                + "does while states are JSON owned by the engine); Jackson reading that state's text on the "
+                + "host; and the `compute` kernel (1000 logistic-map steps) alone, then under the statement limit "
+                + "polysim sets on every context. Microseconds per call, median of 10 rounds after 10 untimed rounds.");
         line("");
-        line("| language | bare call | call + state parse and serialise | host JSON parse |");
-        line("|---|---|---|---|");
+        line("| language | bare call | call + state parse and serialise | host JSON parse | compute kernel "
+                + "| compute kernel under a statement limit |");
+        line("|---|---|---|---|---|---|");
         for (ObjectNode b : results.boundary) {
             if (b.has("bare_call_us")) {
                 line("| " + b.path("language").asString() + " | " + num(b.path("bare_call_us").asDouble()) + " µs | "
                         + num(b.path("state_round_trip_us").asDouble()) + " µs | "
-                        + num(b.path("host_json_parse_us").asDouble()) + " µs |");
+                        + num(b.path("host_json_parse_us").asDouble()) + " µs | "
+                        + num(b.path("compute_us").asDouble()) + " µs | "
+                        + num(b.path("compute_statement_limit_us").asDouble()) + " µs |");
             } else {
-                line("| " + b.path("impl").asString() + " | failed: " + b.path("error").asString() + " | | |");
+                line("| " + b.path("impl").asString() + " | failed: " + b.path("error").asString() + " | | | | |");
             }
         }
         line("");
     }
 
     private void mcp() {
+        if (results.mcpError != null) {
+            line("## MCP over stdio");
+            line("");
+            line("Failed: " + results.mcpError);
+            line("");
+        }
         if (results.mcp == null) {
             return;
         }

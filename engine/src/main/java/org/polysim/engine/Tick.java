@@ -111,9 +111,9 @@ final class Tick {
 
     private long deliver() {
         long delivered = 0;
-        while (!world.queue.isEmpty() && world.queue.peek().deliverTick() <= world.tick) {
-            Message m = world.queue.poll();
-            polled.add(m);
+        List<Message> due = world.queue.pollDue(world.tick);
+        polled.addAll(due);
+        for (Message m : due) {
             Entity to = world.population.get(m.to());
             if (to == null) {
                 world.dropped++;

@@ -2,13 +2,11 @@ package org.polysim.engine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import org.polysim.engine.spi.ControllerProvider;
 import org.polysim.engine.spi.ScriptException;
 import org.polysim.engine.spi.ScriptSource;
@@ -24,9 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class World implements AutoCloseable {
 
-    static final Comparator<Message> DELIVERY_ORDER =
-            Comparator.comparingLong(Message::deliverTick).thenComparingLong(Message::seq);
-
     final String name;
     final long seed;
     final double dt;
@@ -36,7 +31,7 @@ public final class World implements AutoCloseable {
     final Limits limits;
     final Map<String, Script> scripts = new LinkedHashMap<>();
     final Population population = new Population();
-    final PriorityQueue<Message> queue = new PriorityQueue<>(DELIVERY_ORDER);
+    final MessageQueue queue = new MessageQueue();
     long sequence;
     long dropped;
     final Rng scheduleRng;
@@ -408,9 +403,7 @@ public final class World implements AutoCloseable {
 
     /** Messages waiting in the queue, in delivery order. */
     public synchronized List<Message> pending() {
-        List<Message> out = new ArrayList<>(queue);
-        out.sort(DELIVERY_ORDER);
-        return out;
+        return queue.toList();
     }
 
     /** The error for a missing entity, naming the known ones (for callers that look entities up themselves). */
