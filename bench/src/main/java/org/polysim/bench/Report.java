@@ -172,7 +172,8 @@ final class Report {
         line("| ratio (medians) |" + String.join("", sizes.stream().map(n -> " n=" + n + " |").toList()));
         line("|---|" + "---|".repeat(sizes.size()));
         for (String[] pair : new String[][] {{"lua", "lua5.4"}, {"lua", "luaj"}, {"luaj", "lua5.4"}, {"lua", "luajit"}, {"js", "node"},
-                {"python", "cpython"}, {"lua", "java"}, {"js", "java"}, {"python", "java"}}) {
+                {"python", "cpython"}, {"lua", "java"}, {"js", "java"}, {"python", "java"}, {"java", "node"},
+                {"java", "lua5.4"}, {"java", "cpython"}}) {
             StringBuilder row = new StringBuilder("| " + pair[0] + " / " + pair[1] + " |");
             for (int n : sizes) {
                 Optional<Stats> a = steady(w, n, pair[0]);
