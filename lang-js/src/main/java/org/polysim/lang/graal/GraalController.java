@@ -114,7 +114,8 @@ public final class GraalController implements Controller {
 
     @Override
     public void forget(String entityId) {
-        if (handedOver.remove(entityId) != null && context != null) {
+        handedOver.remove(entityId);
+        if (context != null) { // the guest may keep text the host no longer counts on (after a failed call)
             try {
                 context.resetLimits();
                 call.execute("forget", entityId, null, 0, null, null, null); // the guest drops its copy
@@ -137,8 +138,8 @@ public final class GraalController implements Controller {
         if (e.params() != paramsSent) {
             params = codec.encode(e.params());
         }
-        String stateIn = handedOver.get(e.id()) == e.state() ? null : codec.encode(e.state());
-        handedOver.remove(e.id()); // until the call succeeds
+        // what was handed over is forgotten until the call succeeds
+        String stateIn = handedOver.remove(e.id()) == e.state() ? null : codec.encode(e.state());
         host.bind(e);
         context.resetLimits();
         Value result;
