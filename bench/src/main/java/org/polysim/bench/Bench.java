@@ -101,9 +101,8 @@ public final class Bench implements Callable<Integer> {
                     memoryPlan));
         }
         for (String language : parts.contains("boundary") ? List.of("js", "python") : List.<String>of()) {
-            List<String> cmd = new ArrayList<>(javaCommand());
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BoundaryCost.class.getName(), language));
-            results.boundary.add(run(cmd, language, "boundary", new Plan(0, 0, 0, 0)));
+            results.boundary.add(run(javaMain(BoundaryCost.class, language), language, "boundary",
+                    new Plan(0, 0, 0, 0)));
         }
         if (parts.contains("mcp")) {
             try {
@@ -148,21 +147,25 @@ public final class Bench implements Callable<Integer> {
     }
 
     private List<String> caseCommand(String language, String workload, Plan plan, Path scripts, boolean memory) {
-        List<String> cmd = new ArrayList<>(javaCommand());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CaseRun.class.getName(), language, workload,
-                "" + plan.n(), "" + plan.warmup(), "" + plan.blocks(), "" + plan.perBlock(), scripts.toString()));
-        if (memory) {
-            cmd.add("--memory");
-        }
-        return cmd;
+        return javaMain(CaseRun.class, language, workload, "" + plan.n(), "" + plan.warmup(), "" + plan.blocks(),
+                "" + plan.perBlock(), scripts.toString(), memory ? "--memory" : "");
     }
 
     /** The native Lua program on plain LuaJ in a JVM like polysim's (see {@link LuajNative}). */
     private static List<String> luajCommand(Path dir, String workload, Plan plan) {
+        return javaMain(LuajNative.class, dir.resolve("bench/native/native.lua").toString(), workload,
+                "" + plan.n(), "" + plan.warmup(), "" + plan.blocks(), "" + plan.perBlock());
+    }
+
+    /** A main class of this harness in a fresh JVM started like this one; empty arguments are left out. */
+    private static List<String> javaMain(Class<?> main, String... args) {
         List<String> cmd = new ArrayList<>(javaCommand());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LuajNative.class.getName(),
-                dir.resolve("bench/native/native.lua").toString(), workload, "" + plan.n(), "" + plan.warmup(),
-                "" + plan.blocks(), "" + plan.perBlock()));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        for (String arg : args) {
+            if (!arg.isEmpty()) {
+                cmd.add(arg);
+            }
+        }
         return cmd;
     }
 

@@ -1,7 +1,6 @@
 package org.polysim.bench;
 
 import java.util.List;
-import java.util.Set;
 import org.polysim.engine.Limits;
 import org.polysim.engine.Message;
 import org.polysim.engine.spi.Controller;
@@ -22,11 +21,6 @@ public final class JavaWorkloads implements ControllerProvider {
     @Override
     public String language() {
         return "java";
-    }
-
-    @Override
-    public Set<String> aliases() {
-        return Set.of();
     }
 
     @Override

@@ -29,12 +29,7 @@ final class Report {
 
     /** Per-tick milliseconds of a tick result: each timed block divided by its ticks. */
     static Stats perTick(JsonNode result) {
-        JsonNode blocks = result.path("block_ms");
-        double[] v = new double[blocks.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = blocks.get(i).asDouble() / result.path("ticks_per_block").asInt();
-        }
-        return Stats.of(v);
+        return stats(result.path("block_ms")).perUnit(result.path("ticks_per_block").asInt());
     }
 
     String markdown() throws IOException, InterruptedException {
@@ -311,20 +306,21 @@ final class Report {
     }
 
     private static Stats stats(JsonNode values) {
-        double[] v = new double[values.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = values.get(i).asDouble();
-        }
-        return Stats.of(v);
+        return Stats.of(doubles(values));
     }
 
     static double percentile(JsonNode values, int p) {
+        double[] v = doubles(values);
+        java.util.Arrays.sort(v);
+        return v[Math.min(v.length - 1, (int) Math.ceil(p / 100.0 * v.length) - 1)];
+    }
+
+    private static double[] doubles(JsonNode values) {
         double[] v = new double[values.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = values.get(i).asDouble();
         }
-        java.util.Arrays.sort(v);
-        return v[Math.min(v.length - 1, (int) Math.ceil(p / 100.0 * v.length) - 1)];
+        return v;
     }
 
     private static String mark(boolean met) {

@@ -16,8 +16,9 @@ record Stats(double median, double min, double max) {
         return new Stats(median, v[0], v[v.length - 1]);
     }
 
-    Stats scaled(double factor) {
-        return new Stats(median * factor, min * factor, max * factor);
+    /** The same measurements divided by {@code units} (e.g. block times by ticks per block). */
+    Stats perUnit(int units) {
+        return new Stats(median / units, min / units, max / units);
     }
 
     String describe(String unit) {

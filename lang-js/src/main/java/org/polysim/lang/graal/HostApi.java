@@ -54,11 +54,7 @@ public final class HostApi {
 
     @HostAccess.Export
     public void send(String to, String kind, String contentJson, Object delay) {
-        if (delay != null && !(delay instanceof Number)) {
-            throw new IllegalArgumentException("send: delay must be a number of ticks, got " + delay);
-        }
-        entity().send(to, kind, codec.decode(contentJson, "message content"),
-                delay == null ? null : ((Number) delay).doubleValue());
+        entity().send(to, kind, codec.decode(contentJson, "message content"), ticks(delay));
     }
 
     /**
@@ -67,10 +63,15 @@ public final class HostApi {
      */
     @HostAccess.Export
     public void sendNumber(String to, String kind, Number value, Object delay) {
+        entity().send(to, kind, numberNode(value), ticks(delay));
+    }
+
+    /** A send's delay: null (the default) or a number of ticks. */
+    private static Double ticks(Object delay) {
         if (delay != null && !(delay instanceof Number)) {
             throw new IllegalArgumentException("send: delay must be a number of ticks, got " + delay);
         }
-        entity().send(to, kind, numberNode(value), delay == null ? null : ((Number) delay).doubleValue());
+        return delay == null ? null : ((Number) delay).doubleValue();
     }
 
     private JsonNode numberNode(Number value) {
