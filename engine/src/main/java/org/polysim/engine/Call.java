@@ -116,7 +116,7 @@ final class Call implements EntityContext {
     public void log(String text) {
         String line = text == null ? "nil" : text;
         if (restoring) {
-            world.log.add(new LogLine(world.tick, time(), entity.id, line));
+            world.log.add(new LogLine(world.tick, time(), entity.id, LogLine.Kind.OUTPUT, line));
         } else {
             command(new Command.Log(entity.id, line));
         }

@@ -15,6 +15,12 @@ record Definition(String name, long seed, double dt, Long tick, ObjectNode param
                   Map<String, SeriesDef> metrics, Long scheduleRng, Map<String, Long> counters, long sequence,
                   long dropped) {
 
+    /** The same definition under another name, seed and params. */
+    Definition with(String newName, long newSeed, ObjectNode newParams) {
+        return new Definition(newName, newSeed, dt, tick, newParams, randomSchedule, limits, scripts, entities,
+                messages, metrics, scheduleRng, counters, sequence, dropped);
+    }
+
     /** @param rng null for a new entity (its stream is derived from seed and id) */
     record EntityDef(String id, String script, ObjectNode state, Long rng) {
     }

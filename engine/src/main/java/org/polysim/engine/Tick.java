@@ -37,6 +37,10 @@ final class Tick {
     private final List<Entity> destroyed = new ArrayList<>();
     private final List<Message> deliveredNow = new ArrayList<>();
     private Entity current;
+    /** Index of the next command {@link #apply} takes; on failure, the commands from here on never applied. */
+    private int next;
+    /** Recipients of this tick's dropped messages that never existed (almost always a typo), first seen first. */
+    final Set<String> unknownRecipients = new java.util.LinkedHashSet<>();
 
     Tick(World world) {
         this.world = world;
@@ -92,7 +96,9 @@ final class Tick {
         try {
             apply();
         } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            throw failure(e, world.tick, consequence);
+            SimulationException error = failure(e, world.tick, consequence);
+            undo();
+            throw error;
         }
         commit();
     }
@@ -117,8 +123,14 @@ final class Tick {
             Entity to = world.population.get(m.to());
             if (to == null) {
                 world.dropped++;
-                lines.add(new LogLine(world.tick, world.time(), "", "dropped message '" + m.kind() + "' from "
-                        + m.from() + " to " + m.to() + ": no such entity at delivery"));
+                boolean unknown = !world.mayHaveExisted(m.to());
+                if (unknown) {
+                    unknownRecipients.add(m.to());
+                }
+                lines.add(new LogLine(world.tick, world.time(), "", LogLine.Kind.DROPPED, "dropped message '"
+                        + m.kind() + "' from " + m.from() + " to " + m.to() + (unknown
+                        ? ": there is no entity '" + m.to() + "' and never was (a typo?)"
+                        : ": no such entity at delivery")));
             } else {
                 to.inbox.add(m);
                 deliveredNow.add(m);
@@ -139,8 +151,8 @@ final class Tick {
 
     /** Step 4: commands in issue order; a spawned entity's init may add more, applied in turn. */
     private void apply() throws ScriptException {
-        for (int i = 0; i < commands.size(); i++) {
-            switch (commands.get(i)) {
+        while (next < commands.size()) {
+            switch (commands.get(next++)) {
                 case Command.Send s -> world.queue.add(new Message(world.sequence++, s.from(), s.to(), s.kind(),
                         s.content(), s.sentAt(), world.tick + s.delayTicks()));
                 case Command.Spawn s -> {
@@ -159,9 +171,13 @@ final class Tick {
                     }
                 }
                 case Command.Metric m -> metrics.merge(m.name(), m.value(), Double::sum);
-                case Command.Log l -> lines.add(new LogLine(world.tick, world.time(), l.entity(), l.text()));
+                case Command.Log l -> lines.add(output(l));
             }
         }
+    }
+
+    private LogLine output(Command.Log l) {
+        return new LogLine(world.tick, world.time(), l.entity(), LogLine.Kind.OUTPUT, l.text());
     }
 
     private void commit() {
@@ -175,11 +191,42 @@ final class Tick {
             world.delivered.addLast(m);
         }
         world.population.compact();
-        destroyed.forEach(e -> e.script.controller().forget(e.id));
+        for (Entity e : destroyed) {
+            e.script.controller().forget(e.id);
+            world.retire(e.id);
+        }
+        world.publish();
     }
 
     private SimulationException rollback(Throwable cause) {
         Entity failed = current;
+        undo();
+        for (Entity e : updated) {
+            try {
+                e.script.controller().restore(new Call(this, e, List.of(), true));
+            } catch (ScriptException | RuntimeException ignored) {
+                // the original failure is what the author needs to see
+            }
+        }
+        current = failed;
+        long failedTick = startTick + 1;
+        SimulationException error = failure(cause, failedTick, SimulationException.tickRolledBack(failedTick));
+        world.log.add(new LogLine(failedTick, failedTick * world.dt, "", LogLine.Kind.ENGINE, "tick " + failedTick
+                + " failed and was rolled back (the lines above are from the failed attempt): " + error.cause()));
+        return error;
+    }
+
+    /**
+     * Puts the world back as it was when this tick began. The log keeps what the failed attempt wrote, applied or
+     * not, marked as rolled back: it is the evidence the author debugs with.
+     */
+    private void undo() {
+        for (Command c : commands.subList(next, commands.size())) {
+            if (c instanceof Command.Log l) {
+                lines.add(output(l));
+            }
+        }
+        lines.forEach(l -> world.log.add(l.markRolledBack()));
         world.tick = startTick;
         world.queue.removeIf(m -> m.seq() >= startSequence);
         world.queue.addAll(polled);
@@ -196,20 +243,6 @@ final class Tick {
         for (Entity e : world.population.truncate(startSlots)) {
             e.script.controller().forget(e.id);
         }
-        for (Entity e : updated) {
-            try {
-                e.script.controller().restore(new Call(this, e, List.of(), true));
-            } catch (ScriptException | RuntimeException ignored) {
-                // the original failure is what the author needs to see
-            }
-        }
-        current = failed;
-        long failedTick = startTick + 1;
-        SimulationException error = failure(cause, failedTick, SimulationException.tickRolledBack(failedTick));
-        lines.forEach(world.log::add);
-        world.log.add(new LogLine(failedTick, failedTick * world.dt, "", "tick " + failedTick
-                + " failed and was rolled back (the lines above are from the failed attempt): " + error.cause()));
-        return error;
     }
 
     private SimulationException failure(Throwable cause, long tick, String consequence) {

@@ -26,7 +26,7 @@ public final class World implements AutoCloseable {
     final long seed;
     final double dt;
     long tick;
-    final ObjectNode params;
+    ObjectNode params;
     final boolean randomSchedule;
     final Limits limits;
     final Map<String, Script> scripts = new LinkedHashMap<>();
@@ -36,12 +36,20 @@ public final class World implements AutoCloseable {
     long dropped;
     final Rng scheduleRng;
     final Map<String, Long> counters;
+    /** Explicit (not generated) ids of destroyed entities: few, named by people, kept for diagnostics only. */
+    private final java.util.Set<String> retired = new java.util.HashSet<>();
     final MetricStore metrics = new MetricStore();
     final WorldLog log;
     final java.util.ArrayDeque<Message> delivered = new java.util.ArrayDeque<>();
     Map<String, Double> lastTickMetrics = Map.of();
+    /** Tick and size as of the last completed change, readable without waiting for a running advance. */
+    private volatile Status status = new Status(0, 0, 0);
+
+    /** A fresh definition this world was built from, while nothing has changed it since (else null). */
+    private Definition origin;
 
     private World(Definition d) {
+        this.origin = d.tick() == null ? d : null;
         this.name = d.name();
         this.seed = d.seed();
         this.dt = d.dt();
@@ -98,11 +106,15 @@ public final class World implements AutoCloseable {
     public static World create(JsonNode definition, Path baseDir, String defaultName, Path confine)
             throws SimulationException {
         Languages languages = Languages.installed();
-        Definition d = new WorldReader(baseDir, confine, languages).read(definition, defaultName);
+        return build(new WorldReader(baseDir, confine, languages).read(definition, defaultName), languages);
+    }
+
+    private static World build(Definition d, Languages languages) throws SimulationException {
         World world = new World(d);
         try {
             world.compile(languages, d.scripts(), "The world was not created.");
             world.populate(d);
+            world.publish();
         } catch (SimulationException | RuntimeException e) {
             world.close();
             throw e;
@@ -147,6 +159,7 @@ public final class World implements AutoCloseable {
      * @param language null keeps the current language (required for a new script)
      */
     public synchronized void putScript(String id, String language, String code) throws SimulationException {
+        origin = null;
         Script old = scripts.get(id);
         if (old == null) {
             addScript(id, language, code);
@@ -215,22 +228,17 @@ public final class World implements AutoCloseable {
             throw new IllegalArgumentException("world '" + name + "' is at limits.max_entities ("
                     + limits.maxEntities() + ")");
         }
-        Map<String, Long> countersBefore = new HashMap<>(counters);
+        origin = null;
+        Tick tick = new Tick(this); // before the id is drawn: a failed init gives the id back
         String newId = id != null ? id : nextId(script);
         ObjectNode initial = state == null ? JsonNodeFactory.instance.objectNode() : state.deepCopy();
-        try {
-            new Tick(this).create(List.of(new Definition.EntityDef(newId, script, initial, null)),
-                    "No entity was added.");
-        } catch (SimulationException e) {
-            counters.clear();
-            counters.putAll(countersBefore);
-            throw e;
-        }
+        tick.create(List.of(new Definition.EntityDef(newId, script, initial, null)), "No entity was added.");
         return newId;
     }
 
     /** Removes an entity between ticks; messages still addressed to it will be dropped. */
     public synchronized void removeEntity(String id) {
+        origin = null;
         Entity e = population.get(id);
         if (e == null) {
             throw new IllegalArgumentException(unknownEntity(id));
@@ -238,6 +246,8 @@ public final class World implements AutoCloseable {
         population.kill(e);
         population.compact();
         e.script.controller().forget(id);
+        retire(id);
+        publish();
     }
 
     // ---------------------------------------------------------------- running
@@ -250,28 +260,87 @@ public final class World implements AutoCloseable {
         return advance(ticks, null);
     }
 
-    /** As {@link #advance(long)}, reporting each completed tick to {@code progress} (may be null). */
-    public synchronized AdvanceReport advance(long ticks, java.util.function.LongConsumer progress)
+    /**
+     * As {@link #advance(long)}, telling {@code afterTick} (may be null) the number of ticks completed after each
+     * one; when it answers false the run stops there, at a completed tick, and the report says how many ran. This
+     * is how a caller cancels a run or bounds its duration: the world is never left inside a tick.
+     */
+    public synchronized AdvanceReport advance(long ticks, java.util.function.LongPredicate afterTick)
             throws SimulationException {
         if (ticks < 0) {
             throw new IllegalArgumentException("ticks must be >= 0, got " + ticks);
         }
         long delivered = 0;
         long droppedBefore = dropped;
-        for (long i = 0; i < ticks; i++) {
+        java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+        long done = 0;
+        if (ticks > 0) {
+            origin = null;
+        }
+        while (done < ticks) {
+            Tick t = new Tick(this);
             try {
-                delivered += new Tick(this).run();
+                delivered += t.run();
             } catch (SimulationException e) {
-                throw e.completed(i);
+                throw e.completed(done);
             }
-            if (progress != null) {
-                progress.accept(i + 1);
+            done++;
+            if (unknown.size() < AdvanceReport.UNKNOWN_SHOWN) {
+                t.unknownRecipients.stream().limit(AdvanceReport.UNKNOWN_SHOWN - unknown.size()).forEach(unknown::add);
+            }
+            if (afterTick != null && !afterTick.test(done)) {
+                break;
             }
         }
-        return new AdvanceReport(ticks, time(), delivered, dropped - droppedBefore, lastTickMetrics);
+        return new AdvanceReport(done, time(), delivered, dropped - droppedBefore, lastTickMetrics,
+                List.copyOf(unknown));
     }
 
     // ---------------------------------------------------------------- reading
+
+    /**
+     * Where the world stands as of its last completed tick or change. Never blocks: it answers at once while
+     * another thread is inside {@link #advance}, which is how a server reports a busy world's progress.
+     */
+    public record Status(long tick, double time, int entities) {
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** Called when a change completes (a tick, a spawn, a removal). */
+    void publish() {
+        status = new Status(tick, tick * dt, population.live());
+    }
+
+    /**
+     * Whether {@code id} is or may once have been an entity here: live, or shaped like an id this world has
+     * generated ({@code <script>-<k>} with k not above the script's counter), or an explicit id once destroyed. A
+     * message to anything else was addressed to an id that never existed, almost always a typo worth reporting.
+     */
+    boolean mayHaveExisted(String id) {
+        if (population.contains(id) || retired.contains(id)) {
+            return true;
+        }
+        int dash = id.lastIndexOf('-');
+        if (dash <= 0) {
+            return false;
+        }
+        Long counter = counters.get(id.substring(0, dash));
+        try {
+            return counter != null && Long.parseLong(id.substring(dash + 1)) <= counter;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** An entity is gone; remember its id if {@link #mayHaveExisted} could not tell from its shape. */
+    void retire(String id) {
+        if (!mayHaveExisted(id)) {
+            retired.add(id);
+        }
+    }
 
     public String name() {
         return name;
@@ -352,6 +421,7 @@ public final class World implements AutoCloseable {
 
     /** Replaces an entity's state between ticks. */
     public synchronized void setEntityState(String id, ObjectNode state) throws SimulationException {
+        origin = null;
         Entity e = population.get(id);
         if (e == null) {
             throw new IllegalArgumentException(unknownEntity(id));
@@ -376,7 +446,18 @@ public final class World implements AutoCloseable {
 
     /** The last {@code tail} log lines, of one entity when not null. */
     public synchronized List<LogLine> log(String entity, int tail) {
-        return log.tail(entity, tail);
+        return log.tail(entity, null, -1, tail);
+    }
+
+    /**
+     * The newest {@code tail} log lines that match, oldest first.
+     *
+     * @param entity lines of this entity only, when not null
+     * @param kinds  lines of these kinds only, when not null
+     * @param before only lines older than this {@link LogLine#seq()} (paging back), when >= 0
+     */
+    public synchronized List<LogLine> log(String entity, java.util.Set<LogLine.Kind> kinds, long before, int tail) {
+        return log.tail(entity, kinds, before, tail);
     }
 
     /**
@@ -490,9 +571,45 @@ public final class World implements AutoCloseable {
 
     /** An independent world that evolves exactly as this one would. Script globals start fresh. */
     public synchronized World copy(String newName) throws SimulationException {
+        return copy(newName, null, null);
+    }
+
+    /**
+     * An independent copy, optionally with another seed or params (for replications and parameter variations).
+     * A world that nothing has changed since it was created from a fresh definition ({@link #pristine()}) is
+     * rebuilt from that definition, so every {@code init} runs again with the new seed and params: replications
+     * differ from their first draw. Any other world continues from now, with the params replaced and, for a new
+     * seed, every generator derived afresh from it; draws already made stay as they were.
+     *
+     * @param newSeed   null keeps the seed
+     * @param newParams null keeps the params; otherwise replaces them whole
+     */
+    public synchronized World copy(String newName, Long newSeed, ObjectNode newParams) throws SimulationException {
+        long s = newSeed == null ? seed : newSeed;
+        ObjectNode p = newParams == null ? params.deepCopy() : newParams.deepCopy();
+        if (origin != null) {
+            return build(origin.with(newName, s, p), Languages.installed());
+        }
         ObjectNode snap = snapshot();
         snap.put("name", newName);
+        snap.set("params", p);
+        if (newSeed != null) {
+            snap.put("seed", s);
+            snap.remove("rng");
+            snap.path("entities").forEach(e -> ((ObjectNode) e).remove("rng"));
+        }
         return create(snap, null, null);
+    }
+
+    /** Whether nothing has changed this world since it was created from a fresh (not snapshot) definition. */
+    public synchronized boolean pristine() {
+        return origin != null;
+    }
+
+    /** Replaces the params scripts read as {@code e.params}, between ticks. */
+    public synchronized void setParams(ObjectNode newParams) {
+        params = newParams.deepCopy();
+        origin = null;
     }
 
     /** Releases every script context. */

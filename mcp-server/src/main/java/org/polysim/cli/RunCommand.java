@@ -81,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
                                 100.0 * done / Math.max(1, steps), world.entityCount(), (now - started) / 1e9);
                         stderr.flush();
                     }
+                    return true;
                 });
             } catch (SimulationException e) {
                 stderr.println("polysim: " + e.getMessage());
