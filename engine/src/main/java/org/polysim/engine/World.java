@@ -421,17 +421,38 @@ public final class World implements AutoCloseable {
 
     /** Replaces an entity's state between ticks. */
     public synchronized void setEntityState(String id, ObjectNode state) throws SimulationException {
+        setEntityStates(Map.of(id, state));
+    }
+
+    /**
+     * Replaces several entities' states between ticks, all or none: if one entity's script refuses its new state,
+     * every state is put back.
+     */
+    public synchronized void setEntityStates(Map<String, ObjectNode> states) throws SimulationException {
         origin = null;
-        Entity e = population.get(id);
-        if (e == null) {
-            throw new IllegalArgumentException(unknownEntity(id));
+        List<Entity> targets = new ArrayList<>();
+        for (String id : states.keySet()) {
+            Entity e = population.get(id);
+            if (e == null) {
+                throw new IllegalArgumentException(unknownEntity(id));
+            }
+            targets.add(e);
         }
-        ObjectNode old = e.state;
-        e.state = state.deepCopy();
+        List<ObjectNode> old = targets.stream().map(e -> e.state).toList();
+        for (Entity e : targets) {
+            e.state = states.get(e.id).deepCopy();
+        }
         try {
-            new Tick(this).restoreAll(List.of(e), "The state was not changed.");
+            new Tick(this).restoreAll(targets, "No state was changed.");
         } catch (SimulationException ex) {
-            e.state = old;
+            for (int i = 0; i < targets.size(); i++) {
+                targets.get(i).state = old.get(i);
+            }
+            try {
+                new Tick(this).restoreAll(targets, "");
+            } catch (SimulationException ignored) {
+                // the old states were accepted before; the first failure is the one to report
+            }
             throw ex;
         }
     }

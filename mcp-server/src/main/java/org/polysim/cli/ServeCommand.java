@@ -16,12 +16,21 @@ final class ServeCommand implements Callable<Integer> {
                     + "else ~/.polysim/workspace.")
     Path workspace;
 
+    @Option(names = "--max-response-kb", paramLabel = "KB", defaultValue = "64",
+            description = "Most kilobytes in one tool response (text and structured content); longer answers are "
+                    + "paged or cut, and say how to get the rest. Default: ${DEFAULT-VALUE}.")
+    int maxResponseKb;
+
     @Override
     public Integer call() throws Exception {
         Path dir = workspace != null ? workspace
                 : System.getenv("POLYSIM_WORKSPACE") != null ? Path.of(System.getenv("POLYSIM_WORKSPACE"))
                 : Path.of(System.getProperty("user.home"), ".polysim", "workspace");
-        PolysimServer.serveStdio(dir);
+        if (maxResponseKb < 4 || maxResponseKb > 1 << 20) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--max-response-kb must be between 4 and 1048576, got " + maxResponseKb);
+        }
+        PolysimServer.serveStdio(dir, maxResponseKb * 1024);
         return 0;
     }
 }

@@ -69,6 +69,18 @@ final class Args {
         return n;
     }
 
+    double number(String name, double min, double max, double dflt) {
+        Double v = optNumber(name);
+        if (v == null) {
+            return dflt;
+        }
+        if (!(v >= min && v <= max)) {
+            throw new ToolError(tool + ": argument '" + name + "' must be between " + Views.num(min) + " and "
+                    + Views.num(max) + ", got " + Views.num(v));
+        }
+        return v;
+    }
+
     Double optNumber(String name) {
         if (!has(name)) {
             return null;

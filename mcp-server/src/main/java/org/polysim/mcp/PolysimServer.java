@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.polysim.engine.SimulationException;
 import org.polysim.engine.WorldFileException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Builds the polysim MCP server and serves it over stdio until stdin ends. */
 public final class PolysimServer {
@@ -27,17 +29,17 @@ public final class PolysimServer {
     private PolysimServer() {}
 
     /** Serves on the process's stdin/stdout; returns when stdin ends. stdout is reserved for JSON-RPC. */
-    public static void serveStdio(Path workspace) throws IOException, InterruptedException {
+    public static void serveStdio(Path workspace, int responseBytes) throws IOException, InterruptedException {
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err); // a stray print anywhere in the JVM must not corrupt the protocol stream
-        serve(System.in, out, workspace);
+        serve(System.in, out, workspace, responseBytes);
     }
 
     /** Serves on the given streams; returns when {@code in} ends. */
-    public static void serve(InputStream in, OutputStream out, Path workspace) throws IOException,
-            InterruptedException {
-        ServerState state = new ServerState(new Workspace(workspace));
-        StdioGuard guard = new StdioGuard(in, out);
+    public static void serve(InputStream in, OutputStream out, Path workspace, int responseBytes)
+            throws IOException, InterruptedException {
+        ServerState state = new ServerState(new Workspace(workspace), responseBytes, System::nanoTime);
+        StdioGuard guard = new StdioGuard(in, out, state::cancel);
         var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(Json.MAPPER), guard.sdkInput(),
                 out);
         McpSyncServer server = McpServer.sync(transport)
@@ -67,24 +69,25 @@ public final class PolysimServer {
     }
 
     private static List<McpServerFeatures.SyncToolSpecification> specifications(ServerState state) {
-        return tools(state).stream().map(PolysimServer::specification).toList();
+        return tools(state).stream().map(t -> specification(t, state)).toList();
     }
 
-    private static McpServerFeatures.SyncToolSpecification specification(Tool t) {
+    private static McpServerFeatures.SyncToolSpecification specification(Tool t, ServerState state) {
         McpSchema.Tool tool = McpSchema.Tool.builder().name(t.name()).description(t.description())
                 .inputSchema(t.input().toJsonSchema()).outputSchema(t.output().toJsonSchema())
-                .annotations(new McpSchema.ToolAnnotations(null, t.readOnly(), false, t.readOnly(), false, null))
+                .annotations(new McpSchema.ToolAnnotations(null, t.hints().readOnly(), t.hints().destructive(),
+                        t.hints().idempotent(), false, null))
                 .build();
         return McpServerFeatures.SyncToolSpecification.builder().tool(tool)
-                .callHandler((exchange, request) -> call(t, exchange, request)).build();
+                .callHandler((exchange, request) -> call(t, exchange, request, state.responseBytes)).build();
     }
 
     /** Runs a tool; every failure becomes an {@code isError} result, never an exception to the client. */
     static McpSchema.CallToolResult call(Tool t, io.modelcontextprotocol.server.McpSyncServerExchange exchange,
-                                         McpSchema.CallToolRequest request) {
+                                         McpSchema.CallToolRequest request, int budget) {
         try {
             Args args = new Args(t.name(), Json.toNode(request.arguments()), t.input());
-            Tool.Result r = t.handler().handle(new Tool.Call(args, exchange, request));
+            Tool.Result r = within(t, t.handler().handle(new Tool.Call(args, exchange, request)), budget);
             String text = r.summaryIsComplete() ? r.summary() : r.summary() + "\n" + Json.compact(r.data());
             return McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(Json.toMap(r.data()))
                     .isError(false).build();
@@ -95,6 +98,33 @@ public final class PolysimServer {
             return error(t.name(), "internal error in " + t.name() + ": " + e
                     + ". The world is unchanged; please report this.");
         }
+    }
+
+    /**
+     * The result cut to the response budget, text and structured content together (the text repeats the data as
+     * JSON unless the summary is complete). Tools page their own lists; this catches what they cannot foresee.
+     */
+    static Tool.Result within(Tool t, Tool.Result r, int budget) {
+        String summary = r.summary();
+        int room = budget - 512;
+        if (r.summaryIsComplete() && utf8(summary) > room / 2) {
+            summary = Fit.fit(Json.F.stringNode(summary), room / 2).stringValue();
+        }
+        int dataRoom = r.summaryIsComplete() ? room - utf8(summary) : (room - utf8(summary)) / 2;
+        JsonNode data = Fit.fit(r.data(), dataRoom);
+        if (data == r.data() && summary.equals(r.summary())) {
+            return r;
+        }
+        ObjectNode fitted = data instanceof ObjectNode o ? o : Json.object().set("cut", data);
+        String optional = t.input().args().values().stream().filter(a -> !a.required()).map(Schema.Arg::name)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new Tool.Result(fitted, "[response cut to fit " + budget / 1024 + " KB; cut places say '"
+                + Fit.CUT.strip() + "'. Ask for less" + (optional.isEmpty() ? "" : " with " + optional) + "] "
+                + summary, r.summaryIsComplete());
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private static McpSchema.CallToolResult error(String tool, String message) {

@@ -3,6 +3,7 @@ package org.polysim.mcp;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.polysim.engine.AdvanceReport;
 import org.polysim.engine.LogLine;
 import org.polysim.engine.Message;
@@ -19,6 +20,9 @@ final class RunTools {
     /** Progress notifications at most this often. */
     private static final long PROGRESS_NANOS = 250_000_000L;
     private static final int MAX_DELIVERED = 100;
+    /** Default and largest max_seconds of one advance_simulation: clients commonly give up after 60 s. */
+    static final double DEFAULT_SECONDS = 30;
+    static final double MAX_SECONDS = 3600;
 
     private final ServerState state;
 
@@ -27,46 +31,65 @@ final class RunTools {
     }
 
     List<Tool> tools() {
-        Schema maxPoints = Schema.of();
         return List.of(
                 new Tool("advance_simulation", """
                         Run num_steps ticks. Each tick: deliver due messages, update every entity, apply their \
-                        commands, close the tick's metrics. Returns the new time, messages delivered and the last \
-                        tick's metric values. A script failure stops at the last completed tick (nothing of the \
-                        failed tick is applied) and the error names entity, script, line and cause.""",
+                        commands, close the tick's metrics. Returns the new time, messages delivered and dropped \
+                        (naming recipients that never existed: typos), and the last tick's metric values. A script \
+                        failure stops at the last completed tick (nothing of the failed tick is applied) and the \
+                        error names entity, script, line and cause. A long run returns after max_seconds at the \
+                        last completed tick, saying how many ticks remain; cancelling the request stops it the same \
+                        way. Other worlds stay usable meanwhile.""",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("num_steps", "integer", "Ticks to run (1 to 1000000).")
+                                .optional("max_seconds", "number", "Return after this many seconds at the last "
+                                        + "completed tick, even if ticks remain (default " + DEFAULT_SECONDS
+                                        + ", below common client time-outs; up to " + MAX_SECONDS + ").")
                                 .optional("step_duration", "number", "Must equal the world's dt if given (time per "
                                         + "tick is fixed per world).")
                                 .optional("include_delivered_messages", "boolean", "Also return the messages "
                                         + "delivered during this call (the last " + MAX_DELIVERED + ")."),
                         Schema.of().optional("time", "number", "Time after the call.")
+                                .optional("ticks_run", "integer", "Ticks completed by this call.")
+                                .optional("ticks_remaining", "integer", "Ticks asked for but not run (stopped).")
                                 .optional("last_tick_metrics", "object", "Metric values of the last tick.").open(),
-                        false, this::advance),
+                        Tool.Hints.CHANGE, this::advance),
                 new Tool("list_metrics", "Names and statistics (count, total, mean, min, max, last) of a world's "
                         + "metrics.",
                         Schema.of().required("world_name", "string", WORLD),
-                        Schema.of().optional("metrics", "array", "One entry per metric.").open(), true,
+                        Schema.of().optional("metrics", "array", "One entry per metric.").open(), Tool.Hints.READ,
                         this::listMetrics),
-                new Tool("get_metric", "One metric: statistics and its time series (averaged into at most "
-                        + "max_points points for long runs).",
-                        Schema.of().required("world_name", "string", WORLD)
-                                .required("metric_name", "string", "Metric name (see list_metrics).")
-                                .optional("max_points", "integer", "Longest series to return (default 200)."),
-                        Schema.of().optional("values", "array", "Per-tick sums.").open(), true, this::getMetric),
-                new Tool("get_metrics", "Several metrics at once (all when metrics is omitted), with statistics and "
-                        + "series.",
-                        Schema.of().required("world_name", "string", WORLD)
+                new Tool("get_metric", "One metric: statistics and its time series over a window. Long series "
+                        + "come in at most max_points buckets: each bucket's mean, with bucket_min and bucket_max "
+                        + "so peaks stay visible.",
+                        window(Schema.of().required("world_name", "string", WORLD)
+                                .required("metric_name", "string", "Metric name (see list_metrics).")),
+                        Schema.of().optional("values", "array", "Per-tick sums (bucket means when downsampled).")
+                                .open(), Tool.Hints.READ, this::getMetric),
+                new Tool("get_metrics", "Several metrics at once (all when metrics is omitted) on one shared time "
+                        + "axis: times once, each metric's values aligned with it (null where it had no value).",
+                        window(Schema.of().required("world_name", "string", WORLD)
                                 .optional("metrics", "array", "Metric names (default: all).",
-                                        Map.of("items", Map.of("type", "string")))
-                                .optional("max_points", "integer", "Longest series per metric (default 200)."),
-                        Schema.of().optional("metrics", "object", "name: {stats, times, values}").open(), true,
-                        this::getMetrics),
-                new Tool("get_log", "The world log: script print/e.log lines, dropped messages, rolled-back ticks.",
+                                        Map.of("items", Map.of("type", "string")))),
+                        Schema.of().optional("times", "array", "The shared time axis.")
+                                .optional("metrics", "object", "name: {count, total, mean, min, max, last, values}")
+                                .open(), Tool.Hints.READ, this::getMetrics),
+                new Tool("get_log", "The world log, newest lines last: what scripts printed (kind output), dropped "
+                        + "messages (dropped), engine notices such as rolled-back ticks (engine). Lines written "
+                        + "during a failed tick are kept and marked rolled back. Long logs come in pages: pass "
+                        + "before: <next_before> for the page before.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .optional("entity_id", "string", "Only lines of this entity.")
-                                .optional("tail", "integer", "How many of the newest lines (default 50)."),
-                        Schema.of().optional("lines", "array", "{time, entity, text}").open(), true, this::getLog),
+                                .optional("kinds", "array", "Only these kinds: output, dropped, engine (default "
+                                        + "all).", Map.of("items", Map.of("type", "string",
+                                        "enum", List.of("output", "dropped", "engine"))))
+                                .optional("tail", "integer", "How many of the newest matching lines (default 50, at "
+                                        + "most what fits the response).")
+                                .optional("before", "integer", "Only lines older than this seq (the next_before of "
+                                        + "the previous page)."),
+                        Schema.of().optional("lines", "array", "{seq, time, entity, kind, text, rolled_back?}")
+                                .optional("next_before", "integer", "Pass as before for older lines; absent when "
+                                        + "there are none.").open(), Tool.Hints.READ, this::getLog),
                 new Tool("get_messages", "Recently delivered messages (the world keeps the newest "
                         + "limits.message_history, default 1000), filterable by entity and time.",
                         Schema.of().required("world_name", "string", WORLD)
@@ -74,7 +97,15 @@ final class RunTools {
                                 .optional("since_time", "number", "Only messages delivered at or after this time.")
                                 .optional("limit", "integer", "At most this many of the newest (default 50)."),
                         Schema.of().optional("messages", "array", "{from, to, kind, content, sent_at, "
-                                + "delivered_at}").open(), true, this::getMessages));
+                                + "delivered_at}").open(), Tool.Hints.READ, this::getMessages));
+    }
+
+    private static Schema window(Schema s) {
+        return s.optional("since_time", "number", "Only values at or after this time (default: from the start).")
+                .optional("until_time", "number", "Only values at or before this time (default: to now).")
+                .optional("max_points", "integer", "Most points per series (default 200); longer series are "
+                        + "bucketed.")
+                .optional("stats_only", "boolean", "Statistics over the window only, no series (default false).");
     }
 
     private Tool.Result advance(Tool.Call c) throws Exception {
@@ -82,7 +113,11 @@ final class RunTools {
         long steps = c.args().integer("num_steps", 1, 1_000_000, null);
         Double stepDuration = c.args().optNumber("step_duration");
         boolean includeMessages = c.args().bool("include_delivered_messages", false);
-        Object token = c.request().meta() == null ? null : c.request().meta().get("progressToken");
+        double maxSeconds = c.args().number("max_seconds", 0.01, MAX_SECONDS, DEFAULT_SECONDS);
+        Map<String, Object> meta = c.request().meta();
+        Object token = meta == null ? null : meta.get("progressToken");
+        String requestId = meta == null || meta.get(StdioGuard.REQUEST_ID) == null ? null
+                : meta.get(StdioGuard.REQUEST_ID).toString();
         return state.locked(name, () -> {
             World w = state.world(name);
             if (stepDuration != null && Math.abs(stepDuration - w.dt()) > 1e-12) {
@@ -91,27 +126,40 @@ final class RunTools {
                         + "the world with dt: " + stepDuration);
             }
             long firstTick = w.tick() + 1;
-            long[] last = {System.nanoTime()};
+            long started = state.nanoTime.getAsLong();
+            long deadline = started + (long) (maxSeconds * 1e9);
+            ServerState.Run run = new ServerState.Run(name, requestId, w.tick(), w.tick() + steps, started);
+            long[] last = {started};
             AdvanceReport report;
             try {
-                report = w.advance(steps, done -> {
-                    long now = System.nanoTime();
+                report = state.running(run, () -> w.advance(steps, done -> {
+                    long now = state.nanoTime.getAsLong();
                     if (token != null && (now - last[0] >= PROGRESS_NANOS || done == steps)) {
                         last[0] = now;
                         c.exchange().progressNotification(new McpSchema.ProgressNotification(token, (double) done,
                                 (double) steps, "tick " + done + " of " + steps));
                     }
-                });
+                    return !run.cancelled && now < deadline;
+                }));
             } catch (SimulationException e) {
                 throw new ToolError(e.getMessage() + " " + e.ticksCompleted() + " of " + steps
                         + " ticks completed before it; the world is at time " + Views.num(w.time()) + ". Fix the "
                         + "script with update_script (or the entity with set_entity_state) and advance again; "
-                        + "get_log shows what the scripts printed.");
+                        + "get_log shows what the scripts printed, the failed tick's lines included.");
             }
+            long remaining = steps - report.ticks();
+            String stopped = remaining == 0 ? null : run.cancelled ? "cancelled" : "max_seconds";
             ObjectNode out = Json.object().put("world_name", name).put("time", report.time()).put("tick", w.tick())
-                    .put("ticks_run", report.ticks()).put("messages_delivered", report.delivered())
-                    .put("messages_dropped", report.dropped()).put("entities", w.entityCount())
-                    .put("pending_messages", w.pendingMessages());
+                    .put("ticks_run", report.ticks()).put("ticks_remaining", remaining)
+                    .put("messages_delivered", report.delivered()).put("messages_dropped", report.dropped())
+                    .put("entities", w.entityCount()).put("pending_messages", w.pendingMessages());
+            if (stopped != null) {
+                out.put("stopped", stopped);
+            }
+            if (!report.unknownRecipients().isEmpty()) {
+                ArrayNode unknown = out.putArray("unknown_recipients");
+                report.unknownRecipients().forEach(unknown::add);
+            }
             ObjectNode metrics = out.putObject("last_tick_metrics");
             new java.util.TreeMap<>(report.lastTickMetrics()).forEach(metrics::put);
             if (includeMessages) {
@@ -123,6 +171,19 @@ final class RunTools {
             StringBuilder summary = new StringBuilder("world '" + name + "' at time " + Views.num(report.time())
                     + " (+" + report.ticks() + " ticks): " + report.delivered() + " messages delivered, "
                     + report.dropped() + " dropped, " + w.entityCount() + " entities");
+            if (stopped != null) {
+                summary.append(". STOPPED early (").append(stopped.equals("cancelled") ? "cancelled"
+                        : "max_seconds " + Views.num(maxSeconds) + " reached").append(") at tick ").append(w.tick())
+                        .append(" with ").append(remaining).append(" of ").append(steps).append(" ticks not run; ")
+                        .append("the world is consistent. To go on, call advance_simulation again with num_steps: ")
+                        .append(remaining).append(stopped.equals("cancelled") ? "" : " (and a larger max_seconds "
+                                + "if your client waits that long)");
+            }
+            if (!report.unknownRecipients().isEmpty()) {
+                summary.append(". Messages were sent to ids that never existed (typos?): ")
+                        .append(String.join(", ", report.unknownRecipients()))
+                        .append("; get_log with kinds: [dropped] lists them");
+            }
             if (!report.lastTickMetrics().isEmpty()) {
                 summary.append("; last tick: ");
                 new java.util.TreeMap<>(report.lastTickMetrics()).forEach((k, v) ->
@@ -150,32 +211,61 @@ final class RunTools {
     private Tool.Result getMetric(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         String metric = c.args().string("metric_name");
-        int maxPoints = (int) c.args().integer("max_points", 1, 100_000, 200L);
+        Window window = Window.of(c.args());
         return state.locked(name, () -> {
             World w = state.world(name);
-            ObjectNode out = Views.metric(find(w, metric), maxPoints);
-            out.put("world_name", name);
+            ObjectNode all = window.apply(List.of(find(w, metric)));
+            ObjectNode out = Json.object().put("world_name", name).put("name", metric);
+            out.setAll((ObjectNode) all.get("metrics").get(metric));
+            if (all.has("times")) {
+                out.set("times", all.get("times"));
+                out.set("downsampled", all.get("downsampled"));
+            }
             return new Tool.Result(out, metric + ": last " + Views.num(out.path("last").asDouble()) + ", mean "
                     + Views.num(out.path("mean").asDouble()) + ", min " + Views.num(out.path("min").asDouble())
                     + ", max " + Views.num(out.path("max").asDouble()) + " over " + out.path("count").asLong()
-                    + " ticks");
+                    + " ticks" + window.describe());
         });
     }
 
     private Tool.Result getMetrics(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         List<String> names = c.args().optStrings("metrics");
-        int maxPoints = (int) c.args().integer("max_points", 1, 100_000, 200L);
+        Window window = Window.of(c.args());
         return state.locked(name, () -> {
             World w = state.world(name);
-            ObjectNode out = Json.object().put("world_name", name);
-            ObjectNode metrics = out.putObject("metrics");
+            List<MetricView> views = new java.util.ArrayList<>();
             for (String metric : names == null ? w.metricNames() : names) {
-                metrics.set(metric, Views.metric(find(w, metric), maxPoints));
+                views.add(find(w, metric));
             }
-            return new Tool.Result(out, metrics.size() + " metrics of world '" + name + "' at time "
-                    + Views.num(w.time()));
+            ObjectNode out = Json.object().put("world_name", name);
+            out.setAll(window.apply(views));
+            return new Tool.Result(out, views.size() + " metrics of world '" + name + "' at time "
+                    + Views.num(w.time()) + window.describe());
         });
+    }
+
+    /** The window and resolution arguments shared by get_metric and get_metrics. */
+    private record Window(Double since, Double until, int maxPoints, boolean statsOnly) {
+        static Window of(Args a) {
+            Double since = a.optNumber("since_time");
+            Double until = a.optNumber("until_time");
+            if (since != null && until != null && since > until) {
+                throw new ToolError("since_time (" + Views.num(since) + ") is after until_time ("
+                        + Views.num(until) + "); swap them");
+            }
+            return new Window(since, until, (int) a.integer("max_points", 1, 100_000, 200L),
+                    a.bool("stats_only", false));
+        }
+
+        ObjectNode apply(List<MetricView> views) {
+            return Views.series(views, since, until, maxPoints, !statsOnly);
+        }
+
+        String describe() {
+            return (since == null ? "" : " from time " + Views.num(since))
+                    + (until == null ? "" : " until time " + Views.num(until));
+        }
     }
 
     private static MetricView find(World w, String metric) {
@@ -187,20 +277,66 @@ final class RunTools {
     private Tool.Result getLog(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         String entity = c.args().optString("entity_id");
+        Set<LogLine.Kind> kinds = kinds(c.args().optStrings("kinds"));
         int tail = (int) c.args().integer("tail", 1, 100_000, 50L);
+        long before = c.args().integer("before", 0, Long.MAX_VALUE, -1L);
         return state.locked(name, () -> {
             World w = state.world(name);
-            List<LogLine> lines = w.log(entity, tail);
+            List<LogLine> lines = w.log(entity, kinds, before, tail);
+            // newest first until the page is full: the text and the JSON both carry each line
+            int room = state.responseBytes - 2048;
+            int from = lines.size();
+            while (from > 0) {
+                LogLine l = lines.get(from - 1);
+                int cost = 2 * l.text().length() + 160;
+                if (cost > room) {
+                    break;
+                }
+                room -= cost;
+                from--;
+            }
+            if (from == lines.size() && from > 0) {
+                from--; // one line longer than a page: show it, cut by the response budget
+            }
+            List<LogLine> page = lines.subList(from, lines.size());
             ArrayNode list = Json.F.arrayNode();
             StringBuilder text = new StringBuilder();
-            for (LogLine l : lines) {
-                list.addObject().put("time", l.time()).put("entity", l.entity()).put("text", l.text());
+            for (LogLine l : page) {
+                ObjectNode o = list.addObject().put("seq", l.seq()).put("time", l.time()).put("entity", l.entity())
+                        .put("kind", l.kind().label()).put("text", l.text());
+                if (l.rolledBack()) {
+                    o.put("rolled_back", true);
+                }
                 text.append('\n').append(l);
             }
             ObjectNode out = Json.object().put("world_name", name);
             out.set("lines", list);
-            return new Tool.Result(out, lines.size() + " log lines" + text, true);
+            boolean older = !page.isEmpty() && !w.log(entity, kinds, page.getFirst().seq(), 1).isEmpty();
+            String head = page.size() + " log lines";
+            if (older) {
+                out.put("next_before", page.getFirst().seq());
+                head += (page.size() < tail ? " (the page is full: " + (tail - page.size()) + " more did not fit)"
+                        : "") + "; older lines exist: get_log with before: " + page.getFirst().seq();
+            }
+            if (lines.isEmpty() && entity == null && kinds == null && before < 0) {
+                head += ": nothing logged yet (scripts write with print or e.log)";
+            }
+            return new Tool.Result(out, head + text, true);
         });
+    }
+
+    private static Set<LogLine.Kind> kinds(List<String> names) {
+        if (names == null) {
+            return null;
+        }
+        Set<LogLine.Kind> out = java.util.EnumSet.noneOf(LogLine.Kind.class);
+        for (String n : names) {
+            LogLine.Kind k = java.util.Arrays.stream(LogLine.Kind.values()).filter(x -> x.label().equals(n))
+                    .findFirst().orElseThrow(() -> new ToolError("get_log: unknown kind '" + n + "' in kinds; "
+                            + "kinds are output (what scripts print), dropped (dropped messages), engine (notices)"));
+            out.add(k);
+        }
+        return out;
     }
 
     private Tool.Result getMessages(Tool.Call c) throws Exception {

@@ -26,23 +26,25 @@ final class SnapshotTools {
                         + "snapshot_id for restore_world_snapshot.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .optional("label", "string", "A note to recognise it by."),
-                        Schema.of().optional("snapshot_id", "string", "Id to restore.").open(), true,
+                        Schema.of().optional("snapshot_id", "string", "Id to restore.").open(), Tool.Hints.ADD,
                         this::create),
                 new Tool("restore_world_snapshot", "Put the world back exactly as it was when the snapshot was "
                         + "taken (roll back).",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("snapshot_id", "string", "From create_world_snapshot or list_snapshots."),
-                        WorldTools.worldSummaryOut(), false, this::restore),
+                        WorldTools.worldSummaryOut(), Tool.Hints.REPLACE, this::restore),
                 new Tool("list_snapshots", "The snapshots kept for a world.",
                         Schema.of().required("world_name", "string", WORLD),
-                        Schema.of().optional("snapshots", "array", "{snapshot_id, label, time}").open(), true,
+                        Schema.of().optional("snapshots", "array", "{snapshot_id, label, time}").open(),
+                        Tool.Hints.READ,
                         this::list),
                 new Tool("save_world_snapshot_to_file", "Write the world as a world file (YAML or JSON by "
                         + "extension) in the server's workspace directory.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("file_path", "string", "Path relative to the workspace, ending in .yaml, "
                                         + ".yml or .json."),
-                        Schema.of().optional("file_path", "string", "Absolute path written.").open(), true,
+                        Schema.of().optional("file_path", "string", "Absolute path written.").open(),
+                        Tool.Hints.REPLACE,
                         this::save),
                 new Tool("load_world_snapshot_from_file", "Load a world file or snapshot from the workspace as "
                         + "world_name (replacing a world of that name unless replace_if_exists is false).",
@@ -50,7 +52,7 @@ final class SnapshotTools {
                                 .required("file_path", "string", "Path relative to the workspace.")
                                 .optional("replace_if_exists", "boolean", "Replace an existing world of that name "
                                         + "(default true)."),
-                        WorldTools.worldSummaryOut(), false, this::load));
+                        WorldTools.worldSummaryOut(), Tool.Hints.REPLACE, this::load));
     }
 
     private Tool.Result create(Tool.Call c) throws Exception {

@@ -16,19 +16,27 @@ import tools.jackson.databind.node.ObjectNode;
  * cannot parse; here a malformed line (bad JSON, JSON that is not a JSON-RPC 2.0 message, a batch, a line over
  * {@link #MAX_LINE} bytes) is answered with a JSON-RPC error and the session goes on. Well-formed lines pass through
  * unchanged. Error answers are written under the same lock the SDK uses for stdout, so lines never interleave.
+ *
+ * <p>The SDK has no handler for {@code notifications/cancelled} and does not tell a tool handler its JSON-RPC
+ * request id. So the guard does both: it stamps each {@code tools/call} with its id (in {@code params._meta} under
+ * {@link #REQUEST_ID}) and hands each cancellation to {@code onCancel} instead of the SDK.
  */
 final class StdioGuard implements Runnable {
 
     static final int MAX_LINE = 32 << 20;
+    /** Where a tool call's JSON-RPC id is put in its {@code _meta}, for {@link ServerState#cancel}. */
+    static final String REQUEST_ID = "polysim/request_id";
 
     private final InputStream in;
     private final OutputStream out;
     private final PipedInputStream sdkIn;
     private final PipedOutputStream toSdk;
+    private final java.util.function.Consumer<String> onCancel;
 
-    StdioGuard(InputStream in, OutputStream out) throws IOException {
+    StdioGuard(InputStream in, OutputStream out, java.util.function.Consumer<String> onCancel) throws IOException {
         this.in = new BufferedInputStream(in, 1 << 16);
         this.out = out;
+        this.onCancel = onCancel;
         this.sdkIn = new PipedInputStream(1 << 20);
         this.toSdk = new PipedOutputStream(sdkIn);
     }
@@ -88,6 +96,22 @@ final class StdioGuard implements Runnable {
             JsonNode id = message.isObject() ? message.get("id") : null;
             reply(id != null && (id.isString() || id.isNumber()) ? id : null, -32600, "Invalid Request: " + problem);
             return;
+        }
+        String method = message.path("method").asString("");
+        if (method.equals("notifications/cancelled")) {
+            JsonNode id = message.path("params").get("requestId");
+            if (id != null) {
+                onCancel.accept(id.toString());
+            }
+            return;
+        }
+        if (method.equals("tools/call") && message.hasNonNull("id")) {
+            ObjectNode params = message.get("params") instanceof ObjectNode p ? p : ((ObjectNode) message)
+                    .putObject("params");
+            JsonNode meta = params.get("_meta");
+            (meta instanceof ObjectNode m ? m : params.putObject("_meta")).put(REQUEST_ID, message.get("id")
+                    .toString());
+            text = Json.compact(message);
         }
         toSdk.write(text.getBytes(StandardCharsets.UTF_8));
         toSdk.write('\n');

@@ -1,7 +1,9 @@
 package org.polysim.mcp;
 
 import java.util.List;
+import java.util.Map;
 import org.polysim.engine.World;
+import org.polysim.engine.WorldFiles;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,11 +23,17 @@ final class WorldTools {
                 new Tool("create_world", """
                         Create a world from a definition: the arguments ARE the world file (see resource \
                         polysim://docs/guide). Required: name, scripts ({id: {language, source}}); usually entities \
-                        ([{script, count, state}] or [{id, script, state}]), params, seed. The seed project's \
-                        schema (world_name, script_library, entities with script_id/initial_state) is accepted too. \
+                        ([{script, count, state}] or [{id, script, state}]), params, seed. Or start from a tested \
+                        model: example: "<name>" (see polysim://examples/*), optionally with name, seed, params \
+                        (merged into the example's) or any other field to override. The seed project's schema \
+                        (world_name, script_library, entities with script_id/initial_state) is accepted too. \
                         Scripts are compiled and each entity's init runs now.""",
-                        Schema.of().optional("name", "string", "World name, unique on this server (required; the "
-                                        + "seed schema's world_name is accepted instead).")
+                        Schema.of().optional("name", "string", "World name, unique on this server (required "
+                                        + "unless example gives it; the seed schema's world_name is accepted "
+                                        + "instead).")
+                                .optional("example", "string", "Start from this shipped example world ("
+                                        + String.join(", ", exampleNames()) + "); other arguments override its "
+                                        + "fields.")
                                 .optional("seed", "integer", "Seed of every random draw (default 0).")
                                 .optional("params", "object", "Model parameters, read-only for scripts as e.params.")
                                 .optional("scripts", "object", "Script library: {id: {language: lua|js|python, "
@@ -39,54 +47,91 @@ final class WorldTools {
                                 .optional("replace_if_exists", "boolean", "Replace a world of the same name "
                                         + "(default false).")
                                 .open(),
-                        worldSummaryOut(), false, this::create),
+                        worldSummaryOut(), Tool.Hints.CHANGE, this::create),
                 new Tool("delete_world", "Delete a world and its snapshots.",
                         Schema.of().required("world_name", "string", WORLD),
-                        Schema.of().optional("deleted", "string", "The deleted world's name.").open(), false,
-                        this::delete),
-                new Tool("copy_world", "Copy a world under a new name; the copy evolves exactly like the original "
-                        + "would (script globals start fresh).",
+                        Schema.of().optional("deleted", "string", "The deleted world's name.").open(),
+                        Tool.Hints.REPLACE, this::delete),
+                new Tool("copy_world", "Copy a world under a new name, optionally with another seed or params: "
+                        + "the way to run replications and parameter variations without resending the world. "
+                        + "Without overrides the copy evolves exactly like the original would. A world not yet "
+                        + "advanced or edited is rebuilt from its definition, so every init runs again with the new "
+                        + "seed and params; an advanced world continues from its present state (its generators "
+                        + "re-derived from the new seed).",
                         Schema.of().required("source_world_name", "string", "World to copy.")
                                 .required("target_world_name", "string", "Name of the copy.")
+                                .optional("seed", "integer", "Seed for the copy (default: the source's).")
+                                .optional("params", "object", "Params to change in the copy, merged into the "
+                                        + "source's (each key must exist there).")
                                 .optional("replace_if_exists", "boolean", "Replace an existing target (default "
                                         + "false)."),
-                        worldSummaryOut(), false, this::copy),
-                new Tool("list_worlds", "List the worlds on this server with their time and size.",
-                        Schema.of(), Schema.of().optional("worlds", "array", "One entry per world.").open(), true,
-                        this::list),
+                        worldSummaryOut(), Tool.Hints.CHANGE, this::copy),
+                new Tool("set_params", "Change a world's params (e.params in scripts) between ticks; scripts see "
+                        + "them from the next tick.",
+                        Schema.of().required("world_name", "string", WORLD)
+                                .required("params", "object", "Params to change, merged into the current ones "
+                                        + "(each key must exist, unless replace is true).")
+                                .optional("replace", "boolean", "Replace the whole params object instead of "
+                                        + "merging (default false)."),
+                        Schema.of().optional("params", "object", "The params now.").open(), Tool.Hints.REPLACE,
+                        this::setParams),
+                new Tool("list_worlds", "List the worlds on this server with their time and size, and the progress "
+                        + "of any run in progress. Never waits for a run.",
+                        Schema.of(), Schema.of().optional("worlds", "array", "One entry per world.").open(),
+                        Tool.Hints.READ, this::list),
                 new Tool("get_world_state", "A world's overview: time, entities per script, scripts and their "
-                        + "languages, pending messages, metric names, params, seed.",
-                        Schema.of().required("world_name", "string", WORLD), worldSummaryOut(), true, this::overview),
-                new Tool("list_entities", "List a world's entities (ids and scripts, optionally states).",
+                        + "languages, pending messages, metric names, params, seed. While a run holds the world, "
+                        + "its progress instead.",
+                        Schema.of().required("world_name", "string", WORLD), worldSummaryOut(), Tool.Hints.READ,
+                        this::overview),
+                new Tool("list_entities", "List a world's entities (ids and scripts, optionally states), a page at "
+                        + "a time: pass offset: <next_offset> for the next page.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .optional("include_states", "boolean", "Include each entity's state (default "
                                         + "false).")
+                                .optional("fields", "array", "With include_states: only these state fields "
+                                        + "(dotted paths reach inside, e.g. wallet.cash).",
+                                        Map.of("items", Map.of("type", "string")))
                                 .optional("script", "string", "Only entities of this script.")
-                                .optional("limit", "integer", "At most this many (default 1000)."),
-                        Schema.of().optional("entities", "array", "{id, script, state?}").open(), true,
-                        this::listEntities),
-                new Tool("get_entity_state", "One entity's state.",
-                        Schema.of().required("world_name", "string", WORLD)
-                                .required("entity_id", "string", "Entity id."),
-                        Schema.of().optional("state", "object", "The entity's state.").open(), true, this::getState),
-                new Tool("set_entity_state", "Replace one entity's state between ticks.",
+                                .optional("offset", "integer", "Skip this many (default 0).")
+                                .optional("limit", "integer", "At most this many (default 1000, or 100 with "
+                                        + "states; fewer when the page is full)."),
+                        Schema.of().optional("entities", "array", "{id, script, state?}")
+                                .optional("next_offset", "integer", "Offset of the next page; absent at the end.")
+                                .open(), Tool.Hints.READ, this::listEntities),
+                new Tool("get_entity_state", "One entity's state, or some of its fields.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("entity_id", "string", "Entity id.")
-                                .required("state", "object", "The new state, a JSON object."),
-                        Schema.of().optional("state", "object", "The state now.").open(), false, this::setState),
+                                .optional("fields", "array", "Only these fields (dotted paths reach inside, e.g. "
+                                        + "memory.last_price).", Map.of("items", Map.of("type", "string"))),
+                        Schema.of().optional("state", "object", "The entity's state.").open(), Tool.Hints.READ,
+                        this::getState),
+                new Tool("set_entity_state", "Change entity states between ticks: one entity (entity_id) or every "
+                        + "entity of a script (script). merge: true changes only the fields given and keeps the "
+                        + "rest; otherwise the state is replaced. All or nothing.",
+                        Schema.of().required("world_name", "string", WORLD)
+                                .optional("entity_id", "string", "The entity to change.")
+                                .optional("script", "string", "Instead of entity_id: change every entity of this "
+                                        + "script.")
+                                .required("state", "object", "The new state, or with merge the fields to set.")
+                                .optional("merge", "boolean", "Set only the given fields, keep the others (default "
+                                        + "false: replace the whole state)."),
+                        Schema.of().optional("changed", "integer", "Entities changed.").open(), Tool.Hints.REPLACE,
+                        this::setState),
                 new Tool("spawn_entity", "Add an entity between ticks; its init runs now, its update from the "
                         + "next tick.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("script", "string", "Script id from the world's library.")
                                 .optional("state", "object", "Initial state (default {}).")
                                 .optional("entity_id", "string", "Id to use (default <script>-<k>)."),
-                        Schema.of().optional("entity_id", "string", "The new entity's id.").open(), false,
+                        Schema.of().optional("entity_id", "string", "The new entity's id.").open(), Tool.Hints.ADD,
                         this::spawn),
                 new Tool("remove_entity", "Remove an entity between ticks; messages still addressed to it are "
                         + "dropped.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("entity_id", "string", "Entity id."),
-                        Schema.of().optional("removed", "string", "The removed id.").open(), false, this::remove),
+                        Schema.of().optional("removed", "string", "The removed id.").open(), Tool.Hints.REPLACE,
+                        this::remove),
                 new Tool("update_script", "Replace a script's source in a live world (compiled and checked "
                         + "first; entities keep their state), or add a new script to the library.",
                         Schema.of().required("world_name", "string", WORLD)
@@ -94,11 +139,13 @@ final class WorldTools {
                                 .required("source", "string", "The new source text.")
                                 .optional("language", "string", "lua, js or python; required for a new script, "
                                         + "default: unchanged."),
-                        Schema.of().optional("script", "string", "Script id.").open(), false, this::updateScript),
+                        Schema.of().optional("script", "string", "Script id.").open(), Tool.Hints.REPLACE,
+                        this::updateScript),
                 new Tool("get_script", "A script's source and language.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("script", "string", "Script id."),
-                        Schema.of().optional("source", "string", "Source text.").open(), true, this::getScript));
+                        Schema.of().optional("source", "string", "Source text.").open(), Tool.Hints.READ,
+                        this::getScript));
     }
 
     static Schema worldSummaryOut() {
@@ -106,10 +153,59 @@ final class WorldTools {
                 .optional("entities", "integer", "Live entities").open();
     }
 
+    private static List<String> exampleNames() {
+        try {
+            return List.copyOf(Docs.examples().keySet());
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The definition create_world was given, or an example's with the given fields laid over it. */
+    private static ObjectNode definition(Args args) throws java.io.IOException {
+        ObjectNode given = args.raw().deepCopy();
+        given.remove("replace_if_exists");
+        String example = args.optString("example");
+        if (example == null) {
+            return given;
+        }
+        given.remove("example");
+        String text = Docs.examples().get(example);
+        if (text == null) {
+            throw new ToolError("create_world: no example '" + example + "' (examples: "
+                    + String.join(", ", Docs.examples().keySet()) + ")");
+        }
+        ObjectNode base = (ObjectNode) WorldFiles.parse(text, false, "example " + example);
+        if (given.get("params") instanceof ObjectNode p && base.get("params") instanceof ObjectNode bp) {
+            given.set("params", merged(bp, p, "params", "example '" + example + "'"));
+        }
+        base.setAll(given);
+        if (!base.has("name") && !base.has("world_name")) {
+            base.put("name", example);
+        }
+        return base;
+    }
+
+    /**
+     * {@code changes} laid over {@code base}, key by key. A key {@code base} lacks is refused: a misspelt param
+     * would otherwise be added silently and change nothing.
+     */
+    static ObjectNode merged(ObjectNode base, ObjectNode changes, String field, String where) {
+        for (String k : changes.propertyNames()) {
+            if (!base.has(k)) {
+                throw new ToolError(field + "." + k + ": " + where + " has no param '" + k + "' (params: "
+                        + (base.isEmpty() ? "none" : String.join(", ", base.propertyNames())) + ")"
+                        + "; check the spelling, or replace the whole params object");
+            }
+        }
+        ObjectNode out = base.deepCopy();
+        out.setAll(changes);
+        return out;
+    }
+
     private Tool.Result create(Tool.Call c) throws Exception {
-        ObjectNode definition = c.args().raw().deepCopy();
+        ObjectNode definition = definition(c.args());
         boolean replace = c.args().bool("replace_if_exists", false);
-        definition.remove("replace_if_exists");
         String name = definition.path("name").isString() ? definition.path("name").stringValue()
                 : definition.path("world_name").isString() ? definition.path("world_name").stringValue() : null;
         if (name == null || name.isBlank()) {
@@ -144,6 +240,8 @@ final class WorldTools {
         String from = c.args().string("source_world_name");
         String to = c.args().string("target_world_name");
         boolean replace = c.args().bool("replace_if_exists", false);
+        Long seed = c.args().has("seed") ? c.args().integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, null) : null;
+        ObjectNode params = c.args().optObject("params");
         return state.locked(from, to, () -> {
             World source = state.world(from);
             if (from.equals(to)) {
@@ -153,15 +251,41 @@ final class WorldTools {
                 throw new ToolError("a world named '" + to + "' exists; pass replace_if_exists: true or choose "
                         + "another name");
             }
-            World copy = source.copy(to);
+            ObjectNode newParams = params == null ? null
+                    : merged(source.snapshotParams(), params, "params", "world '" + from + "'");
+            boolean fromStart = source.pristine();
+            World copy = source.copy(to, seed, newParams);
             state.worlds.put(copy, true);
+            String how = seed == null && params == null ? ""
+                    : fromStart ? "; rebuilt from its definition, every init ran again with "
+                            + (seed == null ? "" : "seed " + seed + (params == null ? "" : " and ")) + (params == null
+                            ? "" : "params " + Json.compact(params))
+                    : "; continues from time " + Views.num(copy.time()) + (seed == null ? "" : ", drawing from seed "
+                            + seed + " from now on (earlier draws, init's too, stay)") + (params == null ? ""
+                            : ", with params " + Json.compact(params));
             return new Tool.Result(Views.overview(copy, state), "copied '" + from + "' to '" + to + "' at time "
-                    + Views.num(copy.time()));
+                    + Views.num(copy.time()) + how);
+        });
+    }
+
+    private Tool.Result setParams(Tool.Call c) throws Exception {
+        String name = c.args().string("world_name");
+        ObjectNode params = c.args().object("params");
+        boolean replace = c.args().bool("replace", false);
+        return state.locked(name, () -> {
+            World w = state.world(name);
+            ObjectNode now = replace ? params : merged(w.snapshotParams(), params, "params", "world '" + name + "'");
+            w.setParams(now);
+            ObjectNode out = Json.object().put("world_name", name);
+            out.set("params", w.snapshotParams());
+            return new Tool.Result(out, "params of '" + name + "' are now " + Json.compact(now)
+                    + "; scripts see them from the next tick");
         });
     }
 
     private Tool.Result list(Tool.Call c) {
         ArrayNode worlds = Json.F.arrayNode();
+        List<String> running = new java.util.ArrayList<>();
         for (String name : state.worlds.names()) {
             World w;
             try {
@@ -169,29 +293,48 @@ final class WorldTools {
             } catch (IllegalArgumentException gone) {
                 continue; // deleted meanwhile
             }
-            worlds.addObject().put("world_name", name).put("time", w.time()).put("entities", w.entityCount());
+            World.Status s = w.status(); // never waits for a run holding the world
+            ObjectNode o = worlds.addObject().put("world_name", name).put("time", s.time()).put("tick", s.tick())
+                    .put("entities", s.entities());
+            ServerState.Run run = state.run(name);
+            if (run != null) {
+                o.putObject("running").put("to_tick", run.toTick).put("seconds", Double.parseDouble(
+                        ServerState.seconds(state.nanoTime.getAsLong() - run.startedNanos)));
+                running.add(name + " (tick " + s.tick() + " of " + run.toTick + ")");
+            }
         }
         ObjectNode out = Json.object();
         out.set("worlds", worlds);
         return new Tool.Result(out, worlds.isEmpty() ? "no worlds yet; create one with create_world"
-                : worlds.size() + " world(s): " + String.join(", ", state.worlds.names()));
+                : worlds.size() + " world(s): " + String.join(", ", state.worlds.names())
+                + (running.isEmpty() ? "" : "; running now: " + String.join(", ", running)));
     }
 
     private Tool.Result overview(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
-        return state.locked(name, () -> {
+        return state.lockedOr(name, () -> {
             World w = state.world(name);
             return new Tool.Result(Views.overview(w, state), "world '" + name + "' at time " + Views.num(w.time())
                     + ": " + w.entityCount() + " entities " + w.countsByScript() + ", " + w.pendingMessages()
                     + " messages pending");
+        }, run -> {
+            World.Status s = state.world(name).status();
+            ObjectNode out = Json.object().put("world_name", name).put("time", s.time()).put("tick", s.tick())
+                    .put("entities", s.entities()).put("running", true).put("to_tick", run.toTick);
+            return new Tool.Result(out, state.busy(run));
         });
     }
 
     private Tool.Result listEntities(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         boolean states = c.args().bool("include_states", false);
+        List<String> fields = c.args().optStrings("fields");
         String script = c.args().optString("script");
-        int limit = (int) c.args().integer("limit", 1, 1_000_000, 1000L);
+        int offset = (int) c.args().integer("offset", 0, Integer.MAX_VALUE, 0L);
+        int limit = (int) c.args().integer("limit", 1, 1_000_000, states ? 100L : 1000L);
+        if (fields != null && !states) {
+            throw new ToolError("list_entities: fields selects state fields; pass include_states: true with it");
+        }
         return state.locked(name, () -> {
             World w = state.world(name);
             if (script != null && !w.scriptLanguages().containsKey(script)) {
@@ -199,46 +342,91 @@ final class WorldTools {
             }
             List<String> ids = w.entityIds(script);
             ArrayNode list = Json.F.arrayNode();
-            for (String id : ids.subList(0, Math.min(limit, ids.size()))) {
-                ObjectNode e = list.addObject().put("id", id).put("script", w.scriptOf(id).orElse(""));
+            int room = (state.responseBytes - 2048) / 2; // the text repeats the JSON
+            int end = Math.min(ids.size(), offset + limit);
+            int i = Math.min(offset, ids.size());
+            for (; i < end; i++) {
+                String id = ids.get(i);
+                ObjectNode e = Json.object().put("id", id).put("script", w.scriptOf(id).orElse(""));
                 if (states) {
-                    e.set("state", w.entityState(id).orElseThrow());
+                    ObjectNode s = w.entityState(id).orElseThrow();
+                    e.set("state", fields == null ? s : Views.fields(s, fields, null));
                 }
+                room -= Fit.size(e) + 1;
+                if (room < 0 && !list.isEmpty()) {
+                    break;
+                }
+                list.add(e);
             }
-            ObjectNode out = Json.object().put("world_name", name).put("count", ids.size())
-                    .put("truncated", ids.size() > limit);
+            ObjectNode out = Json.object().put("world_name", name).put("count", ids.size()).put("offset", offset);
             out.set("entities", list);
+            String more = "";
+            if (i < ids.size()) {
+                out.put("next_offset", i);
+                more = "; more with offset: " + i + (i < end ? " (this page filled the response budget"
+                        + (states && fields == null ? "; fields: [...] selects state fields" : "") + ")" : "");
+            }
             return new Tool.Result(out, ids.size() + " entities" + (script == null ? "" : " of script '" + script
-                    + "'") + (ids.size() > limit ? " (first " + limit + " shown)" : ""));
+                    + "'") + ", " + list.size() + " shown from offset " + offset + more);
         });
     }
 
     private Tool.Result getState(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         String id = c.args().string("entity_id");
+        List<String> fields = c.args().optStrings("fields");
         return state.locked(name, () -> {
             World w = state.world(name);
             ObjectNode s = w.entityState(id).orElseThrow(() -> new ToolError(w.unknownEntity(id)));
             ObjectNode out = Json.object().put("world_name", name).put("entity_id", id)
                     .put("script", w.scriptOf(id).orElse("")).put("time", w.time());
-            out.set("state", s);
-            return new Tool.Result(out, "state of '" + id + "' at time " + Views.num(w.time()));
+            out.set("state", fields == null ? s : Views.fields(s, fields, id));
+            return new Tool.Result(out, "state of '" + id + "' at time " + Views.num(w.time())
+                    + (fields == null ? "" : " (fields " + String.join(", ", fields) + ")"));
         });
     }
 
     private Tool.Result setState(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
-        String id = c.args().string("entity_id");
-        ObjectNode newState = c.args().object("state");
+        String id = c.args().optString("entity_id");
+        String script = c.args().optString("script");
+        ObjectNode given = c.args().object("state");
+        boolean merge = c.args().bool("merge", false);
+        if ((id == null) == (script == null)) {
+            throw new ToolError("set_entity_state: give entity_id (one entity) or script (every entity of that "
+                    + "script), not " + (id == null ? "neither" : "both"));
+        }
         return state.locked(name, () -> {
             World w = state.world(name);
-            if (w.entityState(id).isEmpty()) {
-                throw new ToolError(w.unknownEntity(id));
+            List<String> ids;
+            if (id != null) {
+                if (w.entityState(id).isEmpty()) {
+                    throw new ToolError(w.unknownEntity(id));
+                }
+                ids = List.of(id);
+            } else {
+                if (!w.scriptLanguages().containsKey(script)) {
+                    throw new ToolError(w.unknownScript(script));
+                }
+                ids = w.entityIds(script);
             }
-            w.setEntityState(id, newState);
-            ObjectNode out = Json.object().put("world_name", name).put("entity_id", id);
-            out.set("state", w.entityState(id).orElseThrow());
-            return new Tool.Result(out, "state of '" + id + "' replaced");
+            Map<String, ObjectNode> changes = new java.util.LinkedHashMap<>();
+            for (String e : ids) {
+                ObjectNode next = merge ? w.entityState(e).orElseThrow() : given.deepCopy();
+                if (merge) {
+                    next.setAll(given.deepCopy());
+                }
+                changes.put(e, next);
+            }
+            w.setEntityStates(changes);
+            ObjectNode out = Json.object().put("world_name", name).put("changed", ids.size());
+            if (id != null) {
+                out.put("entity_id", id);
+                out.set("state", w.entityState(id).orElseThrow());
+            }
+            String what = id != null ? "'" + id + "'" : ids.size() + " entities of script '" + script + "'";
+            return new Tool.Result(out, "state of " + what + (merge ? ": fields " + String.join(", ",
+                    given.propertyNames()) + " set, the rest kept" : " replaced"));
         });
     }
 
