@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * JSON values in Python's {@code marshal} format (version 2), carried as Latin-1 text (one char per byte).
  * GraalPy's {@code marshal} is native and about 18 times faster than its {@code json} module for the small
  * values a state holds; the writer emits exactly what {@code marshal.dumps(value, 2)} emits, so an unchanged
- * state is recognised by comparing text. The reader also accepts the later versions' forms.
+ * state is recognised by comparing text. The reader also accepts the later versions' forms and GraalPy's own.
  */
 final class MarshalCodec implements StateCodec {
 
@@ -133,6 +133,7 @@ final class MarshalCodec implements StateCodec {
                 case 'T' -> F.booleanNode(true);
                 case 'F' -> F.booleanNode(false);
                 case 'i' -> F.numberNode(buf.getInt());
+                case 'I' -> integer(buf.getLong()); // GraalPy writes every int it holds as a Java long this way
                 case 'l' -> number(readLong());
                 case 'g' -> finite(buf.getDouble(), where);
                 case 'u', 't', 'a', 'A' -> F.stringNode(text(buf.getInt()));
@@ -189,6 +190,11 @@ final class MarshalCodec implements StateCodec {
                 v = v.shiftLeft(15).or(BigInteger.valueOf(digits[i]));
             }
             return n < 0 ? v.negate() : v;
+        }
+
+        /** As Jackson reads JSON: an int when it fits, else a long. */
+        private static JsonNode integer(long n) {
+            return n == (int) n ? F.numberNode((int) n) : F.numberNode(n);
         }
 
         /** As Jackson reads JSON: an int when it fits, else a long, else a big integer. */
