@@ -3,7 +3,27 @@
 (function install(host) {
   "use strict";
   const parse = JSON.parse, stringify = JSON.stringify;
-  const json = (v) => stringify(v === undefined ? null : v);
+  // JSON.stringify refuses a BigInt without saying where it is: name the field and what to store instead
+  function bigintAt(v, path, seen) {
+    if (typeof v === "bigint") return path;
+    if (v === null || typeof v !== "object" || seen.has(v)) return null;
+    seen.add(v);
+    for (const k of Object.keys(v)) {
+      const found = bigintAt(v[k], Array.isArray(v) ? `${path}[${k}]` : `${path}.${k}`, seen);
+      if (found) return found;
+    }
+    return null;
+  }
+  const json = (v, what) => {
+    try {
+      return stringify(v === undefined ? null : v);
+    } catch (err) {
+      const at = err instanceof TypeError ? bigintAt(v, what, new Set()) : null;
+      if (at) throw new TypeError(`${at} is a BigInt, which polysim does not store (JSON numbers come back as `
+          + `Number): store Number(x), exact up to Number.MAX_SAFE_INTEGER, or String(x) for every digit`);
+      throw err;
+    }
+  };
 
   // randomness from the entity's seeded stream, no wall clock
   Math.random = () => host.random();
@@ -27,9 +47,9 @@
       kind = kind === undefined ? "" : String(kind);
       delay = delay === undefined ? null : delay;
       if (typeof content === "number") host.sendNumber(to, kind, content, delay); // no text for the commonest case
-      else host.send(to, kind, json(content), delay);
+      else host.send(to, kind, json(content, "message content"), delay);
     },
-    spawn(script, state) { return host.spawn(script, json(state === undefined ? {} : state)); },
+    spawn(script, state) { return host.spawn(script, json(state === undefined ? {} : state, "the new entity's state")); },
     destroy(id) { host.destroy(id === undefined ? null : id); },
     metric(name, value) { host.metric(name, value); },
     log(...args) { host.log(args.map(String).join(" ")); },
@@ -54,7 +74,7 @@
     const e = Object.create(api);
     e.id = id; e.script = script; e.time = time; e.state = parse(before); e.params = params;
     if (typeof fn === "function") fn(e, parse(inboxJson));
-    const after = json(e.state);
+    const after = json(e.state, "e.state");
     if (after === before) return null;
     kept.set(id, after);
     return after;

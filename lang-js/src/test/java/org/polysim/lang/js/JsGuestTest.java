@@ -9,7 +9,7 @@ import org.polysim.engine.World;
 import org.polysim.engine.WorldFiles;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** JavaScript-specific guarantees beyond the contract: seeded Math.random, no wall clock, the heap guard. */
+/** JavaScript-specific guarantees beyond the contract: seeded Math.random, no wall clock, the heap guard, numbers. */
 class JsGuestTest {
 
     private static World world(String name, long seed, String source, String limits) throws SimulationException {
@@ -71,5 +71,23 @@ class JsGuestTest {
         w.advance(2);
         assertThat(w.entityState("s-2").orElseThrow().get("got").toString())
                 .isEqualTo("[2,2,2,1.5,1099511627776,0,null,null]");
+    }
+
+    @Test
+    void aBigIntIsRefusedNamingTheFieldAndWhatToStore() throws Exception {
+        // JSON has no BigInt and would bring one back as a Number: refused like a Python int beyond 64 bits
+        String[][] cases = {
+            {"e.state.big = {x: [1, 5n]}", "e.state.big.x[1] is a BigInt", "0"},
+            {"e.send(e.id, 'n', 2n ** 70n)", "message content is a BigInt", "2"},
+            {"e.spawn('s', {n: 10n})", "the new entity's state.n is a BigInt", "2"}};
+        for (String[] c : cases) {
+            World w = world("bigint", 1, "function update(e, inbox) {\n  " + c[0] + ";\n}\n", null);
+            SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+            assertThat(e).as(c[0]).isNotNull();
+            assertThat(e.cause()).contains(c[1], "store Number(x)", "String(x)");
+            assertThat(e.entity()).isEqualTo("s-1");
+            assertThat(e.line()).isEqualTo(Integer.parseInt(c[2]));
+            assertThat(w.tick()).isZero();
+        }
     }
 }
