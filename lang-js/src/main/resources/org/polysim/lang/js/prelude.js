@@ -62,6 +62,15 @@
   }
   let params = Object.freeze({});
 
+  // init and update as the script declares them: a function declaration is a property of the global object, but
+  // `const update = ...` is a binding of the global scope only; an indirect eval sees both. Looked up on first use,
+  // after the top level ran; the script does not change for the life of the context.
+  const globalEval = eval, functions = new Map();
+  function lookup(kind) {
+    if (!functions.has(kind)) functions.set(kind, globalEval(`typeof ${kind} === "function" ? ${kind} : undefined`));
+    return functions.get(kind);
+  }
+
   // each entity's state as the engine holds it, in JSON text: the host sends a state only when it changed on its
   // side, and every call parses a fresh object, so no object outlives the call that owns it
   const kept = new Map();
@@ -70,7 +79,7 @@
     if (paramsJson !== null) params = deepFreeze(parse(paramsJson));
     if (stateJson !== null) kept.set(id, stateJson);
     const before = kept.get(id);
-    const fn = globalThis[kind];
+    const fn = lookup(kind);
     const e = Object.create(api);
     e.id = id; e.script = script; e.time = time; e.state = parse(before); e.params = params;
     if (typeof fn === "function") fn(e, parse(inboxJson));

@@ -74,6 +74,17 @@ class JsGuestTest {
     }
 
     @Test
+    void updateAndInitDeclaredAsConstOrLetFunctionsRun() throws Exception {
+        // not properties of the global object, unlike function declarations; they used to be skipped silently
+        World w = world("arrows", 1, """
+                const update = (e, inbox) => { e.state.n = (e.state.n || 0) + 1; };
+                let init = function (e) { e.state.born = e.time; };
+                """, null);
+        w.advance(2);
+        assertThat(w.entityState("s-3").orElseThrow().toString()).isEqualTo("{\"born\":0,\"n\":2}");
+    }
+
+    @Test
     void aBigIntIsRefusedNamingTheFieldAndWhatToStore() throws Exception {
         // JSON has no BigInt and would bring one back as a Number: refused like a Python int beyond 64 bits
         String[][] cases = {
