@@ -49,7 +49,9 @@
       if (typeof content === "number") host.sendNumber(to, kind, content, delay); // no text for the commonest case
       else host.send(to, kind, json(content, "message content"), delay);
     },
-    spawn(script, state) { return host.spawn(script, json(state === undefined ? {} : state, "the new entity's state")); },
+    spawn(script, state) {
+      return host.spawn(script, json(state === undefined ? {} : state, "the new entity's state"));
+    },
     destroy(id) { host.destroy(id === undefined ? null : id); },
     metric(name, value) { host.metric(name, value); },
     log(...args) { host.log(args.map(String).join(" ")); },

@@ -15,7 +15,8 @@ class MarshalCodecTest {
     @Test
     void everyJsonValueRoundTrips() {
         JsonNode value = JSON.readTree("""
-                {"s": "héllo ✓ 日本", "i": -17, "l": 1000000000000, "neg": -9000000000, "max": 9223372036854775807, "min": -9223372036854775808,
+                {"s": "héllo ✓ 日本", "i": -17, "l": 1000000000000, "neg": -9000000000,
+                 "max": 9223372036854775807, "min": -9223372036854775808,
                  "f": 2.5, "tiny": 1.0e-300, "t": true, "n": null, "a": [1, [2, {}], []], "o": {"x": {"y": "z"}}}
                 """);
         String text = MarshalCodec.INSTANCE.encode(value);
