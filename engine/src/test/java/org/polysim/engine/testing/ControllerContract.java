@@ -3,6 +3,7 @@ package org.polysim.engine.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -36,6 +37,11 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code failer}: at time 2 raises an error "boom" on line {@link #failingLine()}.</li>
  *   <li>{@code looper}: update loops forever.</li>
  *   <li>{@code global_writer}: update assigns a global variable.</li>
+ *   <li>{@code numbers}: at time 1 sends itself two messages; at time 2 builds an object {@code values} of numbers
+ *       made by the language's common builtins, among them {@code roll = random(1, 6)} and {@code inbox} = the
+ *       length of the inbox (2); stores it in {@code state.values}, sends it to itself as kind {@code values} and
+ *       spawns a {@code numbers} entity with state {@code {values: values}}; stores the content of a
+ *       {@code values} message in {@code state.received}. {@link #expectedNumbers} gives the values but roll.</li>
  * </ul>
  */
 public abstract class ControllerContract {
@@ -54,6 +60,13 @@ public abstract class ControllerContract {
         this.failingLine = failingLine;
     }
 
+    /** {@code sources} with one more behaviour ({@link Map#of} takes ten pairs at most). */
+    protected static Map<String, String> plus(Map<String, String> sources, String behaviour, String source) {
+        Map<String, String> all = new LinkedHashMap<>(sources);
+        all.put(behaviour, source);
+        return all;
+    }
+
     protected final String language() {
         return language;
     }
@@ -69,6 +82,9 @@ public abstract class ControllerContract {
     protected final int failingLine() {
         return failingLine;
     }
+
+    /** What {@code numbers} computes, as JSON text, without {@code roll}: each number as the language makes it. */
+    protected abstract String expectedNumbers();
 
     /** Whole scripts (update bodies doing something forbidden) and a fragment the error must contain. */
     protected abstract Map<String, String> denials();
@@ -138,6 +154,29 @@ public abstract class ControllerContract {
         ObjectNode s = w.entityState("keeper-1").orElseThrow();
         assertThat(s.get("value")).isEqualTo(richValue());
         assertThat(s.get("copy")).isEqualTo(richValue());
+    }
+
+    /** Integers and floats a script computes are stored, sent and spawned exactly: integer or float, every digit. */
+    @Test
+    void numbersFromBuiltinsTravelExactlyThroughStateMessagesAndSpawns() throws Exception {
+        World w = single("numbers", 1, null);
+        w.advance(3);
+        JsonNode expected = WorldFiles.parse(expectedNumbers(), true, "expected numbers");
+        Map<String, JsonNode> copies = new LinkedHashMap<>();
+        copies.put("state", w.entityState("numbers-1").orElseThrow().get("values"));
+        copies.put("message content", w.entityState("numbers-1").orElseThrow().get("received"));
+        copies.put("spawn state", w.entityState("numbers-2").orElseThrow().get("values"));
+        JsonNode roll = copies.get("state").get("roll");
+        assertThat(roll.isIntegralNumber() && roll.asInt() >= 1 && roll.asInt() <= 6).as("roll " + roll).isTrue();
+        copies.forEach((where, values) -> {
+            assertThat(values).as(where).isNotNull();
+            assertThat(values.propertyNames()).as(where).containsExactlyInAnyOrderElementsOf(
+                    Stream.concat(expected.propertyNames().stream(), Stream.of("roll")).toList());
+            assertThat(values.get("roll")).as(where + ".roll").isEqualTo(roll);
+            // as text, so that 3 and 3.0 differ while an int and a long holding 3 do not
+            expected.properties().forEach(p -> assertThat(values.get(p.getKey()).toString())
+                    .as(where + "." + p.getKey()).isEqualTo(p.getValue().toString()));
+        });
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class GraalController implements Controller {
     private final LogStream log;
     private final Source prelude;
     private final Source user;
+    /** The script as written, when {@link GuestLanguage#prepare} rewrote it; null otherwise. */
+    private final Source authored;
     private final String emptyInbox;
     /** Per entity, the state node whose text the guest holds; the guest's copy is valid while it is the engine's. */
     private final Map<String, ObjectNode> handedOver = new HashMap<>();
@@ -61,7 +63,10 @@ public final class GraalController implements Controller {
         this.log = new LogStream(host);
         this.emptyInbox = codec.encode(HostApi.JSON.createArrayNode());
         this.prelude = Source.newBuilder(language.id(), language.prelude(), "polysim-prelude").buildLiteral();
-        this.user = Source.newBuilder(language.id(), script.code(), language.fileName(script.id())).buildLiteral();
+        String prepared = language.prepare(script.code());
+        this.user = Source.newBuilder(language.id(), prepared, language.fileName(script.id())).buildLiteral();
+        this.authored = prepared.equals(script.code()) ? null
+                : Source.newBuilder(language.id(), script.code(), language.fileName(script.id())).buildLiteral();
         open();
     }
 
@@ -82,6 +87,9 @@ public final class GraalController implements Controller {
         try (var running = Watchdog.start(c, Math.max(limits.wallMillis(), TOP_LEVEL_MILLIS))) {
             try {
                 call = c.eval(prelude).execute(host);
+                if (authored != null) {
+                    c.parse(authored); // syntax errors as the author wrote the script, not as it was rewritten
+                }
                 c.eval(user);
                 language.afterLoad(c);
             } catch (PolyglotException e) {

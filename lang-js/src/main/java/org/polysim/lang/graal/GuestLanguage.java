@@ -88,6 +88,14 @@ public abstract class GuestLanguage {
         return true;
     }
 
+    /**
+     * The script as the guest evaluates it; a rewrite must keep every line and column where the author wrote them,
+     * since errors name lines.
+     */
+    protected String prepare(String code) {
+        return code;
+    }
+
     /** Language options for one world's contexts. */
     protected void configure(Context.Builder builder, Limits limits) {
     }

@@ -35,6 +35,11 @@ final class JsLanguage extends GuestLanguage {
     }
 
     @Override
+    protected String prepare(String code) {
+        return TopLevelLet.rewrite(code); // so that the frozen global object covers top-level let too
+    }
+
+    @Override
     protected void afterLoad(Context context) {
         context.eval("js", "Object.freeze(globalThis)");
     }
@@ -45,9 +50,9 @@ final class JsLanguage extends GuestLanguage {
         Matcher global = GLOBAL_WRITE.matcher(m);
         if (global.find()) {
             String name = global.group(1) != null ? global.group(1) : global.group(2);
-            return "assigned global '" + name + "' inside init/update; globals are shared by every entity of this "
-                    + "script and are not saved in snapshots: keep per-entity data in e.state (e.state." + name
-                    + " = ...) or declare it with let/const inside the function";
+            return "assigned global '" + name + "' inside init/update; top-level variables (var, let) are shared "
+                    + "by every entity of this script and are not saved in snapshots: keep per-entity data in "
+                    + "e.state (e.state." + name + " = ...) or declare it with let/const inside the function";
         }
         if (m.startsWith("RangeError: Invalid string length")) {
             return m + " (strings are capped at limits.string_bytes)";

@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in JavaScript. */
 class JsContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = Map.of(
+    private static final Map<String, String> SOURCES = plus(Map.of(
             "lifecycle", """
                     function init(e) {
                       e.state.inits = 1;
@@ -63,10 +63,37 @@ class JsContractTest extends ControllerContract {
                     }
                     """,
             "looper", "function update(e, inbox) { while (true) {} }\n",
-            "global_writer", "var counter = 0;\nfunction update(e, inbox) { counter = counter + 1; }\n");
+            "global_writer", "var counter = 0;\nfunction update(e, inbox) { counter = counter + 1; }\n"),
+            "numbers", """
+                    function update(e, inbox) {
+                      if (e.time === 1) {
+                        e.send(e.id, "ping", 1);
+                        e.send(e.id, "ping", 2);
+                      } else if (e.time === 2) {
+                        const v = {roll: e.random(1, 6), floor: Math.floor(7.9), round: Math.round(2.6),
+                          inbox: inbox.length, pow31: 2 ** 31, maxSafe: Number.MAX_SAFE_INTEGER,
+                          minSafe: Number.MIN_SAFE_INTEGER, parsed: parseInt("7"), negative: -(2 ** 40),
+                          length: "seven".length, biggest: Math.max(...[3, 9, 4]), trunc: Math.trunc(-7.5),
+                          sqrt: Math.sqrt(2.25), half: 7 / 2, rounded: Number((2.567).toFixed(2)), whole: 6 / 2};
+                        e.state.values = v;
+                        e.send(e.id, "values", v);
+                        e.spawn("numbers", {values: v});
+                      }
+                      for (const m of inbox) if (m.kind === "values") e.state.received = m.content;
+                    }
+                    """);
 
     JsContractTest() {
         super("js", SOURCES, 3);
+    }
+
+    @Override
+    protected String expectedNumbers() {
+        return """
+                {"floor": 7, "round": 3, "inbox": 2, "pow31": 2147483648, "maxSafe": 9007199254740991,
+                 "minSafe": -9007199254740991, "parsed": 7, "negative": -1099511627776, "length": 5, "biggest": 9,
+                 "trunc": -7, "sqrt": 1.5, "half": 3.5, "rounded": 2.57, "whole": 3}
+                """; // one number type: a whole number is an integer
     }
 
     @Override

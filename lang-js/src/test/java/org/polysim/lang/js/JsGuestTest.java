@@ -9,7 +9,10 @@ import org.polysim.engine.World;
 import org.polysim.engine.WorldFiles;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** JavaScript-specific guarantees beyond the contract: seeded Math.random, no wall clock, the heap guard. */
+/**
+ * JavaScript-specific guarantees beyond the contract: seeded Math.random, no wall clock, the heap guard, numbers,
+ * top-level bindings.
+ */
 class JsGuestTest {
 
     private static World world(String name, long seed, String source, String limits) throws SimulationException {
@@ -71,5 +74,93 @@ class JsGuestTest {
         w.advance(2);
         assertThat(w.entityState("s-2").orElseThrow().get("got").toString())
                 .isEqualTo("[2,2,2,1.5,1099511627776,0,null,null]");
+    }
+
+    @Test
+    void updateAndInitDeclaredAsConstOrLetFunctionsRun() throws Exception {
+        // not properties of the global object, unlike function declarations; they used to be skipped silently
+        World w = world("arrows", 1, """
+                const update = (e, inbox) => { e.state.n = (e.state.n || 0) + 1; };
+                let init = function (e) { e.state.born = e.time; };
+                """, null);
+        w.advance(2);
+        assertThat(w.entityState("s-3").orElseThrow().toString()).isEqualTo("{\"born\":0,\"n\":2}");
+    }
+
+    @Test
+    void reassigningATopLevelLetInUpdateIsAnErrorNamingTheBindingAndLine() throws Exception {
+        World w = world("counter", 1, """
+                let count = 0;
+                const step = 2;
+                count = count + step; // the top level may assign it
+                function bump() { count++; }
+                bump(); // and so may what it calls
+                function update(e, inbox) {
+                  e.state.seen = count;
+                  if (e.state.cheat) count++;
+                }
+                """, null);
+        w.advance(1);
+        assertThat(w.entityState("s-1").orElseThrow().path("seen").asInt()).isEqualTo(3);
+        w.setEntityState("s-2", JsonNodeFactory.instance.objectNode().put("cheat", true));
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+        assertThat(e).isNotNull();
+        assertThat(e.entity()).isEqualTo("s-2");
+        assertThat(e.line()).isEqualTo(8);
+        assertThat(e.cause()).contains("'count'", "shared by every entity", "e.state.count");
+        w.setEntityState("s-2", JsonNodeFactory.instance.objectNode());
+        w.advance(1);
+        assertThat(w.entityState("s-3").orElseThrow().path("seen").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void letsInsideFunctionsBlocksAndLoopsKeepTheirScope() throws Exception {
+        // only top-level let declarations change (to var); a let in a loop, block or function stays block-scoped
+        World w = world("scopes", 1, """
+                const fns = [];
+                for (let i = 0; i < 3; i++) fns.push(() => i);
+                { let hidden = 1; }
+                const re = /[{(]let/g, t = `${"}"}let`; // let, with { in a regex and a template
+                function update(e, inbox) {
+                  let x = 1;
+                  { let x = 2; }
+                  e.state.v = [fns.map((f) => f()), x, t, re.source, typeof hidden];
+                  x = 5;
+                }
+                """, null);
+        w.advance(2);
+        assertThat(w.entityState("s-1").orElseThrow().get("v").toString())
+                .isEqualTo("[[0,1,2],1,\"}let\",\"[{(]let\",\"undefined\"]");
+    }
+
+    @Test
+    void compileErrorsInAScriptWithTopLevelLetsShowItAsWritten() {
+        SimulationException syntax = catchThrowableOfType(SimulationException.class, () -> world("syntax", 1,
+                "let x = 1;\nlet y = = 2;\nfunction update(e, inbox) {}\n", null));
+        assertThat(syntax.kind()).isEqualTo("COMPILE");
+        assertThat(syntax.line()).isEqualTo(2);
+        assertThat(syntax.cause()).contains("let y = = 2").doesNotContain("var");
+        SimulationException twice = catchThrowableOfType(SimulationException.class, () -> world("twice", 1,
+                "let x = 1;\nlet x = 2;\nfunction update(e, inbox) {}\n", null));
+        assertThat(twice.kind()).isEqualTo("COMPILE");
+        assertThat(twice.line()).isEqualTo(2);
+    }
+
+    @Test
+    void aBigIntIsRefusedNamingTheFieldAndWhatToStore() throws Exception {
+        // JSON has no BigInt and would bring one back as a Number: refused like a Python int beyond 64 bits
+        String[][] cases = {
+            {"e.state.big = {x: [1, 5n]}", "e.state.big.x[1] is a BigInt", "0"},
+            {"e.send(e.id, 'n', 2n ** 70n)", "message content is a BigInt", "2"},
+            {"e.spawn('s', {n: 10n})", "the new entity's state.n is a BigInt", "2"}};
+        for (String[] c : cases) {
+            World w = world("bigint", 1, "function update(e, inbox) {\n  " + c[0] + ";\n}\n", null);
+            SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+            assertThat(e).as(c[0]).isNotNull();
+            assertThat(e.cause()).contains(c[1], "store Number(x)", "String(x)");
+            assertThat(e.entity()).isEqualTo("s-1");
+            assertThat(e.line()).isEqualTo(Integer.parseInt(c[2]));
+            assertThat(w.tick()).isZero();
+        }
     }
 }

@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Lua. */
 class LuaContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = Map.of(
+    private static final Map<String, String> SOURCES = plus(Map.of(
             "lifecycle", """
                     function init(e)
                       e.state.inits = 1
@@ -63,10 +63,39 @@ class LuaContractTest extends ControllerContract {
                     end
                     """,
             "looper", "function update(e, inbox) while true do end end\n",
-            "global_writer", "counter = 0\nfunction update(e, inbox) counter = counter + 1 end\n");
+            "global_writer", "counter = 0\nfunction update(e, inbox) counter = counter + 1 end\n"),
+            "numbers", """
+                    function update(e, inbox)
+                      if e.time == 1 then
+                        e.send(e.id, "ping", 1)
+                        e.send(e.id, "ping", 2)
+                      elseif e.time == 2 then
+                        local v = {roll = e.random(1, 6), floor = math.floor(7.9), ceil = math.ceil(2.1),
+                          inbox = #inbox, pow31 = 2^31, maxSafe = 2^53 - 1, negative = -2^40,
+                          length = string.len("seven"), parsed = tonumber("7"), biggest = math.max(3, 9, 4),
+                          modulo = 7 % 3, sqrt = math.sqrt(2.25), half = 7 / 2,
+                          rounded = math.floor(2.567 * 100 + 0.5) / 100, whole = 6 / 2}
+                        e.state.values = v
+                        e.send(e.id, "values", v)
+                        e.spawn("numbers", {values = v})
+                      end
+                      for _, m in ipairs(inbox) do
+                        if m.kind == "values" then e.state.received = m.content end
+                      end
+                    end
+                    """);
 
     LuaContractTest() {
         super("lua", SOURCES, 3);
+    }
+
+    @Override
+    protected String expectedNumbers() {
+        return """
+                {"floor": 7, "ceil": 3, "inbox": 2, "pow31": 2147483648, "maxSafe": 9007199254740991,
+                 "negative": -1099511627776, "length": 5, "parsed": 7, "biggest": 9, "modulo": 1, "sqrt": 1.5,
+                 "half": 3.5, "rounded": 2.57, "whole": 3}
+                """; // Lua 5.2 (LuaJ) has one number type, exact as an integer up to 2^53: whole means integer
     }
 
     @Override

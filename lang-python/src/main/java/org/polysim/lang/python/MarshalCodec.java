@@ -18,7 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
  * JSON values in Python's {@code marshal} format (version 2), carried as Latin-1 text (one char per byte).
  * GraalPy's {@code marshal} is native and about 18 times faster than its {@code json} module for the small
  * values a state holds; the writer emits exactly what {@code marshal.dumps(value, 2)} emits, so an unchanged
- * state is recognised by comparing text. The reader also accepts the later versions' forms.
+ * state is recognised by comparing text. The reader also accepts the later versions' forms and GraalPy's own.
+ *
+ * <p>Integers travel exactly within the signed 64-bit range. A Python int beyond it is refused, naming the field,
+ * and an integer beyond it from the host (a world file, {@code set_entity_state}) reaches Python as a float, as it
+ * reaches Lua and JavaScript: every language then agrees on what a stored number is (see package docs).
  */
 final class MarshalCodec implements StateCodec {
 
@@ -38,7 +42,7 @@ final class MarshalCodec implements StateCodec {
             out.write('N');
         } else if (v.isBoolean()) {
             out.write(v.booleanValue() ? 'T' : 'F');
-        } else if (v.isIntegralNumber()) {
+        } else if (v.isIntegralNumber() && v.canConvertToLong()) {
             if (v.canConvertToInt()) {
                 out.write('i');
                 int32(v.intValue(), out);
@@ -133,7 +137,8 @@ final class MarshalCodec implements StateCodec {
                 case 'T' -> F.booleanNode(true);
                 case 'F' -> F.booleanNode(false);
                 case 'i' -> F.numberNode(buf.getInt());
-                case 'l' -> number(readLong());
+                case 'I' -> integer(buf.getLong()); // GraalPy writes every int it holds as a Java long this way
+                case 'l' -> integer(readLong(), where);
                 case 'g' -> finite(buf.getDouble(), where);
                 case 'u', 't', 'a', 'A' -> F.stringNode(text(buf.getInt()));
                 case 'z', 'Z' -> F.stringNode(text(buf.get() & 0xFF));
@@ -191,12 +196,20 @@ final class MarshalCodec implements StateCodec {
             return n < 0 ? v.negate() : v;
         }
 
-        /** As Jackson reads JSON: an int when it fits, else a long, else a big integer. */
-        private static JsonNode number(BigInteger n) {
-            if (n.bitLength() < 32) {
-                return F.numberNode(n.intValue());
+        /** As Jackson reads JSON: an int when it fits, else a long. */
+        private static JsonNode integer(long n) {
+            return n == (int) n ? F.numberNode((int) n) : F.numberNode(n);
+        }
+
+        private static JsonNode integer(BigInteger n, String where) {
+            if (n.bitLength() < 64) {
+                return integer(n.longValue());
             }
-            return n.bitLength() < 64 ? F.numberNode(n.longValue()) : F.numberNode(n);
+            String shown = n.bitLength() <= 128 ? n.toString() : (n.signum() < 0 ? "-" : "") + "about 2**"
+                    + (n.bitLength() - 1);
+            throw new IllegalArgumentException(where + " is the integer " + shown + ", beyond the 64-bit range "
+                    + "(-2**63 to 2**63-1) in which polysim stores integers exactly; store float(x), or str(x) "
+                    + "for every digit");
         }
 
         private String text(int length) {
@@ -207,7 +220,9 @@ final class MarshalCodec implements StateCodec {
 
         private JsonNode finite(double d, String where) {
             if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException(where + " is " + d + ", which JSON cannot hold");
+                String shown = Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf";
+                throw new IllegalArgumentException(where + " is float('" + shown + "'), which JSON cannot hold; "
+                        + "store a finite number, or None for \"no value\"");
             }
             return F.numberNode(d);
         }

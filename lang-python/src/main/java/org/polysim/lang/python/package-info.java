@@ -5,5 +5,11 @@
  * wall clock. A script may assign module globals with {@code global}; they are shared by the script's entities and
  * not saved in snapshots (the docs say so). GraalPy's statement limit does not stop {@code while True: pass}; the
  * wall-clock watchdog does.
+ *
+ * <p>Numbers: ints stay ints and floats stay floats. Every int within the signed 64-bit range travels exactly,
+ * however GraalPy holds it; an int beyond it, {@code inf} and {@code nan} are refused with an error naming the field
+ * and what to store instead ({@code float(x)} or {@code str(x)}), the way JavaScript refuses a {@code BigInt}: the
+ * other languages and most JSON readers cannot hold such an integer exactly, so storing it would give each reader a
+ * different number (README, "Numbers").
  */
 package org.polysim.lang.python;

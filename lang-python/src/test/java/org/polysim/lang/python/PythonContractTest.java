@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Python. */
 class PythonContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = Map.of(
+    private static final Map<String, String> SOURCES = plus(Map.of(
             "lifecycle", """
                     def init(e):
                         e.state["inits"] = 1
@@ -58,10 +58,39 @@ class PythonContractTest extends ControllerContract {
                             raise ValueError("boom")
                     """,
             "looper", "def update(e, inbox):\n    while True:\n        pass\n",
-            "global_writer", "counter = 0\ndef update(e, inbox):\n    global counter\n    counter += 1\n");
+            "global_writer", "counter = 0\ndef update(e, inbox):\n    global counter\n    counter += 1\n"),
+            "numbers", """
+                    import math
+                    def update(e, inbox):
+                        if e.time == 1:
+                            e.send(e.id, "ping", 1)
+                            e.send(e.id, "ping", 2)
+                        elif e.time == 2:
+                            v = {"roll": e.random(1, 6), "sum": sum([1, 2, 3]), "round": round(2.6), "pow31": 2**31,
+                                 "pow62": 2**62, "inbox": len(inbox), "parsed": int("7"), "floor": math.floor(7.9),
+                                 "floordiv": 7 // 2, "negative": -2**40, "max64": 2**63 - 1, "min64": -2**63,
+                                 "biggest": max([3, 9, 4]), "product": math.prod([2, 3]), "sqrt": math.sqrt(2.25),
+                                 "half": 7 / 2, "rounded": round(2.567, 2), "whole_float": float(3)}
+                            e.state["values"] = v
+                            e.send(e.id, "values", v)
+                            e.spawn("numbers", {"values": v})
+                        for m in inbox:
+                            if m.kind == "values":
+                                e.state["received"] = m.content
+                    """);
 
     PythonContractTest() {
         super("python", SOURCES, 3);
+    }
+
+    @Override
+    protected String expectedNumbers() {
+        return """
+                {"sum": 6, "round": 3, "pow31": 2147483648, "pow62": 4611686018427387904, "inbox": 2, "parsed": 7,
+                 "floor": 7, "floordiv": 3, "negative": -1099511627776, "max64": 9223372036854775807,
+                 "min64": -9223372036854775808, "biggest": 9, "product": 6, "sqrt": 1.5, "half": 3.5,
+                 "rounded": 2.57, "whole_float": 3.0}
+                """;
     }
 
     @Override

@@ -1,14 +1,19 @@
 package org.polysim.lang.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
 import org.polysim.engine.SimulationException;
 import org.polysim.engine.World;
 import org.polysim.engine.WorldFiles;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Python-specific guarantees beyond the contract: the random module is seeded, no wall clock, types kept. */
+/**
+ * Python-specific guarantees beyond the contract: the random module is seeded, no wall clock, types kept, integers
+ * beyond 64 bits and non-finite floats refused by name.
+ */
 class PythonGuestTest {
 
     private static World world(String name, long seed, String source) throws SimulationException {
@@ -56,13 +61,62 @@ class PythonGuestTest {
         World w = world("sent", 1, """
                 def update(e, inbox):
                     if e.id == "s-1" and e.time == 1:
-                        for v in (2, 2.0, 1.5, 1 << 40, 1 << 70, True, -0.0):
+                        for v in (2, 2.0, 1.5, 1 << 40, (2**64 - 1) // 2, -2**63, True, -0.0):
                             e.send("s-2", "n", v)
                     for m in inbox:
                         e.state.setdefault("got", []).append(m["content"])
                 """);
         w.advance(2);
         assertThat(w.entityState("s-2").orElseThrow().get("got").toString())
-                .isEqualTo("[2,2.0,1.5,1099511627776,1180591620717411303424,true,-0.0]");
+                .isEqualTo("[2,2.0,1.5,1099511627776,9223372036854775807,-9223372036854775808,true,-0.0]");
+    }
+
+    @Test
+    void integersBeyond64BitsAreRefusedNamingTheFieldAndWhatToStore() throws Exception {
+        String[][] cases = {
+            {"e.state['big'] = {'x': [1, 2**64]}", "e.state.big.x[1] is the integer 18446744073709551616", "0"},
+            {"e.send(e.id, 'n', -2**70)", "message content is the integer -1180591620717411303424", "2"},
+            {"e.spawn('s', {'n': 10**30})", "the new entity's state.n is the integer " + "1" + "0".repeat(30), "2"}};
+        for (String[] c : cases) {
+            World w = world("big", 1, "def update(e, inbox):\n    " + c[0] + "\n");
+            SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+            assertThat(e).as(c[0]).isNotNull();
+            assertThat(e.cause()).contains(c[1], "64-bit", "store float(x), or str(x)");
+            assertThat(e.entity()).isEqualTo("s-1");
+            assertThat(e.line()).isEqualTo(Integer.parseInt(c[2]));
+            assertThat(w.tick()).isZero();
+        }
+    }
+
+    @Test
+    void infinityAndNanAreRefusedNamingTheField() throws Exception {
+        String[][] cases = {
+            {"e.state['x'] = float('inf')", "e.state.x is float('inf')"},
+            {"e.send(e.id, 'n', {'v': [math.nan]})", "message content.v[0] is float('nan')"},
+            {"e.send(e.id, 'n', math.sqrt(2) * 1e308 * 2)", "message content is float('inf')"},
+            {"e.spawn('s', {'v': -1e308 * 10})", "the new entity's state.v is float('-inf')"}};
+        for (String[] c : cases) {
+            World w = world("inf", 1, "import math\ndef update(e, inbox):\n    " + c[0] + "\n");
+            SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+            assertThat(e).as(c[0]).isNotNull();
+            assertThat(e.cause()).contains(c[1], "store a finite number, or None");
+            assertThat(e.entity()).isEqualTo("s-1");
+        }
+    }
+
+    @Test
+    void anIntegerBeyond64BitsFromTheHostArrivesAsAFloatAsInLuaAndJavaScript() throws Exception {
+        World w = world("host", 1, """
+                def update(e, inbox):
+                    if "huge" in e.state:
+                        e.state["kinds"] = [type(e.state["huge"]).__name__, type(e.state["max"]).__name__]
+                """);
+        w.setEntityState("s-1", (ObjectNode) WorldFiles.parse(
+                "{\"huge\": 123456789012345678901234567890, \"max\": 9223372036854775807}", true, "state"));
+        w.advance(1);
+        ObjectNode s = w.entityState("s-1").orElseThrow();
+        assertThat(s.get("kinds").toString()).isEqualTo("[\"float\",\"int\"]");
+        assertThat(s.get("huge").doubleValue()).isEqualTo(1.2345678901234568e29);
+        assertThat(s.get("max").toString()).isEqualTo("9223372036854775807");
     }
 }
