@@ -17,7 +17,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code polysim run WORLD_FILE --steps N [--seed S] [--out SNAPSHOT]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -55,8 +54,8 @@ final class RunCommand implements Callable<Integer> {
         World world;
         try {
             JsonNode tree = WorldFiles.read(file);
-            if (seed != null && tree instanceof ObjectNode o) {
-                o.put("seed", seed);
+            if (seed != null) {
+                WorldFiles.definition(tree).put("seed", seed);
             }
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
             world = World.create(tree, file.toAbsolutePath().getParent(), stem);

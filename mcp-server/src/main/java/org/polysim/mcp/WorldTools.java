@@ -2,6 +2,7 @@ package org.polysim.mcp;
 
 import java.util.List;
 import org.polysim.engine.World;
+import org.polysim.engine.WorldFiles;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,8 +23,9 @@ final class WorldTools {
                         Create a world from a definition: the arguments ARE the world file (see resource \
                         polysim://docs/guide). Required: name, scripts ({id: {language, source}}); usually entities \
                         ([{script, count, state}] or [{id, script, state}]), params, seed. The seed project's \
-                        schema (world_name, script_library, entities with script_id/initial_state) is accepted too. \
-                        Scripts are compiled and each entity's init runs now.""",
+                        schema (script_library {id: {id, kind, script}}, entities with script_id/initial_state) and \
+                        its snapshots ({configuration, simulation_time, metrics, pending_messages}) are accepted \
+                        too. Scripts are compiled and each entity's init runs now.""",
                         Schema.of().optional("name", "string", "World name, unique on this server (required; the "
                                         + "seed schema's world_name is accepted instead).")
                                 .optional("seed", "integer", "Seed of every random draw (default 0).")
@@ -110,8 +112,9 @@ final class WorldTools {
         ObjectNode definition = c.args().raw().deepCopy();
         boolean replace = c.args().bool("replace_if_exists", false);
         definition.remove("replace_if_exists");
-        String name = definition.path("name").isString() ? definition.path("name").stringValue()
-                : definition.path("world_name").isString() ? definition.path("world_name").stringValue() : null;
+        ObjectNode own = WorldFiles.definition(definition);
+        String name = own.path("name").isString() ? own.path("name").stringValue()
+                : own.path("world_name").isString() ? own.path("world_name").stringValue() : null;
         if (name == null || name.isBlank()) {
             throw new ToolError("create_world: missing argument 'name' (string): the world's name");
         }

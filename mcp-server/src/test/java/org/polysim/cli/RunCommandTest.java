@@ -45,6 +45,27 @@ class RunCommandTest {
     }
 
     @Test
+    void runsASeedProjectWorldFileAndOverridesItsSeed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("seed.json");
+        Files.writeString(file, """
+                {
+                  "name": "seed_counting",
+                  "script_library": {
+                    "c": {"id": "c", "kind": "lua", "script": "local n = 0\\n%s\\n%s\\n%s"}
+                  },
+                  "entities": [{"id": "a", "script_id": "c", "initial_state": {"n": 0}}]
+                }
+                """.formatted("function update(current_time, msgs) n = n + 1 world.record_metric('n', n) end",
+                "function get_state() return {n = n} end", "function set_state(s) n = s.n end"));
+        Path snap = dir.resolve("final.yaml");
+        int code = run("run", file.toString(), "--steps", "4", "--seed", "3", "--out", snap.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("world seed_counting: time 4 after 4 ticks")
+                .containsPattern("n\\s+4\\s+10\\s+2\\.50*\\s+1\\s+4\\s+4");
+        assertThat(World.load(snap).seed()).isEqualTo(3);
+    }
+
+    @Test
     void aBadWorldFileExitsWith2AndNamesThePlace(@TempDir Path dir) throws Exception {
         Path file = world(dir, """
                 name: bad
