@@ -7,10 +7,17 @@ package org.polysim.engine;
 public class WorldFileException extends RuntimeException {
 
     private final String where;
+    private final String problem;
 
     public WorldFileException(String where, String problem) {
         super(where.isEmpty() ? problem : where + ": " + problem);
         this.where = where;
+        this.problem = problem;
+    }
+
+    /** The same problem, found in a part of the file that sits under {@code parent} (a snapshot's configuration). */
+    WorldFileException under(String parent) {
+        return new WorldFileException(where.isEmpty() ? parent : parent + "." + where, problem);
     }
 
     public String where() {

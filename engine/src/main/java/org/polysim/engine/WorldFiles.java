@@ -8,6 +8,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -51,6 +52,19 @@ public final class WorldFiles {
             throw new WorldFileException(where.trim(), (json ? "JSON" : "YAML") + " syntax error: "
                     + firstLine(e.getOriginalMessage()));
         }
+    }
+
+    /**
+     * The object that holds a world's own fields (name, seed, params, scripts, entities): the tree itself, or the
+     * {@code configuration} of a seed-project snapshot. Whoever overrides such a field (a name, a seed, a param)
+     * edits this object, whichever form the file has.
+     */
+    public static ObjectNode definition(JsonNode tree) {
+        if (!(tree instanceof ObjectNode o)) {
+            throw new WorldFileException("", "a world file is an object (key: value pairs), got "
+                    + WorldReader.describe(tree));
+        }
+        return o.get("configuration") instanceof ObjectNode c ? c : o;
     }
 
     /** Writes a world file, YAML or JSON by extension. */

@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Validates a world definition tree into a {@link Definition}. Each problem is one {@link WorldFileException} naming
  * the field path. Accepts the polysim schema (DESIGN.md) and the seed project's ({@code script_library},
- * {@code script_id}, {@code initial_state}), also mixed.
+ * {@code script_id}, {@code initial_state}), also mixed, and the seed project's snapshots
+ * ({@code {configuration, simulation_time, metrics, pending_messages}}).
  */
 final class WorldReader {
 
@@ -34,6 +35,9 @@ final class WorldReader {
             "rng");
     private static final Set<String> MESSAGE = Set.of("seq", "from", "to", "kind", "content", "sent_at",
             "deliver_at");
+    private static final Set<String> SEED_SNAPSHOT = Set.of("configuration", "simulation_time", "metrics",
+            "pending_messages");
+    private static final Set<String> SEED_MESSAGE = Set.of("sender", "receiver", "content", "kind", "receive_step");
     private static final Set<String> LIMITS = Set.of("instructions", "wall_ms", "call_depth", "string_bytes",
             "log_lines", "max_entities", "message_history");
 
@@ -53,6 +57,9 @@ final class WorldReader {
 
     Definition read(JsonNode root, String defaultName) {
         ObjectNode top = object(root, "");
+        if (top.has("configuration")) {
+            return seedSnapshot(top, defaultName);
+        }
         known(top, TOP, "");
         String name = optString(top, "name", null, "");
         if (name == null) {
@@ -124,21 +131,26 @@ final class WorldReader {
         }
         if (top.has("script_library")) {
             JsonNode lib = top.get("script_library");
-            if (!lib.isArray()) {
-                throw new WorldFileException("script_library", "expected a list of {id, kind, script}, got "
-                        + describe(lib));
-            }
-            for (int i = 0; i < lib.size(); i++) {
-                String where = "script_library[" + i + "]";
-                ObjectNode s = object(lib.get(i), where);
-                known(s, SEED_SCRIPT, where);
-                String id = requiredString(s, "id", where);
-                if (scripts.containsKey(id)) {
-                    throw new WorldFileException(where + ".id", "duplicate script id '" + id + "'");
+            if (lib.isObject()) { // the seed project's own form: script id -> {id, kind, script}
+                for (var entry : lib.properties()) {
+                    String where = "script_library." + entry.getKey();
+                    ObjectNode s = object(entry.getValue(), where);
+                    String id = optString(s, "id", entry.getKey(), where);
+                    if (!id.equals(entry.getKey())) {
+                        throw new WorldFileException(where + ".id", "'" + id + "' differs from its key '"
+                                + entry.getKey() + "'; the key is the script's id: make them equal or drop id");
+                    }
+                    seedScript(scripts, id, s, where);
                 }
-                String langField = s.has("kind") ? "kind" : "language";
-                String srcField = s.has("script") ? "script" : "source";
-                scripts.put(id, script(id, s, where, ScriptSource.API_SEED, langField, srcField));
+            } else if (lib.isArray()) {
+                for (int i = 0; i < lib.size(); i++) {
+                    String where = "script_library[" + i + "]";
+                    ObjectNode s = object(lib.get(i), where);
+                    seedScript(scripts, requiredString(s, "id", where), s, where);
+                }
+            } else {
+                throw new WorldFileException("script_library", "expected a map of script id to {id, kind, script} "
+                        + "(or a list of {id, kind, script}), got " + describe(lib));
             }
         }
         if (scripts.isEmpty()) {
@@ -146,6 +158,16 @@ final class WorldReader {
                     + "scripts: { walker: { language: lua, source: \"function update(e, inbox) end\" } }");
         }
         return scripts;
+    }
+
+    private void seedScript(Map<String, ScriptSource> scripts, String id, ObjectNode s, String where) {
+        known(s, SEED_SCRIPT, where);
+        if (scripts.containsKey(id)) {
+            throw new WorldFileException(where + ".id", "duplicate script id '" + id + "'");
+        }
+        String langField = s.has("kind") ? "kind" : "language";
+        String srcField = s.has("script") ? "script" : "source";
+        scripts.put(id, script(id, s, where, ScriptSource.API_SEED, langField, srcField));
     }
 
     private ScriptSource script(String id, ObjectNode s, String where, String defaultApi, String langField,
@@ -317,6 +339,129 @@ final class WorldReader {
                 vals[i] = values.get(i).doubleValue();
             }
             out.put(e.getKey(), new SeriesDef(ticks, vals));
+        }
+        return out;
+    }
+
+    // ---- the seed project's snapshots ----
+
+    /**
+     * {@code {configuration: <seed world file>, simulation_time, metrics: {metrics: {name: [[time, value], ...]}},
+     * pending_messages: [{sender, receiver, content, kind, receive_step}]}}. The configuration's entities hold their
+     * states at {@code simulation_time}, so they come back through {@code set_state} like any snapshot's.
+     */
+    private Definition seedSnapshot(ObjectNode top, String defaultName) {
+        known(top, SEED_SNAPSHOT, "");
+        ObjectNode config = object(top.get("configuration"), "configuration").deepCopy();
+        for (String field : List.of("time", "messages", "metrics")) {
+            if (config.has(field)) {
+                throw new WorldFileException("configuration." + field, "a seed snapshot gives this outside its "
+                        + "configuration (simulation_time, pending_messages, metrics); remove it here");
+            }
+        }
+        long time = optLong(top, "simulation_time", 0, "");
+        if (time < 0) {
+            throw new WorldFileException("simulation_time", "must be >= 0, got " + time);
+        }
+        config.put("time", time);
+        Definition d;
+        try {
+            d = read(config, defaultName);
+        } catch (WorldFileException e) {
+            throw e.under("configuration");
+        }
+        List<Message> messages = seedMessages(top.get("pending_messages"), time, d.dt());
+        long broadcasts = top.path("pending_messages").size() - messages.size();
+        return new Definition(d.name(), d.seed(), d.dt(), d.tick(), d.params(), d.randomSchedule(), d.limits(),
+                d.scripts(), d.entities(), messages, seedMetrics(top.get("metrics"), d.dt()), d.scheduleRng(),
+                d.counters(), Math.max(d.sequence(), messages.size()), d.dropped() + broadcasts);
+    }
+
+    /** The pending messages to entities; broadcasts are left out (see {@link #receiver}). */
+    private static List<Message> seedMessages(JsonNode pending, long time, double dt) {
+        List<Message> messages = new ArrayList<>();
+        if (pending == null || pending.isNull()) {
+            return messages;
+        }
+        if (!pending.isArray()) {
+            throw new WorldFileException("pending_messages", "expected a list of messages, got " + describe(pending));
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            String where = "pending_messages[" + i + "]";
+            ObjectNode m = object(pending.get(i), where);
+            known(m, SEED_MESSAGE, where);
+            String to = receiver(m.get("receiver"), where + ".receiver");
+            if (!m.has("receive_step")) {
+                throw new WorldFileException(where + ".receive_step", "missing (expected a whole number: the time "
+                        + "the message is delivered)");
+            }
+            long at = optLong(m, "receive_step", 0, where);
+            String from = requiredString(m, "sender", where);
+            String kind = requiredString(m, "kind", where);
+            JsonNode content = m.has("content") ? m.get("content") : JsonNodeFactory.instance.objectNode();
+            if (to != null) {
+                // the seed does not record when a message was sent: the snapshot's time is the latest it can be
+                messages.add(new Message(messages.size(), from, to, kind, content, time, Math.round(at / dt)));
+            }
+        }
+        return messages;
+    }
+
+    /**
+     * A seed message's recipient: the id of {@code Entity {id}}, or null for a {@code Radius2D {x, y, radius}}
+     * broadcast, which has no counterpart here (the seed itself never delivers them: they are dropped). serde writes
+     * the variant as a key in JSON ({@code {"Entity": {"id": "b"}}}) and as a tag in YAML ({@code !Entity {id: b}}),
+     * and a YAML tree keeps no tags, so the bare fields are accepted too.
+     */
+    private static String receiver(JsonNode node, String where) {
+        ObjectNode r = object(node, where);
+        String variant = null;
+        if (r.size() == 1 && (r.has("Entity") || r.has("Radius2D"))) {
+            variant = r.has("Entity") ? "Entity" : "Radius2D";
+            where = where + "." + variant;
+            r = object(r.get(variant), where);
+        }
+        if (!"Radius2D".equals(variant) && r.has("id")) {
+            known(r, Set.of("id"), where);
+            return requiredString(r, "id", where);
+        }
+        if (!"Entity".equals(variant) && r.has("radius")) {
+            known(r, Set.of("x", "y", "radius"), where);
+            return null;
+        }
+        throw new WorldFileException(where, "expected an entity recipient {Entity: {id: ...}} (YAML: !Entity {id: "
+                + "...}) or a broadcast {Radius2D: {x, y, radius}}");
+    }
+
+    private static Map<String, SeriesDef> seedMetrics(JsonNode node, double dt) {
+        Map<String, SeriesDef> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        ObjectNode o = object(node, "metrics");
+        known(o, Set.of("metrics"), "metrics");
+        if (!o.has("metrics") || o.get("metrics").isNull()) {
+            return out;
+        }
+        for (var e : object(o.get("metrics"), "metrics.metrics").properties()) {
+            String where = "metrics.metrics." + e.getKey();
+            JsonNode points = e.getValue();
+            if (!points.isArray()) {
+                throw new WorldFileException(where, "expected a list of [time, value] pairs, got "
+                        + describe(points));
+            }
+            long[] ticks = new long[points.size()];
+            double[] values = new double[points.size()];
+            for (int i = 0; i < ticks.length; i++) {
+                JsonNode p = points.get(i);
+                if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+                    throw new WorldFileException(where + "[" + i + "]", "expected a [time, value] pair of numbers, "
+                            + "got " + describe(p));
+                }
+                ticks[i] = Math.round(p.get(0).doubleValue() / dt);
+                values[i] = p.get(1).doubleValue();
+            }
+            out.put(e.getKey(), new SeriesDef(ticks, values));
         }
         return out;
     }

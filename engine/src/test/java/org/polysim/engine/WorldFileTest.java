@@ -143,4 +143,87 @@ class WorldFileTest {
         WorldFileException e = catchThrowableOfType(WorldFileException.class, () -> World.load(file));
         assertThat(e.where()).isEqualTo("scripts.idle.file");
     }
+
+    @Test
+    void seedScriptLibrariesNameTheFaultyEntry() {
+        WorldFileException kind = error("""
+                name: w
+                script_library:
+                  idle: { id: idle, kind: cobol, script: idle }
+                """);
+        assertThat(kind.where()).isEqualTo("script_library.idle.kind");
+        assertThat(kind.getMessage()).contains("unknown language 'cobol'");
+
+        WorldFileException id = error("""
+                name: w
+                script_library:
+                  idle: { id: idel, kind: java-test, script: idle }
+                """);
+        assertThat(id.where()).isEqualTo("script_library.idle.id");
+        assertThat(id.getMessage()).contains("'idel' differs from its key 'idle'");
+
+        WorldFileException entity = error("""
+                name: w
+                script_library:
+                  idle: { id: idle, kind: java-test, script: idle }
+                entities:
+                  - { id: a, script_id: idel }
+                """);
+        assertThat(entity.where()).isEqualTo("entities[0].script_id");
+        assertThat(entity.getMessage()).contains("no script 'idel'", "known: idle");
+
+        WorldFileException form = error("name: w\nscript_library: idle\n");
+        assertThat(form.where()).isEqualTo("script_library");
+        assertThat(form.getMessage()).contains("map of script id to {id, kind, script}", "the string \"idle\"");
+    }
+
+    /** A seed-project snapshot of one idle entity, with {@code rest} (simulation_time, metrics, messages) added. */
+    private static WorldFileException seedSnapshotError(String configuration, String rest) {
+        return error("""
+                configuration:
+                  name: w
+                  script_library:
+                    idle: { id: idle, kind: java-test, script: idle }
+                  entities:
+                  - { id: a, script_id: idle, initial_state: {} }
+                %s
+                %s""".formatted(configuration.indent(2).stripTrailing(), rest));
+    }
+
+    @Test
+    void seedSnapshotsNameTheFaultyField() {
+        WorldFileException config = seedSnapshotError("seed: many", "simulation_time: 3");
+        assertThat(config.where()).isEqualTo("configuration.seed");
+        assertThat(config.getMessage()).contains("expected a whole number");
+
+        WorldFileException twice = seedSnapshotError("time: 2", "simulation_time: 3");
+        assertThat(twice.where()).isEqualTo("configuration.time");
+        assertThat(twice.getMessage()).contains("simulation_time");
+
+        WorldFileException top = seedSnapshotError("", "simulation_tme: 3");
+        assertThat(top.where()).isEqualTo("simulation_tme");
+        assertThat(top.getMessage()).contains("unknown field", "simulation_time", "pending_messages");
+
+        WorldFileException receiver = seedSnapshotError("", """
+                pending_messages:
+                - { sender: a, receiver: { Entity: { name: a } }, content: {}, kind: k, receive_step: 4 }
+                """);
+        assertThat(receiver.where()).isEqualTo("pending_messages[0].receiver.Entity");
+        assertThat(receiver.getMessage()).contains("{Entity: {id: ...}}", "Radius2D");
+
+        WorldFileException step = seedSnapshotError("", """
+                pending_messages:
+                - { sender: a, receiver: !Entity { id: a }, content: {}, kind: k }
+                """);
+        assertThat(step.where()).isEqualTo("pending_messages[0].receive_step");
+        assertThat(step.getMessage()).contains("missing");
+
+        WorldFileException point = seedSnapshotError("", """
+                metrics:
+                  metrics:
+                    d: [[1, 2.0], [2]]
+                """);
+        assertThat(point.where()).isEqualTo("metrics.metrics.d[1]");
+        assertThat(point.getMessage()).contains("[time, value] pair", "a list");
+    }
 }

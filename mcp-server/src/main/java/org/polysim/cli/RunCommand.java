@@ -3,7 +3,9 @@ package org.polysim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.polysim.engine.MetricView;
 import org.polysim.engine.SimulationException;
@@ -16,16 +18,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code polysim run WORLD_FILE --steps N [--seed S] [--out SNAPSHOT]}. */
+/** {@code polysim run WORLD_FILE --steps N [--seed S] [--param NAME=VALUE]... [--out SNAPSHOT]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Advance a world file headless, print a metrics summary and save the final snapshot.")
 final class RunCommand implements Callable<Integer> {
 
     /** Progress lines go to stderr at most this often, and only for runs that take longer. */
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
+    /** "5 apples" is text, not the number 5 followed by junk. */
+    private static final JsonMapper PARAM_JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     @Spec
     CommandSpec spec;
@@ -38,6 +48,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "S", description = "Override the world's seed.")
     Long seed;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "Override one of the world's params (repeatable). VALUE is JSON when it parses as JSON "
+                    + "(2.5, true, null, \"7\", [1, 2], {...}), otherwise plain text. NAME must be one of the "
+                    + "file's params.")
+    Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--out", paramLabel = "SNAPSHOT",
             description = "Where to save the final snapshot (.yaml or .json). Default: <world>.final.yaml in the "
@@ -55,8 +71,14 @@ final class RunCommand implements Callable<Integer> {
         World world;
         try {
             JsonNode tree = WorldFiles.read(file);
-            if (seed != null && tree instanceof ObjectNode o) {
-                o.put("seed", seed);
+            ObjectNode definition = WorldFiles.definition(tree);
+            if (seed != null) {
+                definition.put("seed", seed);
+            }
+            String unknown = overrideParams(definition);
+            if (unknown != null) {
+                stderr.println("polysim: " + unknown);
+                return 2;
             }
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
             world = World.create(tree, file.toAbsolutePath().getParent(), stem);
@@ -101,6 +123,38 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.flush();
         return code;
+    }
+
+    /**
+     * Puts the {@code --param} values into the file's params. A name the file does not have is refused rather than
+     * added: a misspelt name would otherwise run the model unchanged without a word. Returns that refusal, or null.
+     */
+    private String overrideParams(ObjectNode definition) {
+        ObjectNode fileParams = definition.get("params") instanceof ObjectNode o ? o : null;
+        for (var p : params.entrySet()) {
+            if (fileParams == null || !fileParams.has(p.getKey())) {
+                String known = fileParams == null || fileParams.isEmpty() ? file.getFileName() + " has no params"
+                        : "the params of " + file.getFileName() + " are: "
+                        + String.join(", ", fileParams.propertyNames());
+                return "--param " + p.getKey() + ": no such param; " + known + ". --param changes a param the "
+                        + "file has and never adds one (add it to the file's params first)";
+            }
+            fileParams.set(p.getKey(), paramValue(p.getValue()));
+        }
+        return null;
+    }
+
+    /** JSON when the text is JSON, else the text itself, so that {@code name=alice} needs no quotes. */
+    private static JsonNode paramValue(String text) {
+        try {
+            JsonNode value = PARAM_JSON.readTree(text);
+            if (value != null && !value.isMissingNode()) {
+                return value;
+            }
+        } catch (JacksonException notJson) {
+            // plain text
+        }
+        return JsonNodeFactory.instance.stringNode(text);
     }
 
     private static void printMetrics(PrintWriter out, World world) {

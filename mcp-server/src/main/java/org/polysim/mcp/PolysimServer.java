@@ -42,7 +42,7 @@ public final class PolysimServer {
         StdioGuard guard = new StdioGuard(in, out, state::cancel);
         var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(Json.MAPPER), guard.sdkInput(),
                 out);
-        McpSyncServer server = McpServer.sync(transport)
+        McpSyncServer server = McpServer.sync(new SerializedSends(transport))
                 .serverInfo("polysim", VERSION)
                 .instructions(Docs.instructions())
                 .validateToolInputs(false) // Args gives errors that name the argument and say what it is for

@@ -118,10 +118,9 @@ final class SnapshotTools {
                         + "another name");
             }
             JsonNode tree = WorldFiles.read(file);
-            if (tree instanceof ObjectNode o) {
-                o.remove("world_name");
-                o.put("name", name);
-            }
+            ObjectNode definition = WorldFiles.definition(tree);
+            definition.remove("world_name");
+            definition.put("name", name);
             World w = World.create(tree, file.getParent(), name, state.workspace.root());
             state.worlds.put(w, true);
             state.snapshots.drop(name);

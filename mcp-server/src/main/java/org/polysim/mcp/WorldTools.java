@@ -26,7 +26,8 @@ final class WorldTools {
                         ([{script, count, state}] or [{id, script, state}]), params, seed. Or start from a tested \
                         model: example: "<name>" (see polysim://examples/*), optionally with name, seed, params \
                         (merged into the example's) or any other field to override. The seed project's schema \
-                        (world_name, script_library, entities with script_id/initial_state) is accepted too. \
+                        (script_library {id: {id, kind, script}}, entities with script_id/initial_state) and its \
+                        snapshots ({configuration, simulation_time, metrics, pending_messages}) are accepted too. \
                         Scripts are compiled and each entity's init runs now.""",
                         Schema.of().optional("name", "string", "World name, unique on this server (required "
                                         + "unless example gives it; the seed schema's world_name is accepted "
@@ -206,8 +207,9 @@ final class WorldTools {
     private Tool.Result create(Tool.Call c) throws Exception {
         ObjectNode definition = definition(c.args());
         boolean replace = c.args().bool("replace_if_exists", false);
-        String name = definition.path("name").isString() ? definition.path("name").stringValue()
-                : definition.path("world_name").isString() ? definition.path("world_name").stringValue() : null;
+        ObjectNode own = WorldFiles.definition(definition);
+        String name = own.path("name").isString() ? own.path("name").stringValue()
+                : own.path("world_name").isString() ? own.path("world_name").stringValue() : null;
         if (name == null || name.isBlank()) {
             throw new ToolError("create_world: missing argument 'name' (string): the world's name");
         }

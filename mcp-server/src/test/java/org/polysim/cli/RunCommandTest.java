@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polysim.engine.World;
+import org.polysim.engine.WorldFiles;
 
 /** {@code polysim run} through its command line. */
 class RunCommandTest {
@@ -42,6 +43,66 @@ class RunCommandTest {
         World reloaded = World.load(snap);
         assertThat(reloaded.tick()).isEqualTo(25);
         assertThat(reloaded.seed()).isEqualTo(9);
+    }
+
+    @Test
+    void runsASeedProjectWorldFileAndOverridesItsSeed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("seed.json");
+        Files.writeString(file, """
+                {
+                  "name": "seed_counting",
+                  "script_library": {
+                    "c": {"id": "c", "kind": "lua", "script": "local n = 0\\n%s\\n%s\\n%s"}
+                  },
+                  "entities": [{"id": "a", "script_id": "c", "initial_state": {"n": 0}}]
+                }
+                """.formatted("function update(current_time, msgs) n = n + 1 world.record_metric('n', n) end",
+                "function get_state() return {n = n} end", "function set_state(s) n = s.n end"));
+        Path snap = dir.resolve("final.yaml");
+        int code = run("run", file.toString(), "--steps", "4", "--seed", "3", "--out", snap.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("world seed_counting: time 4 after 4 ticks")
+                .containsPattern("n\\s+4\\s+10\\s+2\\.50*\\s+1\\s+4\\s+4");
+        assertThat(World.load(snap).seed()).isEqualTo(3);
+    }
+
+    @Test
+    void paramsAreOverriddenAsJsonOrElseText(@TempDir Path dir) throws Exception {
+        Path file = world(dir, """
+                name: tuned
+                params: { rate: 1, who: nobody, quoted: 0, list: [], on: false, expr: "", keep: 9 }
+                scripts:
+                  c: { language: lua, source: "function update(e, inbox) e.metric('n', e.params.rate) end" }
+                entities: [ { script: c, count: 2 } ]
+                """);
+        Path snap = dir.resolve("tuned.json");
+        int code = run("run", file.toString(), "--steps", "3", "--out", snap.toString(), "--param", "rate=2.5",
+                "--param", "who=alice", "--param", "quoted=\"7\"", "--param", "list=[1, {\"a\": null}]",
+                "--param", "on=true", "--param", "expr=x=1 and y", "--param", "rate=0.5");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("n\\s+3\\s+3\\s+1\\s"); // the last rate=0.5, for 2 entities
+        assertThat(WorldFiles.toJson(World.load(snap).snapshotParams())).isEqualToIgnoringWhitespace("""
+                {"rate": 0.5, "who": "alice", "quoted": "7", "list": [1, {"a": null}], "on": true,
+                 "expr": "x=1 and y", "keep": 9}
+                """);
+    }
+
+    @Test
+    void anUnknownParamExitsWith2AndNamesTheKnownOnes(@TempDir Path dir) throws Exception {
+        Path file = world(dir, """
+                name: tuned
+                params: { rate: 1, size: 10 }
+                scripts:
+                  c: { language: lua, source: "function update(e, inbox) end" }
+                entities: [ { script: c } ]
+                """);
+        Path snap = dir.resolve("tuned.yaml");
+        assertThat(run("run", file.toString(), "--steps", "3", "--param", "rte=2", "--out", snap.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--param rte: no such param", "rate, size");
+        assertThat(snap).doesNotExist();
+        assertThat(run("run", file.toString(), "--steps", "3", "--param", "rate")).isEqualTo(2);
+        assertThat(err.toString()).contains("--param", "NAME=VALUE");
     }
 
     @Test

@@ -31,10 +31,200 @@ class SeedFormatTest {
             }
             """;
 
+    /** The seed project's own form of a world file: {@code script_library} maps each script id to its entry. */
+    static final String RELAY_WORLD = """
+            name: relay
+            script_library:
+              runner:
+                id: runner
+                kind: lua
+                script: |
+                  local laps = 0
+                  local next_id = ""
+
+                  function update(current_time, msgs)
+                      for _, msg in ipairs(msgs) do
+                          if msg.kind == "baton" then
+                              laps = laps + 1
+                              world.record_metric("hops", msg.content.hops)
+                              self.send_msg(next_id, "baton", {hops = msg.content.hops + 1}, 2)
+                          end
+                      end
+                      world.record_metric("laps", laps)
+                  end
+
+                  function get_state()
+                      return {laps = laps, next = next_id}
+                  end
+
+                  function set_state(state)
+                      laps = state.laps
+                      next_id = state.next
+                  end
+              starter:
+                id: starter
+                kind: lua
+                script: |
+                  local fired = false
+                  function update(current_time, msgs)
+                      if not fired then
+                          self.send_msg("r1", "baton", {hops = 0}, 1)
+                          fired = true
+                      end
+                  end
+                  function get_state() return {fired = fired} end
+                  function set_state(state) fired = state.fired end
+            entities:
+              - id: r1
+                script_id: runner
+                initial_state: {laps: 0, next: r2}
+              - id: r2
+                script_id: runner
+                initial_state: {laps: 0, next: r1}
+              - id: gun
+                script_id: starter
+                initial_state: {fired: false}
+            """;
+
+    /**
+     * The relay after 5 ticks as the seed project saves a snapshot (serde's YAML: entities in hash order, variant
+     * tags, metric points as [time, value] pairs). A Radius2D broadcast is pending too.
+     */
+    static final String RELAY_SNAPSHOT_AT_5 = """
+            configuration:
+              name: relay
+              script_library:
+                starter:
+                  id: starter
+                  kind: lua
+                  script: |
+            %s
+                runner:
+                  id: runner
+                  kind: lua
+                  script: |
+            %s
+              entities:
+              - id: r2
+                script_id: runner
+                initial_state:
+                  laps: 1
+                  next: r1
+              - id: r1
+                script_id: runner
+                initial_state:
+                  laps: 1
+                  next: r2
+              - id: gun
+                script_id: starter
+                initial_state:
+                  fired: true
+            simulation_time: 5
+            metrics:
+              metrics:
+                hops:
+                - - 2
+                  - 0.0
+                - - 4
+                  - 1.0
+                laps:
+                - - 1
+                  - 0.0
+                - - 2
+                  - 1.0
+                - - 3
+                  - 1.0
+                - - 4
+                  - 2.0
+                - - 5
+                  - 2.0
+            pending_messages:
+            - sender: r2
+              receiver: !Entity
+                id: r1
+              content:
+                hops: 2
+              kind: baton
+              receive_step: 6
+            - sender: gun
+              receiver: !Radius2D
+                x: 0.0
+                y: 0.0
+                radius: 5.0
+              content: {}
+              kind: noise
+              receive_step: 6
+            """.formatted(script("starter", 10), script("runner", 10));
+
+    /** A script's text from {@link #RELAY_WORLD}, indented by {@code indent}. */
+    private static String script(String id, int indent) {
+        String code = WorldFiles.parse(RELAY_WORLD, false, "relay").path("script_library").path(id).path("script")
+                .stringValue();
+        return code.indent(indent).stripTrailing();
+    }
+
     private static World load(Path dir) throws Exception {
         Path file = dir.resolve("seed.json");
         Files.writeString(file, SEED_WORLD);
         return World.load(file);
+    }
+
+    private static World file(Path dir, String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return World.load(file);
+    }
+
+    @Test
+    void aScriptLibraryMappingIdsToScriptsRuns(@TempDir Path dir) throws Exception {
+        World w = file(dir, "relay.yaml", RELAY_WORLD);
+        w.advance(8);
+        // the baton leaves the gun at tick 1, reaches r1 at 2, then goes back and forth every 2 ticks
+        assertThat(w.metric("hops").orElseThrow().times()).containsExactly(2, 4, 6, 8);
+        assertThat(w.metric("hops").orElseThrow().values()).containsExactly(0, 1, 2, 3);
+        assertThat(w.metric("laps").orElseThrow().values()).containsExactly(0, 1, 1, 2, 2, 3, 3, 4);
+        assertThat(w.entityState("r1").orElseThrow().path("laps").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aSeedSnapshotLoadsItsTimeMetricsAndPendingMessagesAndGoesOnAsIfNeverStopped(@TempDir Path dir)
+            throws Exception {
+        World resumed = file(dir, "relay-5.yaml", RELAY_SNAPSHOT_AT_5);
+        assertThat(resumed.time()).isEqualTo(5);
+        assertThat(resumed.metric("hops").orElseThrow().times()).containsExactly(2, 4);
+        assertThat(resumed.metric("laps").orElseThrow().values()).containsExactly(0, 1, 1, 2, 2);
+        assertThat(resumed.pending()).singleElement().satisfies(m -> {
+            assertThat(m.from()).isEqualTo("r2");
+            assertThat(m.to()).isEqualTo("r1");
+            assertThat(m.content().path("hops").asInt()).isEqualTo(2);
+            assertThat(m.deliverTick()).isEqualTo(6);
+        });
+        // a broadcast has no counterpart here and the seed never delivered them either: dropped, and counted
+        assertThat(resumed.droppedMessages()).isEqualTo(1);
+        resumed.advance(3);
+
+        World whole = file(dir, "relay.yaml", RELAY_WORLD);
+        whole.advance(8);
+        for (String metric : whole.metricNames()) {
+            assertThat(resumed.metric(metric).orElseThrow().values()).as(metric)
+                    .containsExactly(whole.metric(metric).orElseThrow().values());
+            assertThat(resumed.metric(metric).orElseThrow().times()).as(metric)
+                    .containsExactly(whole.metric(metric).orElseThrow().times());
+        }
+        for (String id : whole.entityIds(null)) {
+            assertThat(resumed.entityState(id)).as(id).isEqualTo(whole.entityState(id));
+        }
+    }
+
+    @Test
+    void aSeedSnapshotSavesAsAPolysimSnapshotThatResumesExactly(@TempDir Path dir) throws Exception {
+        World seed = file(dir, "relay-5.yaml", RELAY_SNAPSHOT_AT_5);
+        Path ours = dir.resolve("relay-5.polysim.json");
+        WorldFiles.write(seed.snapshot(), ours);
+        World reloaded = World.load(ours);
+        seed.advance(4);
+        reloaded.advance(4);
+        assertThat(WorldFiles.toJson(reloaded.snapshot())).isEqualTo(WorldFiles.toJson(seed.snapshot()));
     }
 
     @Test
