@@ -178,7 +178,8 @@ final class WorldTools {
         }
         ObjectNode base = (ObjectNode) WorldFiles.parse(text, false, "example " + example);
         if (given.get("params") instanceof ObjectNode p && base.get("params") instanceof ObjectNode bp) {
-            given.set("params", merged(bp, p, "params", "example '" + example + "'"));
+            given.set("params", merged(bp, p, "params", "example '" + example + "'",
+                    ", or give the whole world instead of example"));
         }
         base.setAll(given);
         if (!base.has("name") && !base.has("world_name")) {
@@ -191,12 +192,12 @@ final class WorldTools {
      * {@code changes} laid over {@code base}, key by key. A key {@code base} lacks is refused: a misspelt param
      * would otherwise be added silently and change nothing.
      */
-    static ObjectNode merged(ObjectNode base, ObjectNode changes, String field, String where) {
+    static ObjectNode merged(ObjectNode base, ObjectNode changes, String field, String where, String orElse) {
         for (String k : changes.propertyNames()) {
             if (!base.has(k)) {
                 throw new ToolError(field + "." + k + ": " + where + " has no param '" + k + "' (params: "
                         + (base.isEmpty() ? "none" : String.join(", ", base.propertyNames())) + ")"
-                        + "; check the spelling, or replace the whole params object");
+                        + "; check the spelling" + orElse);
             }
         }
         ObjectNode out = base.deepCopy();
@@ -254,7 +255,8 @@ final class WorldTools {
                         + "another name");
             }
             ObjectNode newParams = params == null ? null
-                    : merged(source.snapshotParams(), params, "params", "world '" + from + "'");
+                    : merged(source.snapshotParams(), params, "params", "world '" + from + "'",
+                    ", or add the param to the source with set_params first");
             boolean fromStart = source.pristine();
             World copy = source.copy(to, seed, newParams);
             state.worlds.put(copy, true);
@@ -276,7 +278,8 @@ final class WorldTools {
         boolean replace = c.args().bool("replace", false);
         return state.locked(name, () -> {
             World w = state.world(name);
-            ObjectNode now = replace ? params : merged(w.snapshotParams(), params, "params", "world '" + name + "'");
+            ObjectNode now = replace ? params : merged(w.snapshotParams(), params, "params", "world '" + name + "'",
+                    ", or pass replace: true to set the whole params object");
             w.setParams(now);
             ObjectNode out = Json.object().put("world_name", name);
             out.set("params", w.snapshotParams());

@@ -306,7 +306,7 @@ class McpLlmUseIT {
         ok("advance_simulation", Map.of("world_name", "draws-7", "num_steps", 1));
         assertThat(state("draws-7", "d-1")).containsEntry("rate", 0.9);
         assertThat(error("copy_world", Map.of("source_world_name", "draws", "target_world_name", "x", "params",
-                Map.of("rtae", 1)))).contains("params.rtae", "no param 'rtae'", "rate, label");
+                Map.of("rtae", 1)))).contains("params.rtae", "no param 'rtae'", "rate", "label", "set_params");
 
         ok("set_params", Map.of("world_name", "draws", "params", Map.of("rate", 0.25)));
         ok("advance_simulation", Map.of("world_name", "draws", "num_steps", 1));
