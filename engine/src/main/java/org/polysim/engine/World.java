@@ -328,8 +328,10 @@ public final class World implements AutoCloseable {
             return false;
         }
         Long counter = counters.get(id.substring(0, dash));
-        try {
-            return counter != null && Long.parseLong(id.substring(dash + 1)) <= counter;
+        String k = id.substring(dash + 1);
+        try { // only the form this world writes: "wolf-00" or "wolf-+1" never was an id here
+            long n = Long.parseLong(k);
+            return counter != null && n >= 1 && n <= counter && Long.toString(n).equals(k);
         } catch (NumberFormatException e) {
             return false;
         }

@@ -25,6 +25,7 @@ class RunControlTest {
         });
         behaviour("typo", e -> {
             e.send("bank-01", "deposit", null, 1.0);
+            e.send("typo-01", "zero-padded", null, 1.0); // shaped like a generated id, but never one
             e.send(e.id(), "self", null, 1.0);
         });
         behaviour("drawer", new org.polysim.engine.testing.JavaTestLanguage.Behaviour() {
@@ -157,7 +158,7 @@ class RunControlTest {
                 entities: [ { script: typo, count: 2 }, { id: boss, script: typo } ]
                 """);
         AdvanceReport first = w.advance(3);
-        assertThat(first.unknownRecipients()).containsExactly("bank-01");
+        assertThat(first.unknownRecipients()).containsExactly("bank-01", "typo-01");
         assertThat(w.log(null, Set.of(LogLine.Kind.DROPPED), -1, 1)).singleElement().satisfies(l ->
                 assertThat(l.text()).contains("there is no entity 'bank-01' and never was (a typo?)"));
 
@@ -165,8 +166,8 @@ class RunControlTest {
         w.removeEntity("boss");
         // their own messages to themselves are still queued: dropped, but they did exist
         AdvanceReport second = w.advance(1);
-        assertThat(second.dropped()).isEqualTo(3 + 2);
-        assertThat(second.unknownRecipients()).containsExactly("bank-01");
+        assertThat(second.dropped()).isEqualTo(3 * 2 + 2);
+        assertThat(second.unknownRecipients()).containsExactly("bank-01", "typo-01");
     }
 
     @Test

@@ -315,8 +315,9 @@ final class RunTools {
             String head = page.size() + " log lines";
             if (older) {
                 out.put("next_before", page.getFirst().seq());
-                head += (page.size() < tail ? " (the page is full: " + (tail - page.size()) + " more did not fit)"
-                        : "") + "; older lines exist: get_log with before: " + page.getFirst().seq();
+                head += (page.size() < tail ? ", the newest that fit in one response" : "")
+                        + "; older lines exist: get_log with before: " + page.getFirst().seq()
+                        + (entity == null && kinds == null ? "" : " and the same entity_id/kinds");
             }
             if (lines.isEmpty() && entity == null && kinds == null && before < 0) {
                 head += ": nothing logged yet (scripts write with print or e.log)";
