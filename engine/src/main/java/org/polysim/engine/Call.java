@@ -79,6 +79,11 @@ final class Call implements EntityContext {
 
     @Override
     public String spawn(String script, ObjectNode state) {
+        return spawn(null, script, state);
+    }
+
+    @Override
+    public String spawn(String id, String script, ObjectNode state) {
         if (script == null || !world.scripts.containsKey(script)) {
             throw new IllegalArgumentException("spawn: " + world.unknownScript(String.valueOf(script)));
         }
@@ -87,9 +92,14 @@ final class Call implements EntityContext {
                     + world.limits.maxEntities() + "); destroy entities or raise the limit");
         }
         refuseWhileRestoring("spawn");
-        String id = world.nextId(script);
-        command(new Command.Spawn(id, script, state == null ? JsonNodeFactory.instance.objectNode() : state));
-        return id;
+        if (id != null && (id.isEmpty() || world.population.contains(id) || tick.spawning(id))) {
+            throw new IllegalArgumentException(id.isEmpty() ? "spawn: the new entity's id must not be empty"
+                    : "spawn: entity '" + id + "' exists already in world '" + world.name + "'; choose another id");
+        }
+        String newId = id != null ? id : world.nextId(script);
+        tick.reserve(newId);
+        command(new Command.Spawn(newId, script, state == null ? JsonNodeFactory.instance.objectNode() : state));
+        return newId;
     }
 
     @Override

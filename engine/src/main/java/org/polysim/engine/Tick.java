@@ -61,6 +61,11 @@ final class Tick {
         return spawning.contains(id);
     }
 
+    /** A spawn command was issued for {@code id}: it counts against limits and can be destroyed this tick. */
+    void reserve(String id) {
+        spawning.add(id);
+    }
+
     /** Runs the tick; returns the number of messages delivered. */
     long run() throws SimulationException {
         world.tick++;

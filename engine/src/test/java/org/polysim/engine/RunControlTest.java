@@ -159,8 +159,10 @@ class RunControlTest {
                 """);
         AdvanceReport first = w.advance(3);
         assertThat(first.unknownRecipients()).containsExactly("bank-01", "typo-01");
-        assertThat(w.log(null, Set.of(LogLine.Kind.DROPPED), -1, 1)).singleElement().satisfies(l ->
-                assertThat(l.text()).contains("there is no entity 'bank-01' and never was (a typo?)"));
+        assertThat(w.log(null, Set.of(LogLine.Kind.DROPPED), -1, 2)).extracting(LogLine::text).containsExactly(
+                "dropped message 'deposit' from boss to bank-01: there is no entity 'bank-01' and never was (a typo?)",
+                "dropped message 'zero-padded' from boss to typo-01: there is no entity 'typo-01' and never was (a "
+                        + "typo?)");
 
         w.removeEntity("typo-2");
         w.removeEntity("boss");

@@ -93,6 +93,7 @@ final class RunCommand implements Callable<Integer> {
         int code = 0;
         long started = System.nanoTime();
         long[] lastReport = {started};
+        long firstTick = world.tick(); // a snapshot starts where it stopped
         try (world) {
             try {
                 world.advance(steps, done -> {
@@ -111,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             stdout.printf(Locale.ROOT, "world %s: time %s after %d ticks in %.2f s; %d entities, %d messages pending, "
-                            + "%d dropped%n%n", world.name(), Views.num(world.time()), world.tick(), seconds,
+                            + "%d dropped%n%n", world.name(), Views.num(world.time()), world.tick() - firstTick, seconds,
                     world.entityCount(), world.pendingMessages(), world.droppedMessages());
             printMetrics(stdout, world);
             if (target.getParent() != null) {

@@ -43,6 +43,11 @@ class RunCommandTest {
         World reloaded = World.load(snap);
         assertThat(reloaded.tick()).isEqualTo(25);
         assertThat(reloaded.seed()).isEqualTo(9);
+
+        out.getBuffer().setLength(0);
+        assertThat(run("run", snap.toString(), "--steps", "5", "--out", dir.resolve("again.json").toString()))
+                .isZero();
+        assertThat(out.toString()).contains("world counting: time 30 after 5 ticks"); // the ticks this run ran
     }
 
     @Test

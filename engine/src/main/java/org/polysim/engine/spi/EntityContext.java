@@ -38,6 +38,9 @@ public interface EntityContext {
     /** Creates an entity after the updates of this tick; returns its id now. */
     String spawn(String script, ObjectNode state);
 
+    /** As {@link #spawn(String, ObjectNode)} with an id the script chose (the seed API's {@code spawn_entity}). */
+    String spawn(String id, String script, ObjectNode state);
+
     /** Removes an entity after the updates of this tick; {@code null} means this entity. */
     void destroy(String id);
 

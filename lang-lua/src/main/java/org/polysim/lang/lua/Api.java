@@ -68,8 +68,16 @@ final class Api {
             e.destroy(a.isnoneornil(i) ? null : a.checkjstring(i));
             return LuaValue.NONE;
         }));
-        self.set("spawn_entity", fn(self, (e, a, i) ->
-                LuaValue.valueOf(e.spawn(a.checkjstring(i), state(a.arg(i + 1))))));
+        // the seed's own form is spawn_entity(entity_id, script_id, initial_state); the short form
+        // spawn_entity(script_id, state) names no id and gets <script>-<k>. A state is never a string, so the
+        // second argument tells them apart.
+        self.set("spawn_entity", fn(self, (e, a, i) -> a.arg(i + 1).isstring()
+                ? LuaValue.valueOf(e.spawn(a.checkjstring(i), a.checkjstring(i + 1), state(a.arg(i + 2))))
+                : LuaValue.valueOf(e.spawn(a.checkjstring(i), state(a.arg(i + 1))))));
+        self.set("broadcast_msg", fn(self, (e, a, i) -> {
+            throw new LuaError("self.broadcast_msg (a message to everyone within a radius) needs space, which "
+                    + "polysim does not have yet; send to each recipient with self.send_msg");
+        }));
         return self;
     }
 

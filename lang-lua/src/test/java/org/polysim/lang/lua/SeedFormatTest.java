@@ -274,4 +274,49 @@ class SeedFormatTest {
         // p1's global count was rolled back with its state: it gained exactly one tick of pings
         assertThat(w.entityState("p1").orElseThrow().path("count").asInt()).isEqualTo(4 + 3);
     }
+
+    @Test
+    void theSeedsOwnSpawnEntityNamesTheNewEntityAndItCanBeDestroyedInTheSameTick() throws Exception {
+        World w = LuaWorlds.yaml("""
+                name: nursery
+                script_library:
+                  mother:
+                    kind: lua
+                    script: |
+                      function update(current_time, msgs)
+                        if current_time == 1 then
+                          self.spawn_entity("calf-" .. current_time, "calf", {age = 0})
+                          self.spawn_entity("doomed", "calf")
+                          self.destroy("doomed")
+                        end
+                        if current_time == 2 then self.spawn_entity("calf-1", "calf", {}) end
+                      end
+                  calf:
+                    kind: lua
+                    script: |
+                      age = 0
+                      function get_state() return {age = age} end
+                      function set_state(s) age = s.age or 0 end
+                      function update(current_time, msgs) age = age + 1 end
+                entities:
+                  - { id: mother, script_id: mother, initial_state: {} }
+                """);
+        w.advance(1);
+        assertThat(w.entityIds(null)).containsExactly("mother", "calf-1");
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+        assertThat(e.getMessage()).contains("entity 'calf-1' exists already", "choose another id");
+        assertThat(w.entityState("calf-1").orElseThrow().get("age").intValue()).isZero();
+    }
+
+    @Test
+    void aSeedBroadcastSaysWhatIsMissingInsteadOfCallingNil() throws Exception {
+        World w = LuaWorlds.yaml("""
+                name: radio
+                script_library:
+                  r: { kind: lua, script: "function update(t, msgs) self.broadcast_msg(0, 0, 5, 'hi', {}) end" }
+                entities: [ { id: r1, script_id: r } ]
+                """);
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+        assertThat(e.getMessage()).contains("self.broadcast_msg", "needs space", "self.send_msg");
+    }
 }
