@@ -70,7 +70,7 @@ final class RunTools {
                         + "axis: times once, each metric's values aligned with it (null where it had no value).",
                         window(Schema.of().required("world_name", "string", WORLD)
                                 .optional("metrics", "array", "Metric names (default: all).",
-                                        Map.of("items", Map.of("type", "string")))),
+                                        Schema.STRINGS)),
                         Schema.of().optional("times", "array", "The shared time axis.")
                                 .optional("metrics", "object", "name: {count, total, mean, min, max, last, values}")
                                 .open(), Tool.Hints.READ, this::getMetrics),

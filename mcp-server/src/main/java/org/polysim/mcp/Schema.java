@@ -12,6 +12,9 @@ final class Schema {
     record Arg(String name, String type, String description, boolean required, Map<String, Object> extra) {
     }
 
+    /** The extra schema of an array argument whose items are strings. */
+    static final Map<String, Object> STRINGS = Map.of("items", Map.of("type", "string"));
+
     private final Map<String, Arg> args = new LinkedHashMap<>();
     private boolean open;
 

@@ -92,7 +92,7 @@ final class WorldTools {
                                         + "false).")
                                 .optional("fields", "array", "With include_states: only these state fields "
                                         + "(dotted paths reach inside, e.g. wallet.cash).",
-                                        Map.of("items", Map.of("type", "string")))
+                                        Schema.STRINGS)
                                 .optional("script", "string", "Only entities of this script.")
                                 .optional("offset", "integer", "Skip this many (default 0).")
                                 .optional("limit", "integer", "At most this many (default 1000, or 100 with "
@@ -104,7 +104,7 @@ final class WorldTools {
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("entity_id", "string", "Entity id.")
                                 .optional("fields", "array", "Only these fields (dotted paths reach inside, e.g. "
-                                        + "memory.last_price).", Map.of("items", Map.of("type", "string"))),
+                                        + "memory.last_price).", Schema.STRINGS),
                         Schema.of().optional("state", "object", "The entity's state.").open(), Tool.Hints.READ,
                         this::getState),
                 new Tool("set_entity_state", "Change entity states between ticks: one entity (entity_id) or every "

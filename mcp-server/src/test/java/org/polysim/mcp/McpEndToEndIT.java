@@ -5,29 +5,19 @@ import static org.polysim.mcp.ServerProcess.call;
 import static org.polysim.mcp.ServerProcess.data;
 import static org.polysim.mcp.ServerProcess.text;
 
-import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged server driven over stdio by the MCP Java SDK client, as a desktop client would. */
-class McpEndToEndIT {
-
-    @TempDir
-    static Path workspace;
-    static McpSyncClient client;
-    static final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+class McpEndToEndIT extends ServerSession {
 
     static final Map<String, Object> COUNTERS = Map.of(
             "name", "counters",
@@ -42,28 +32,6 @@ class McpEndToEndIT {
                     end
                     """)),
             "entities", List.of(Map.of("script", "counter", "count", 3)));
-
-    @BeforeAll
-    static void start() {
-        client = ServerProcess.client(workspace, progress::add);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.closeGracefully();
-    }
-
-    private static McpSchema.CallToolResult ok(String tool, Map<String, Object> args) {
-        McpSchema.CallToolResult r = call(client, tool, args);
-        assertThat(r.isError()).as(tool + ": " + text(r)).isFalse();
-        return r;
-    }
-
-    private static String error(String tool, Map<String, Object> args) {
-        McpSchema.CallToolResult r = call(client, tool, args);
-        assertThat(r.isError()).as(tool + " should fail: " + text(r)).isTrue();
-        return text(r);
-    }
 
     @Test
     void theWholeToolSetWorksEndToEnd() throws Exception {

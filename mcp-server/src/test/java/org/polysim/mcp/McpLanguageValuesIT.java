@@ -5,38 +5,13 @@ import static org.polysim.mcp.ServerProcess.call;
 import static org.polysim.mcp.ServerProcess.data;
 import static org.polysim.mcp.ServerProcess.text;
 
-import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What an LLM writing scripts hits first, through the packaged server: numbers it computes, top-level bindings. */
-class McpLanguageValuesIT {
-
-    @TempDir
-    static Path workspace;
-    static McpSyncClient client;
-
-    @BeforeAll
-    static void start() {
-        client = ServerProcess.client(workspace, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.closeGracefully();
-    }
-
-    private static McpSchema.CallToolResult ok(String tool, Map<String, Object> args) {
-        McpSchema.CallToolResult r = call(client, tool, args);
-        assertThat(r.isError()).as(tool + ": " + text(r)).isFalse();
-        return r;
-    }
+class McpLanguageValuesIT extends ServerSession {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> state(String world, String entity) {

@@ -5,7 +5,6 @@ import static org.polysim.mcp.ServerProcess.call;
 import static org.polysim.mcp.ServerProcess.data;
 import static org.polysim.mcp.ServerProcess.text;
 
-import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,10 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,13 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * windows, replications without resending the world, examples by name, typo recipients.
  */
 @SuppressWarnings("unchecked")
-class McpLlmUseIT {
+class McpLlmUseIT extends ServerSession {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @TempDir
-    static Path workspace;
-    static McpSyncClient client;
 
     /** About 0.1 s a tick: long enough to be caught running. */
     static final Map<String, Object> SLOW = Map.of(
@@ -51,28 +43,6 @@ class McpLlmUseIT {
                     end
                     """)),
             "entities", List.of(Map.of("script", "burner", "count", 4)));
-
-    @BeforeAll
-    static void start() {
-        client = ServerProcess.client(workspace, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.closeGracefully();
-    }
-
-    private static McpSchema.CallToolResult ok(String tool, Map<String, Object> args) {
-        McpSchema.CallToolResult r = call(client, tool, args);
-        assertThat(r.isError()).as(tool + ": " + text(r)).isFalse();
-        return r;
-    }
-
-    private static String error(String tool, Map<String, Object> args) {
-        McpSchema.CallToolResult r = call(client, tool, args);
-        assertThat(r.isError()).as(tool + " should fail: " + text(r)).isTrue();
-        return text(r);
-    }
 
     /** Bytes of the whole result as it travels: text and structured content. */
     private static int bytes(McpSchema.CallToolResult r) {

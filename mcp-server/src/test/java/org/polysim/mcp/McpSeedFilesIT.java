@@ -1,27 +1,15 @@
 package org.polysim.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.polysim.mcp.ServerProcess.call;
 import static org.polysim.mcp.ServerProcess.data;
-import static org.polysim.mcp.ServerProcess.text;
 
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The seed project's world files and snapshots, in its own schema, through the packaged server. */
-class McpSeedFilesIT {
-
-    @TempDir
-    static Path workspace;
-    static McpSyncClient client;
+class McpSeedFilesIT extends ServerSession {
 
     static final String TALLY = """
             local count = 0
@@ -44,22 +32,6 @@ class McpSeedFilesIT {
                 count = state.count
             end
             """;
-
-    @BeforeAll
-    static void start() {
-        client = ServerProcess.client(workspace, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.closeGracefully();
-    }
-
-    private static McpSchema.CallToolResult ok(String tool, Map<String, Object> args) {
-        McpSchema.CallToolResult r = call(client, tool, args);
-        assertThat(r.isError()).as(tool + ": " + text(r)).isFalse();
-        return r;
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Object> series(String world, String field) {
