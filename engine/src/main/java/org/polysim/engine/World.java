@@ -44,6 +44,7 @@ public final class World implements AutoCloseable {
     Map<String, Double> lastTickMetrics = Map.of();
     /** Tick and size as of the last completed change, readable without waiting for a running advance. */
     private volatile Status status = new Status(0, 0, 0);
+    private volatile long version;
 
     /** A fresh definition this world was built from, while nothing has changed it since (else null). */
     private Definition origin;
@@ -194,6 +195,7 @@ public final class World implements AutoCloseable {
             throw e;
         }
         old.controller().close();
+        publish();
     }
 
     private void addScript(String id, String language, String code) throws SimulationException {
@@ -208,6 +210,7 @@ public final class World implements AutoCloseable {
         ScriptSource source = new ScriptSource(id, languages.find(language, "language").language(), code,
                 ScriptSource.API_POLYSIM);
         compile(languages, Map.of(id, source), "The script was not added.");
+        publish();
     }
 
     /**
@@ -309,9 +312,15 @@ public final class World implements AutoCloseable {
         return status;
     }
 
-    /** Called when a change completes (a tick, a spawn, a removal). */
+    /** Called when a change completes (a tick, a spawn, a removal, an edit). */
     void publish() {
         status = new Status(tick, tick * dt, population.live());
+        version++;
+    }
+
+    /** Counts completed changes: whoever keeps a copy of this world (a file) knows when it is stale. */
+    public long version() {
+        return version;
     }
 
     /**
@@ -457,6 +466,7 @@ public final class World implements AutoCloseable {
             }
             throw ex;
         }
+        publish();
     }
 
     public synchronized List<String> metricNames() {
@@ -633,6 +643,7 @@ public final class World implements AutoCloseable {
     public synchronized void setParams(ObjectNode newParams) {
         params = newParams.deepCopy();
         origin = null;
+        publish();
     }
 
     /** Releases every script context. */

@@ -1,8 +1,10 @@
 package org.polysim.engine;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -67,13 +69,25 @@ public final class WorldFiles {
         return o.get("configuration") instanceof ObjectNode c ? c : o;
     }
 
-    /** Writes a world file, YAML or JSON by extension. */
+    /** Writes a world file, YAML or JSON by extension, whole or not at all (see {@link #replace}). */
     public static void write(JsonNode world, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        replace(file, (isJson(file) ? toJson(world) : toYaml(world)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Replaces {@code file} with {@code bytes} atomically: a temporary file beside it, then a rename. A reader, or
+     * a process killed mid-write, sees the old file or the new one, never a torn one.
+     */
+    public static void replace(Path file, byte[] bytes) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.writeString(file, isJson(file) ? toJson(world) : toYaml(world));
     }
 
     public static String toJson(JsonNode world) {

@@ -20,6 +20,11 @@ public final class WorldRegistry {
         return w;
     }
 
+    /** The world named {@code name}, or null. */
+    public World find(String name) {
+        return worlds.get(name);
+    }
+
     public boolean contains(String name) {
         return worlds.containsKey(name);
     }

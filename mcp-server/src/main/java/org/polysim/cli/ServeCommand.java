@@ -21,6 +21,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "paged or cut, and say how to get the rest. Default: ${DEFAULT-VALUE}.")
     int maxResponseKb;
 
+    @Option(names = "--ephemeral", description = "Keep worlds and snapshots in memory only; by default they are "
+            + "saved in the workspace (.polysim/) as each call completes and come back when the server restarts.")
+    boolean ephemeral;
+
     @Override
     public Integer call() throws Exception {
         Path dir = workspace != null ? workspace
@@ -30,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--max-response-kb must be between 4 and 1048576, got " + maxResponseKb);
         }
-        PolysimServer.serveStdio(dir, maxResponseKb * 1024);
+        PolysimServer.serveStdio(dir, maxResponseKb * 1024, ephemeral);
         return 0;
     }
 }

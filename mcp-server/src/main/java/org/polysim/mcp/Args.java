@@ -61,6 +61,10 @@ final class Args {
         if (!v.isIntegralNumber() && !(v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue()))) {
             throw wrong(name, "a whole number", v);
         }
+        if (!v.canConvertToLong()) {
+            throw new ToolError(tool + ": argument '" + name + "' must be between " + min + " and " + max
+                    + ", got " + v);
+        }
         long n = v.asLong();
         if (n < min || n > max) {
             throw new ToolError(tool + ": argument '" + name + "' must be between " + min + " and " + max

@@ -29,16 +29,26 @@ public final class PolysimServer {
     private PolysimServer() {}
 
     /** Serves on the process's stdin/stdout; returns when stdin ends. stdout is reserved for JSON-RPC. */
-    public static void serveStdio(Path workspace, int responseBytes) throws IOException, InterruptedException {
+    public static void serveStdio(Path workspace, int responseBytes, boolean ephemeral) throws IOException,
+            InterruptedException {
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err); // a stray print anywhere in the JVM must not corrupt the protocol stream
-        serve(System.in, out, workspace, responseBytes);
+        serve(System.in, out, workspace, responseBytes, ephemeral);
     }
 
-    /** Serves on the given streams; returns when {@code in} ends. */
-    public static void serve(InputStream in, OutputStream out, Path workspace, int responseBytes)
+    /**
+     * Serves on the given streams; returns when {@code in} ends.
+     *
+     * @param ephemeral keep worlds in memory only; otherwise they live in the workspace and come back at start
+     */
+    public static void serve(InputStream in, OutputStream out, Path workspace, int responseBytes, boolean ephemeral)
             throws IOException, InterruptedException {
-        ServerState state = new ServerState(new Workspace(workspace), responseBytes, System::nanoTime);
+        Workspace ws = new Workspace(workspace);
+        ServerState state = new ServerState(ws, ephemeral ? WorldStore.NONE : WorldStore.in(ws.root()),
+                responseBytes, System::nanoTime);
+        state.findStored();
+        // stored worlds load behind the handshake: a client's start-up time-out never waits for them
+        Thread.ofPlatform().daemon().name("polysim-load").start(state::loadStored);
         StdioGuard guard = new StdioGuard(in, out, state::cancel);
         var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(Json.MAPPER), guard.sdkInput(),
                 out);
@@ -54,7 +64,8 @@ public final class PolysimServer {
                 .tools(specifications(state))
                 .resources(resources())
                 .build();
-        System.err.println("polysim MCP server " + VERSION + " on stdio; workspace " + state.workspace.root());
+        System.err.println("polysim MCP server " + VERSION + " on stdio; workspace " + state.workspace.root()
+                + (ephemeral ? " (ephemeral: worlds are kept in memory only)" : ""));
         Thread reader = Thread.ofPlatform().name("polysim-stdin").start(guard);
         reader.join();
         server.closeGracefully();

@@ -25,8 +25,12 @@ final class ServerState {
     static final int DEFAULT_RESPONSE_BYTES = 64 * 1024;
 
     final WorldRegistry worlds = new WorldRegistry();
-    final Snapshots snapshots = new Snapshots();
+    final Snapshots snapshots;
     final Workspace workspace;
+    final WorldStore store;
+    /** Worlds found in the store at start and not yet loaded, in the order the loader takes them. */
+    private final Map<String, java.util.concurrent.FutureTask<World>> loading = new java.util.concurrent
+            .ConcurrentSkipListMap<>();
     final int responseBytes;
     /** The clock run durations are measured with (injected so tests need not wait). */
     final LongSupplier nanoTime;
@@ -35,11 +39,13 @@ final class ServerState {
     private final Map<String, Run> runsByRequest = new ConcurrentHashMap<>();
 
     ServerState(Workspace workspace) {
-        this(workspace, DEFAULT_RESPONSE_BYTES, System::nanoTime);
+        this(workspace, WorldStore.NONE, DEFAULT_RESPONSE_BYTES, System::nanoTime);
     }
 
-    ServerState(Workspace workspace, int responseBytes, LongSupplier nanoTime) {
+    ServerState(Workspace workspace, WorldStore store, int responseBytes, LongSupplier nanoTime) {
         this.workspace = workspace;
+        this.store = store;
+        this.snapshots = new Snapshots(store);
         this.responseBytes = responseBytes;
         this.nanoTime = nanoTime;
     }
@@ -69,8 +75,13 @@ final class ServerState {
         });
     }
 
-    /** As {@link #locked(String, Callable)}, answering {@code whenBusy} if a run holds the world. */
+    /**
+     * As {@link #locked(String, Callable)}, answering {@code whenBusy} if a run holds the world. Whatever the call
+     * changed (even a run that failed after some ticks) is in the store before the lock is released, so a change
+     * is durable when the call returns.
+     */
     <T> T lockedOr(String name, Callable<T> work, java.util.function.Function<Run, T> whenBusy) throws Exception {
+        awaitLoad(name);
         ReentrantLock lock = locks.computeIfAbsent(name, n -> new ReentrantLock());
         if (!lock.tryLock(BUSY_WAIT_MS, TimeUnit.MILLISECONDS)) {
             Run run = runs.get(name);
@@ -79,11 +90,82 @@ final class ServerState {
             }
             lock.lock(); // held by a short call (a create, a copy): worth waiting for
         }
+        World before = worlds.find(name);
+        long version = before == null ? -1 : before.version();
+        boolean done = false;
         try {
-            return work.call();
+            T result = work.call();
+            done = true;
+            return result;
         } finally {
-            lock.unlock();
+            try {
+                persist(name, before, version);
+            } catch (java.io.IOException e) {
+                String why = "world '" + name + "' changed in memory, but writing it to the workspace failed ("
+                        + e.getMessage() + "); the change will not survive a restart";
+                System.err.println("polysim: " + why);
+                if (done) {
+                    throw new ToolError(why);
+                }
+            } finally {
+                lock.unlock();
+            }
         }
+    }
+
+    private void persist(String name, World before, long version) throws java.io.IOException {
+        World after = worlds.find(name);
+        if (after == null) {
+            if (before != null) {
+                store.delete(name);
+            }
+        } else if (after != before || after.version() != version) {
+            store.save(after);
+        }
+    }
+
+    /** Finds the worlds kept in the store; {@link #loadStored} loads them. */
+    void findStored() throws java.io.IOException {
+        for (WorldStore.Stored s : store.list()) {
+            loading.put(s.name(), new java.util.concurrent.FutureTask<>(() -> {
+                World w = store.load(s, snapshots);
+                if (w != null) {
+                    worlds.put(w, false);
+                }
+                return w;
+            }));
+        }
+    }
+
+    /** Loads the stored worlds one by one (a call on one not yet loaded loads it first, see {@link #awaitLoad}). */
+    void loadStored() {
+        for (String name : loading.keySet()) {
+            awaitLoad(name);
+        }
+        if (!loading.isEmpty() || store.keeps()) {
+            System.err.println("polysim: loaded " + worlds.names().size() + " world(s) from the workspace");
+        }
+    }
+
+    /** Waits until the stored world {@code name}, if there is one, is loaded (loading it now if no one has). */
+    void awaitLoad(String name) {
+        var task = loading.get(name);
+        if (task != null) {
+            task.run(); // no-op when the loader has started or finished it
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                System.err.println("polysim: loading '" + name + "' failed: " + e.getCause());
+            }
+            loading.remove(name);
+        }
+    }
+
+    /** Names of stored worlds still loading. */
+    java.util.Set<String> stillLoading() {
+        return loading.keySet();
     }
 
     /** Holds two world locks in a fixed order (copy_world), so two copies cannot deadlock. */

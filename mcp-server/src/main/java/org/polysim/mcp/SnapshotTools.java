@@ -97,7 +97,13 @@ final class SnapshotTools {
         Path file = state.workspace.resolve(c.args().string("file_path"));
         return state.locked(name, () -> {
             World w = state.world(name);
-            WorldFiles.write(w.snapshot(), file);
+            try {
+                WorldFiles.write(w.snapshot(), file);
+            } catch (java.io.IOException e) {
+                throw new ToolError("could not write " + state.workspace.root().relativize(file) + ": "
+                        + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                        : e.getMessage()) + "; choose another path relative to the workspace");
+            }
             ObjectNode out = Json.object().put("world_name", name).put("file_path", file.toString())
                     .put("time", w.time()).put("bytes", Files.size(file));
             return new Tool.Result(out, "saved '" + name + "' at time " + Views.num(w.time()) + " to " + file);

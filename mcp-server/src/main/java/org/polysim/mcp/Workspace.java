@@ -7,6 +7,9 @@ import java.nio.file.Path;
 /** The directory snapshot files live in; every path a tool is given must resolve inside it. */
 final class Workspace {
 
+    /** Longest file or folder name in a path (a file system allows 255 bytes; a UTF-8 char may take 4). */
+    static final int MAX_NAME = 200;
+
     private final Path root;
 
     Workspace(Path root) throws IOException {
@@ -20,7 +23,22 @@ final class Workspace {
 
     /** Resolves a user path (relative to the workspace, or absolute inside it), refusing anything outside. */
     Path resolve(String userPath) {
-        Path p = root.resolve(userPath).normalize();
+        for (String part : userPath.split("[/\\\\]")) {
+            if (part.length() > MAX_NAME) { // file systems refuse names over 255 bytes; say so before trying
+                throw new ToolError("file_path has a name of " + part.length() + " characters ('"
+                        + part.substring(0, 20) + "...'); each file or folder name may have at most " + MAX_NAME);
+            }
+        }
+        if (userPath.indexOf('\0') >= 0) {
+            throw new ToolError("file_path contains a NUL character; use a plain path such as 'runs/market.yaml'");
+        }
+        Path p;
+        try {
+            p = root.resolve(userPath).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ToolError("file_path '" + userPath + "' is not a valid path (" + e.getReason()
+                    + "); use a plain path such as 'runs/market.yaml'");
+        }
         Path real = p;
         try {
             Path existing = p;
@@ -36,6 +54,10 @@ final class Workspace {
         if (!p.startsWith(root) || !real.startsWith(root)) {
             throw new ToolError("path '" + userPath + "' is outside the workspace " + root
                     + "; use a path relative to it, e.g. 'runs/market.yaml'");
+        }
+        if (p.startsWith(root.resolve(".polysim"))) {
+            throw new ToolError("path '" + userPath + "' is inside .polysim, where the server keeps its own copy of "
+                    + "every world; choose another folder, e.g. 'runs/market.yaml'");
         }
         String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!name.endsWith(".yaml") && !name.endsWith(".yml") && !name.endsWith(".json")) {

@@ -308,11 +308,15 @@ final class WorldTools {
                 running.add(name + " (tick " + s.tick() + " of " + run.toTick + ")");
             }
         }
+        for (String name : state.stillLoading()) {
+            worlds.addObject().put("world_name", name).put("loading", true);
+            running.add(name + " (loading from the workspace)");
+        }
         ObjectNode out = Json.object();
         out.set("worlds", worlds);
         return new Tool.Result(out, worlds.isEmpty() ? "no worlds yet; create one with create_world"
                 : worlds.size() + " world(s): " + String.join(", ", state.worlds.names())
-                + (running.isEmpty() ? "" : "; running now: " + String.join(", ", running)));
+                + (running.isEmpty() ? "" : "; busy now: " + String.join(", ", running)));
     }
 
     private Tool.Result overview(Tool.Call c) throws Exception {

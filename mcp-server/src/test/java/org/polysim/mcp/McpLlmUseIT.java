@@ -81,7 +81,7 @@ class McpLlmUseIT extends ServerSession {
         long asked = System.nanoTime();
         McpSchema.CallToolResult worlds = ok("list_worlds", Map.of());
         assertThat((System.nanoTime() - asked) / 1e9).isLessThan(1.0);
-        assertThat(text(worlds)).contains("running now: slow (tick ");
+        assertThat(text(worlds)).contains("busy now: slow (tick ");
         McpSchema.CallToolResult overview = ok("get_world_state", Map.of("world_name", "slow"));
         assertThat(data(overview)).containsEntry("running", true);
         assertThat(text(overview)).contains("is busy", "at tick", "max_seconds");

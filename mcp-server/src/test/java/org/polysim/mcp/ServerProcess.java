@@ -37,13 +37,23 @@ final class ServerProcess {
         return cmd;
     }
 
-    static List<String> command(Path workspace) {
-        return app("serve", "--workspace", workspace.toString());
+    static List<String> command(Path workspace, String... extra) {
+        List<String> cmd = app("serve", "--workspace", workspace.toString());
+        cmd.addAll(List.of(extra));
+        return cmd;
+    }
+
+    /** The server process serving {@code workspace}, started by a client of this JVM (to kill it, say). */
+    static ProcessHandle process(Path workspace) {
+        return ProcessHandle.current().children().filter(h -> h.info().arguments().map(List::of)
+                .orElse(List.of()).contains(workspace.toString())).findFirst()
+                .orElseThrow(() -> new AssertionError("no server process serves " + workspace));
     }
 
     /** An initialized MCP Java SDK client connected to a fresh server. */
-    static McpSyncClient client(Path workspace, java.util.function.Consumer<McpSchema.ProgressNotification> progress) {
-        List<String> cmd = command(workspace);
+    static McpSyncClient client(Path workspace, java.util.function.Consumer<McpSchema.ProgressNotification> progress,
+                                String... extra) {
+        List<String> cmd = command(workspace, extra);
         ServerParameters params = ServerParameters.builder(cmd.getFirst()).args(cmd.subList(1, cmd.size())).build();
         var transport = new StdioClientTransport(params, new JacksonMcpJsonMapper(JsonMapper.builder().build()));
         transport.setStdErrorHandler(line -> { }); // the server's stderr (logs) is not part of the protocol
