@@ -61,8 +61,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--python-max", description = "Largest size for Python, polysim and CPython (default: 10000).")
     int pythonMax = 10_000;
 
-    @Option(names = "--parts", split = ",", description = "What to measure (default: ticks,memory,boundary,mcp).")
-    List<String> parts = List.of("ticks", "memory", "boundary", "mcp");
+    @Option(names = "--parts", split = ",", description = "What to measure (default: ticks,memory,boundary,mcp,"
+            + "autosave).")
+    List<String> parts = List.of("ticks", "memory", "boundary", "mcp", "autosave");
 
     @Option(names = "--out", description = "Report file (default: bench/RESULTS.md under --root).")
     Path out;
@@ -112,6 +113,19 @@ public final class Bench implements Callable<Integer> {
                 progress("  mcp failed: " + e);
             }
         }
+        for (int n : parts.contains("autosave") ? List.of(1000, 100_000) : List.<Integer>of()) {
+            progress("autosave: one-tick advance_simulation, stored vs --ephemeral, wealth in Lua, n=" + n);
+            try {
+                results.autosave.add(n < 10_000
+                        ? McpRoundTrip.autosave(serverCommand(dir), Workload.WEALTH.world("lua", n, scripts)
+                                .put("name", "bench"), 50, 10, 20)
+                        : McpRoundTrip.autosave(serverCommand(dir), Workload.WEALTH.world("lua", n, scripts)
+                                .put("name", "bench"), 3, 5, 2));
+            } catch (Exception e) {
+                progress("  autosave failed: " + e);
+                results.autosave.add(Workload.JSON.createObjectNode().put("n", n).put("error", String.valueOf(e)));
+            }
+        }
         Path report = out != null ? out : dir.resolve("bench/RESULTS.md");
         Files.writeString(report, new Report(results, NATIVES).markdown());
         // every raw figure, beside the report, for analyses the report does not make
@@ -120,6 +134,7 @@ public final class Bench implements Callable<Integer> {
         raw.putArray("memory").addAll(results.memory);
         raw.putArray("boundary").addAll(results.boundary);
         raw.set("mcp", results.mcp);
+        raw.putArray("autosave").addAll(results.autosave);
         Files.writeString(report.resolveSibling("results.json"), raw.toPrettyString());
         progress("wrote " + report);
         return 0;
@@ -133,6 +148,7 @@ public final class Bench implements Callable<Integer> {
         var launches = mcp.putArray("launch_ms");
         for (int i = 0; i < 5; i++) {
             launches.add(McpRoundTrip.launchMs(List.of(dir.resolve("polysim").toString(), "serve")));
+            // (each launch gets a fresh --workspace of its own: no stored worlds to load)
         }
         return mcp;
     }
@@ -142,6 +158,7 @@ public final class Bench implements Callable<Integer> {
         final List<ObjectNode> ticks = new ArrayList<>();
         final List<ObjectNode> memory = new ArrayList<>();
         final List<ObjectNode> boundary = new ArrayList<>();
+        final List<ObjectNode> autosave = new ArrayList<>();
         ObjectNode mcp;
         String mcpError;
     }

@@ -21,14 +21,56 @@ import tools.jackson.databind.node.ObjectNode;
 final class McpRoundTrip implements AutoCloseable {
 
     private final Process process;
+    private final Path workspace;
     private final OutputStream in;
     private final BufferedReader out;
     private int nextId = 1;
 
-    private McpRoundTrip(Process process) {
+    private McpRoundTrip(Process process, Path workspace) {
         this.process = process;
+        this.workspace = workspace;
         this.in = process.getOutputStream();
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What saving each changed world before the call returns costs: one-tick {@code advance_simulation} round trips
+     * in microseconds on two servers holding the same world, one keeping its worlds in the workspace (the default)
+     * and one {@code --ephemeral}, timed in alternating blocks so both see the same machine.
+     */
+    static ObjectNode autosave(List<String> serverCommand, ObjectNode world, int warmup, int blocks, int perBlock)
+            throws Exception {
+        List<String> ephemeral = new ArrayList<>(serverCommand);
+        ephemeral.add("--ephemeral");
+        ObjectNode result = Workload.JSON.createObjectNode().put("n", world.path("entities").path(0).path("count")
+                .asInt());
+        try (McpRoundTrip stored = start(serverCommand); McpRoundTrip memory = start(ephemeral)) {
+            ObjectNode advance = Workload.JSON.createObjectNode().put("world_name", world.get("name").asString())
+                    .put("num_steps", 1);
+            var storedTimes = result.putArray("stored_us");
+            var memoryTimes = result.putArray("ephemeral_us");
+            for (McpRoundTrip c : List.of(stored, memory)) {
+                c.call("create_world", world);
+                c.times("advance_simulation", advance, warmup, 0);
+            }
+            for (int b = 0; b < blocks; b++) {
+                storedTimes.addAll(stored.times("advance_simulation", advance, 0, perBlock));
+                memoryTimes.addAll(memory.times("advance_simulation", advance, 0, perBlock));
+            }
+            result.put("file_bytes", stored.storedBytes());
+        }
+        return result;
+    }
+
+    /** Bytes of the world files this session's server keeps. */
+    private long storedBytes() throws IOException {
+        Path dir = workspace.resolve(".polysim/worlds");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     /** Milliseconds from starting {@code serverCommand} to the response of its first tool call. */
@@ -53,12 +95,14 @@ final class McpRoundTrip implements AutoCloseable {
         return result;
     }
 
-    /** A started and initialised session. */
+    /** A started and initialised session, in a fresh workspace of its own. */
     private static McpRoundTrip start(List<String> serverCommand) throws IOException {
         Path workspace = Files.createTempDirectory("polysim-bench");
-        Process p = new ProcessBuilder(serverCommand).redirectError(ProcessBuilder.Redirect.DISCARD)
+        List<String> cmd = new ArrayList<>(serverCommand);
+        cmd.addAll(List.of("--workspace", workspace.toString()));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .directory(workspace.toFile()).start();
-        McpRoundTrip client = new McpRoundTrip(p);
+        McpRoundTrip client = new McpRoundTrip(p, workspace);
         client.send("initialize", Workload.JSON.readTree("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
                 + "\"clientInfo\":{\"name\":\"polysim-bench\",\"version\":\"1\"}}"));
         client.notifyInitialized();

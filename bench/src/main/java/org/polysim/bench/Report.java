@@ -46,6 +46,7 @@ final class Report {
         memory();
         boundary();
         mcp();
+        autosave();
         return md.toString();
     }
 
@@ -120,6 +121,15 @@ final class Report {
             double launch = stats(results.mcp.path("launch_ms")).median();
             line("| MCP first tool response ≤ 2 s after launch | " + num(launch) + " ms | " + mark(launch <= 2000)
                     + " |");
+        }
+        for (ObjectNode a : results.autosave) {
+            if (a.path("n").asInt() == 1000 && !a.has("error")) {
+                double stored = percentile(a.path("stored_us"), 50);
+                double memory = percentile(a.path("ephemeral_us"), 50);
+                double added = 100 * (stored - memory) / memory;
+                line("| autosave adds < 10% to a one-tick advance_simulation (1k) | " + num(added) + " % | "
+                        + mark(added < 10) + " |");
+            }
         }
         line("");
     }
@@ -284,6 +294,33 @@ final class Report {
             Stats s = stats(t);
             line("| `" + tool.replace("_us", "") + "` round trip | " + num(percentile(t, 50)) + " µs | "
                     + num(percentile(t, 99)) + " µs | " + num(s.min()) + " µs | " + num(s.max()) + " µs |");
+        }
+        line("");
+    }
+
+    private void autosave() {
+        if (results.autosave.isEmpty()) {
+            return;
+        }
+        line("## Autosave (worlds kept in the workspace)");
+        line("");
+        line("A one-tick `advance_simulation` of the wealth workload in Lua, on two servers started side by side: "
+                + "one keeping its worlds in the workspace (the default: the world file is replaced before the call "
+                + "returns), one `--ephemeral`. Calls alternate between them in blocks; figures are medians of "
+                + "round trips.");
+        line("");
+        line("| n | stored | ephemeral | added | world file |");
+        line("|---|---|---|---|---|");
+        for (ObjectNode a : results.autosave) {
+            if (a.has("error")) {
+                line("| " + a.path("n").asInt() + " | failed: " + a.path("error").asString() + " | | | |");
+                continue;
+            }
+            double stored = percentile(a.path("stored_us"), 50) / 1000;
+            double memory = percentile(a.path("ephemeral_us"), 50) / 1000;
+            line("| " + a.path("n").asInt() + " | " + num(stored) + " ms | " + num(memory) + " ms | "
+                    + num(100 * (stored - memory) / memory) + " % | " + num(a.path("file_bytes").asDouble() / 1024)
+                    + " KB |");
         }
         line("");
     }

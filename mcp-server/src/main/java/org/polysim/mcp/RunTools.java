@@ -139,6 +139,7 @@ final class RunTools {
                         c.exchange().progressNotification(new McpSchema.ProgressNotification(token, (double) done,
                                 (double) steps, "tick " + done + " of " + steps));
                     }
+                    run.done = done;
                     return !run.cancelled && now < deadline;
                 }));
             } catch (SimulationException e) {

@@ -37,6 +37,8 @@ final class ServerState {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Map<String, Run> runsByRequest = new ConcurrentHashMap<>();
+    /** The version of each world its store's journal already covers (the last run's end). */
+    private final Map<String, Long> journaled = new ConcurrentHashMap<>();
 
     ServerState(Workspace workspace) {
         this(workspace, WorldStore.NONE, DEFAULT_RESPONSE_BYTES, System::nanoTime);
@@ -58,6 +60,8 @@ final class ServerState {
         final long toTick;
         final long startedNanos;
         volatile boolean cancelled;
+        /** Ticks completed so far (a failed run keeps the ones before its failure). */
+        volatile long done;
 
         Run(String world, String requestId, long fromTick, long toTick, long startedNanos) {
             this.world = world;
@@ -115,11 +119,21 @@ final class ServerState {
 
     private void persist(String name, World before, long version) throws java.io.IOException {
         World after = worlds.find(name);
+        if (after != before) { // deleted or replaced: the old world's journal and pending writes are void
+            journaled.remove(name);
+            if (before != null) {
+                store.replaced(name);
+            }
+        }
         if (after == null) {
             if (before != null) {
                 store.delete(name);
             }
-        } else if (after != before || after.version() != version) {
+            return;
+        }
+        boolean changed = after != before || after.version() != version;
+        boolean inJournal = after == before && Long.valueOf(after.version()).equals(journaled.get(name));
+        if (changed && !inJournal) {
             store.save(after);
         }
     }
@@ -190,6 +204,16 @@ final class ServerState {
             runs.remove(run.world);
             if (run.requestId != null) {
                 runsByRequest.remove(run.requestId);
+            }
+            World w = worlds.find(run.world);
+            if (w != null && run.done > 0) {
+                try { // the ticks it ran, as one journal line: cheaper than writing the world (see WorldStore)
+                    store.advanced(w, run.fromTick, run.done, nanoTime.getAsLong() - run.startedNanos);
+                    journaled.put(run.world, w.version());
+                } catch (java.io.IOException e) {
+                    System.err.println("polysim: journal of '" + run.world + "' not written (" + e.getMessage()
+                            + "); writing the whole world instead");
+                }
             }
         }
     }

@@ -97,6 +97,10 @@ class McpRestartIT {
             Thread.sleep(50); // onExit() of a handle whose Process another thread reaps can take a minute to see it
         }
         assertThat(first.isAlive()).isFalse();
+        try (var files = Files.list(survivor.resolve(".polysim/worlds"))) { // runs since the file: replayed at start
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.startsWith("lua-market-")
+                    && f.endsWith(".journal"));
+        }
         Thread.ofVirtual().start(c::close); // closing waits out the pending advance's time-out; nothing needs it
         assertThat(run.isDone() && !run.isCompletedExceptionally()).as("the run was cut short").isFalse();
 
