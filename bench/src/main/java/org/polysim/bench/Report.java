@@ -305,9 +305,9 @@ final class Report {
         line("## Autosave (worlds kept in the workspace)");
         line("");
         line("A one-tick `advance_simulation` of the wealth workload in Lua, on two servers started side by side: "
-                + "one keeping its worlds in the workspace (the default: the world file is replaced before the call "
-                + "returns), one `--ephemeral`. Calls alternate between them in blocks; figures are medians of "
-                + "round trips.");
+                + "one keeping its worlds in the workspace (the default: each run appends a journal line before its "
+                + "call returns, and the world file is rewritten in the background once enough runs have piled up), "
+                + "one `--ephemeral`. Calls alternate between them in blocks; figures are medians of round trips.");
         line("");
         line("| n | stored | ephemeral | added | world file |");
         line("|---|---|---|---|---|");

@@ -42,8 +42,13 @@ final class WorldStore {
     /** The store of {@code serve --ephemeral}: keeps nothing. */
     static final WorldStore NONE = new WorldStore(null);
 
-    /** Runs piled up in a journal before the world file is rewritten in the background. */
+    /**
+     * Runs piled up in a journal before the world file is rewritten in the background: at least a second of them,
+     * and at least {@link #WRITE_RATIO} times what the last rewrite cost, so rewriting takes at most about 5% of
+     * the time spent running however large the world (and replaying at start, about as long as that).
+     */
     static final long JOURNAL_NANOS = 1_000_000_000L;
+    static final int WRITE_RATIO = 20;
     static final int JOURNAL_LINES = 1000;
 
     private final Path worlds;
@@ -61,6 +66,7 @@ final class WorldStore {
         long written;
         long journalNanos;
         int journalLines;
+        volatile long writeNanos;
         boolean deleted;
     }
 
@@ -108,15 +114,20 @@ final class WorldStore {
                     java.nio.file.StandardOpenOption.APPEND);
         }
         k.journalNanos += nanos;
-        if (++k.journalLines >= JOURNAL_LINES || k.journalNanos >= JOURNAL_NANOS) {
+        if (++k.journalLines >= JOURNAL_LINES
+                || k.journalNanos >= Math.max(JOURNAL_NANOS, WRITE_RATIO * k.writeNanos)) {
             k.journalLines = 0;
             k.journalNanos = 0;
             long save = k.nextSave++;
             long tick = w.tick();
+            long t0 = System.nanoTime();
             ObjectNode snapshot = w.snapshot(); // taken now, under the lock: the world as of this call
+            long taken = System.nanoTime() - t0;
             writer.execute(() -> {
                 try {
+                    long t1 = System.nanoTime();
                     write(w.name(), k, save, tick, snapshot);
+                    k.writeNanos = taken + System.nanoTime() - t1;
                 } catch (IOException e) {
                     System.err.println("polysim: writing world '" + w.name() + "' failed (" + e.getMessage()
                             + "); its journal still holds every run");
