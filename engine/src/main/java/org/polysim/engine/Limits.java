@@ -10,11 +10,14 @@ package org.polysim.engine;
  * @param logLines     lines of the world log kept (oldest dropped first)
  * @param maxEntities  live entities a world may hold; stops runaway spawning
  * @param messageHistory delivered messages kept for inspection (oldest dropped first)
+ * @param allocMb     per call, megabytes a script may allocate (garbage included): a memory hog fails its own
+ *                    world's tick instead of starving the server
  */
 public record Limits(long instructions, long wallMillis, int callDepth, int stringBytes, int logLines,
-                     int maxEntities, int messageHistory) {
+                     int maxEntities, int messageHistory, long allocMb) {
 
-    public static final Limits DEFAULTS = new Limits(1_000_000, 2_000, 200, 1 << 20, 10_000, 1_000_000, 1_000);
+    public static final Limits DEFAULTS = new Limits(1_000_000, 2_000, 200, 1 << 20, 10_000, 1_000_000, 1_000,
+            1024);
 
     public Limits {
         positive("instructions", instructions);
@@ -24,6 +27,12 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
         positive("log_lines", logLines);
         positive("max_entities", maxEntities);
         positive("message_history", messageHistory);
+        positive("alloc_mb", allocMb);
+    }
+
+    /** {@link #allocMb} in bytes. */
+    public long allocBytes() {
+        return allocMb << 20;
     }
 
     private static void positive(String field, long value) {

@@ -555,6 +555,7 @@ public final class World implements AutoCloseable {
             l.put("log_lines", limits.logLines());
             l.put("max_entities", limits.maxEntities());
             l.put("message_history", limits.messageHistory());
+            l.put("alloc_mb", limits.allocMb());
         }
         ObjectNode lib = root.putObject("scripts");
         scripts.forEach((id, s) -> {

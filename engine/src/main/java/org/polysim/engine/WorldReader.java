@@ -39,7 +39,7 @@ final class WorldReader {
             "pending_messages");
     private static final Set<String> SEED_MESSAGE = Set.of("sender", "receiver", "content", "kind", "receive_step");
     private static final Set<String> LIMITS = Set.of("instructions", "wall_ms", "call_depth", "string_bytes",
-            "log_lines", "max_entities", "message_history");
+            "log_lines", "max_entities", "message_history", "alloc_mb");
 
     private final Path baseDir;
     private final Path confine;
@@ -111,7 +111,8 @@ final class WorldReader {
                     (int) optLong(o, "string_bytes", d.stringBytes(), "limits"),
                     (int) optLong(o, "log_lines", d.logLines(), "limits"),
                     (int) optLong(o, "max_entities", d.maxEntities(), "limits"),
-                    (int) optLong(o, "message_history", d.messageHistory(), "limits"));
+                    (int) optLong(o, "message_history", d.messageHistory(), "limits"),
+                    optLong(o, "alloc_mb", d.allocMb(), "limits"));
         } catch (IllegalArgumentException e) {
             throw new WorldFileException("limits", e.getMessage());
         }

@@ -53,6 +53,17 @@ class RunControlTest {
         });
     }
 
+    /** {@code count} entities of {@code drawer}, which record draws and the param {@code p}. */
+    private static World drawers(String name, long seed, int p, int count) throws SimulationException {
+        return Worlds.yaml("""
+                name: %s
+                seed: %d
+                params: { p: %d }
+                scripts: { d: { language: java-test, source: drawer } }
+                entities: [ { script: d, count: %d } ]
+                """.formatted(name, seed, p, count));
+    }
+
     @Test
     void aFailedTicksPrintsStayInTheLogMarkedAsRolledBack() throws Exception {
         World w = Worlds.yaml("""
@@ -100,11 +111,7 @@ class RunControlTest {
 
     @Test
     void aRunStopsBetweenTicksWhenTheCallerSaysSo() throws Exception {
-        World w = Worlds.yaml("""
-                name: t
-                scripts: { d: { language: java-test, source: drawer } }
-                entities: [ { script: d, count: 2 } ]
-                """);
+        World w = drawers("t", 0, 0, 2);
         World whole = w.copy("whole");
         AdvanceReport report = w.advance(100, done -> done < 7);
 
@@ -119,11 +126,7 @@ class RunControlTest {
 
     @Test
     void statusAnswersWhileAnotherThreadHoldsTheWorld() throws Exception {
-        World w = Worlds.yaml("""
-                name: t
-                scripts: { d: { language: java-test, source: drawer } }
-                entities: [ { script: d, count: 2 } ]
-                """);
+        World w = drawers("t", 0, 0, 2);
         var inside = new java.util.concurrent.CountDownLatch(1);
         var release = new java.util.concurrent.CountDownLatch(1);
         Thread run = Thread.ofPlatform().start(() -> {
@@ -174,13 +177,7 @@ class RunControlTest {
 
     @Test
     void aPristineCopyWithANewSeedDrawsAfreshFromInitOn() throws Exception {
-        World w = Worlds.yaml("""
-                name: t
-                seed: 1
-                params: { p: 1 }
-                scripts: { d: { language: java-test, source: drawer } }
-                entities: [ { script: d, count: 2 } ]
-                """);
+        World w = drawers("t", 1, 1, 2);
         assertThat(w.pristine()).isTrue();
         World sameSeed = w.copy("same", 1L, null);
         World otherSeed = w.copy("other", 2L, JsonNodeFactory.instance.objectNode().put("p", 5));
@@ -190,25 +187,13 @@ class RunControlTest {
         assertThat(otherSeed.entityState("d-1").orElseThrow().get("first").doubleValue()).isNotEqualTo(first);
         assertThat(otherSeed.entityState("d-1").orElseThrow().get("p").intValue()).isEqualTo(5);
         assertThat(otherSeed.seed()).isEqualTo(2);
-        World fresh = Worlds.yaml("""
-                name: other
-                seed: 2
-                params: { p: 5 }
-                scripts: { d: { language: java-test, source: drawer } }
-                entities: [ { script: d, count: 2 } ]
-                """);
+        World fresh = drawers("other", 2, 5, 2);
         assertThat(Worlds.snapshotText(otherSeed)).isEqualTo(Worlds.snapshotText(fresh));
     }
 
     @Test
     void aCopyOfAnAdvancedWorldKeepsItsPastAndDrawsFromTheNewSeedFromNowOn() throws Exception {
-        World w = Worlds.yaml("""
-                name: t
-                seed: 1
-                params: { p: 1 }
-                scripts: { d: { language: java-test, source: drawer } }
-                entities: [ { script: d, count: 2 } ]
-                """);
+        World w = drawers("t", 1, 1, 2);
         w.advance(2);
         assertThat(w.pristine()).isFalse();
         World same = w.copy("same", null, null);
@@ -227,12 +212,7 @@ class RunControlTest {
 
     @Test
     void newParamsReachScriptsAtTheNextTick() throws Exception {
-        World w = Worlds.yaml("""
-                name: t
-                params: { p: 1 }
-                scripts: { d: { language: java-test, source: drawer } }
-                entities: [ { script: d } ]
-                """);
+        World w = drawers("t", 0, 1, 1);
         w.advance(1);
         w.setParams(JsonNodeFactory.instance.objectNode().put("p", 7));
         w.advance(1);

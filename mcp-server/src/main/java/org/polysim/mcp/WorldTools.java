@@ -44,7 +44,7 @@ final class WorldTools {
                                 .optional("schedule", "string", "sequential (default) or random update order.")
                                 .optional("dt", "number", "Time per tick (default 1).")
                                 .optional("limits", "object", "Script limits: instructions, wall_ms, call_depth, "
-                                        + "string_bytes, log_lines, max_entities, message_history.")
+                                        + "string_bytes, log_lines, max_entities, message_history, alloc_mb.")
                                 .optional("replace_if_exists", "boolean", "Replace a world of the same name "
                                         + "(default false).")
                                 .open(),

@@ -36,6 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code printer}: prints "hello" and 42 with the language's print.</li>
  *   <li>{@code failer}: at time 2 raises an error "boom" on line {@link #failingLine()}.</li>
  *   <li>{@code looper}: update loops forever.</li>
+ *   <li>{@code churner}: update allocates garbage forever (about 80 KB a step, nothing kept).</li>
  *   <li>{@code global_writer}: update assigns a global variable.</li>
  *   <li>{@code numbers}: at time 1 sends itself two messages; at time 2 builds an object {@code values} of numbers
  *       made by the language's common builtins, among them {@code roll = random(1, 6)} and {@code inbox} = the
@@ -322,6 +323,25 @@ public abstract class ControllerContract {
         w.advance(2);
         assertThat(w.tick()).isEqualTo(2);
         assertThat(w.entityState("looper-1").orElseThrow().path("updates").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aCallThatAllocatesPastItsBudgetFailsOnlyItsOwnWorld() throws Exception {
+        // nothing it allocates stays live, so the heap guard never fires; before the per-call budget it ran on
+        // until the wall clock stopped it, allocating gigabytes a second for every world to collect
+        World hog = single("churner", 1, "limits: { instructions: 2000000000, wall_ms: 60000, alloc_mb: 64 }");
+        World calm = single("lifecycle", 2, null);
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> hog.advance(1));
+        assertThat(e).isNotNull();
+        assertThat(e.kind()).as(e.getMessage()).isEqualTo("BUDGET");
+        assertThat(e.cause()).contains("allocated more than 64 MB in one call (limits.alloc_mb)");
+        assertThat(e.entity()).isEqualTo("churner-1");
+        assertThat(hog.tick()).isZero();
+        calm.advance(3);
+        assertThat(calm.entityState("lifecycle-2").orElseThrow().path("updates").asInt()).isEqualTo(3);
+        hog.putScript("churner", null, source("lifecycle"));
+        hog.advance(1);
+        assertThat(hog.tick()).isEqualTo(1);
     }
 
     @Test

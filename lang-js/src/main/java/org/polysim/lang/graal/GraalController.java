@@ -15,6 +15,7 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.polysim.engine.Limits;
 import org.polysim.engine.Message;
+import org.polysim.engine.spi.Allocations;
 import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.EntityContext;
 import org.polysim.engine.spi.ScriptException;
@@ -84,7 +85,8 @@ public final class GraalController implements Controller {
         paramsSent = null;
         handedOver.clear();
         // a cold engine needs seconds for the prelude's imports; a script's top level gets at least TOP_LEVEL_MILLIS
-        try (var running = Watchdog.start(c, Math.max(limits.wallMillis(), TOP_LEVEL_MILLIS))) {
+        try (var running = Watchdog.start(c, Math.max(limits.wallMillis(), TOP_LEVEL_MILLIS),
+                limits.allocBytes())) {
             try {
                 call = c.eval(prelude).execute(host);
                 if (authored != null) {
@@ -151,7 +153,7 @@ public final class GraalController implements Controller {
         host.bind(e);
         context.resetLimits();
         Value result;
-        try (var running = Watchdog.start(context, limits.wallMillis())) {
+        try (var running = Watchdog.start(context, limits.wallMillis(), limits.allocBytes())) {
             try {
                 result = call.execute(kind, e.id(), e.script(), e.time(), stateIn,
                         kind.equals("update") ? inbox(e.inbox()) : emptyInbox, params);
@@ -211,6 +213,9 @@ public final class GraalController implements Controller {
         if (stop == Watchdog.Stop.TIMEOUT || (e.isInterrupted() && stop == Watchdog.Stop.NONE)) {
             return new ScriptException(ScriptException.Kind.TIMEOUT, "ran longer than " + limits.wallMillis()
                     + " ms (limits.wall_ms) in one call; is there a loop that never ends?", line);
+        }
+        if (stop == Watchdog.Stop.ALLOCATION) {
+            return new ScriptException(ScriptException.Kind.BUDGET, Allocations.overBudget(limits.allocMb()), line);
         }
         boolean statementLimit = String.valueOf(e.getMessage()).contains("Statement count limit");
         if (stop == Watchdog.Stop.MEMORY || (e.isResourceExhausted() && !statementLimit)) {

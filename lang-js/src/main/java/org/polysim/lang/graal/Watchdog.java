@@ -7,12 +7,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
+import org.polysim.engine.spi.Allocations;
 import org.polysim.engine.spi.HeapGuard;
 
 /**
- * Stops guest calls from outside: a call that outlives its wall-clock budget is interrupted (then cancelled), and
- * at a {@link HeapGuard} alarm every running call is cancelled: community GraalVM has no per-context heap cap, so
- * this keeps one script from taking the server down.
+ * Stops guest calls from outside: a call that outlives its wall-clock budget, or allocates more than its
+ * allocation budget (the JVM counts bytes per thread, and a guest call runs on its caller's thread), is interrupted
+ * (then cancelled); at a {@link HeapGuard} alarm every running call is cancelled. Community GraalVM has no
+ * per-context heap cap, so this keeps one script from taking the server down.
  */
 final class Watchdog {
 
@@ -35,24 +37,33 @@ final class Watchdog {
     private static void checkDeadlines() {
         long now = System.nanoTime();
         for (Running r : RUNNING) {
-            if (now - r.deadline > 0 && r.stop == Stop.NONE) {
+            if (r.stop != Stop.NONE) {
+                continue;
+            }
+            if (now - r.deadline > 0) {
                 r.halt(Stop.TIMEOUT);
+            } else if (Allocations.of(r.thread) - r.allocStart > r.allocBytes) {
+                r.halt(Stop.ALLOCATION);
             }
         }
     }
 
     /** Why a call was stopped from outside. */
-    enum Stop { NONE, TIMEOUT, MEMORY }
+    enum Stop { NONE, TIMEOUT, MEMORY, ALLOCATION }
 
     /** One call in progress. */
     static final class Running implements AutoCloseable {
         private final Context context;
         private final long deadline;
+        private final long thread = Thread.currentThread().threadId(); // a guest call runs on its caller's thread
+        private final long allocStart = Allocations.current();
+        private final long allocBytes;
         private volatile Stop stop = Stop.NONE;
 
-        private Running(Context context, long wallMillis) {
+        private Running(Context context, long wallMillis, long allocBytes) {
             this.context = context;
             this.deadline = System.nanoTime() + wallMillis * 1_000_000L;
+            this.allocBytes = allocBytes;
         }
 
         Stop stop() {
@@ -79,8 +90,8 @@ final class Watchdog {
 
     private Watchdog() {}
 
-    static Running start(Context context, long wallMillis) {
-        Running r = new Running(context, wallMillis);
+    static Running start(Context context, long wallMillis, long allocBytes) {
+        Running r = new Running(context, wallMillis, allocBytes);
         RUNNING.add(r);
         return r;
     }

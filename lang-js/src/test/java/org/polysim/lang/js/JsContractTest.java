@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in JavaScript. */
 class JsContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(Map.of(
             "lifecycle", """
                     function init(e) {
                       e.state.inits = 1;
@@ -81,7 +81,8 @@ class JsContractTest extends ControllerContract {
                       }
                       for (const m of inbox) if (m.kind === "values") e.state.received = m.content;
                     }
-                    """);
+                    """), "churner",
+            "function update(e, inbox) { for (;;) { const a = new Float64Array(10000); a[0] = 1; } }\n");
 
     JsContractTest() {
         super("js", SOURCES, 3);

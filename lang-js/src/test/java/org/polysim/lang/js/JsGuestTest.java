@@ -50,7 +50,7 @@ class JsGuestTest {
                   if (e.state.hog) { const a = []; for (;;) a.push(new Float64Array(200000)); }
                   e.metric("ok", 1);
                 }
-                """, "{ wall_ms: 120000, instructions: 100000000 }");
+                """, "{ wall_ms: 120000, instructions: 100000000, alloc_mb: 1000000 }");
         w.setEntityState("s-2", JsonNodeFactory.instance.objectNode().put("hog", true));
         SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
         assertThat(e.kind()).isEqualTo("BUDGET");

@@ -8,13 +8,14 @@ import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.DebugLib;
 import org.polysim.engine.Limits;
+import org.polysim.engine.spi.Allocations;
 import org.polysim.engine.spi.HeapGuard;
 import org.polysim.engine.spi.ScriptException;
 
 /**
  * The per-call limits of one {@code Globals}, enforced through LuaJ's debug hooks (installed as
  * {@code globals.debuglib}, without exposing a {@code debug} table): instructions, call depth, wall-clock time, and
- * the size of strings built by {@code ..}. Violations throw {@link Exceeded}, an {@link Error}, because LuaJ's
+ * the size of strings built by {@code ..}, and bytes allocated (checked with the clock, every 1024 instructions). Violations throw {@link Exceeded}, an {@link Error}, because LuaJ's
  * {@code pcall} catches every {@link Exception} and a budget must not be escapable.
  */
 final class Budget extends DebugLib {
@@ -40,6 +41,7 @@ final class Budget extends DebugLib {
     private long remaining;
     private long deadline;
     private long alarms;
+    private long allocStart;
     private int pc;
 
     Budget(Limits limits) {
@@ -59,6 +61,7 @@ final class Budget extends DebugLib {
         remaining = limits.instructions();
         deadline = System.nanoTime() + limits.wallMillis() * 1_000_000L;
         alarms = HeapGuard.alarms();
+        allocStart = Allocations.current();
         CURRENT.set(this);
     }
 
@@ -146,6 +149,9 @@ final class Budget extends DebugLib {
         if (HeapGuard.alarms() != alarms) {
             throw new Exceeded(ScriptException.Kind.BUDGET, "was stopped because the server ran short of memory; "
                     + "is the script building ever larger data?", line());
+        }
+        if (Allocations.current() - allocStart > limits.allocBytes()) {
+            throw new Exceeded(ScriptException.Kind.BUDGET, Allocations.overBudget(limits.allocMb()), line());
         }
     }
 

@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Lua. */
 class LuaContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(Map.of(
             "lifecycle", """
                     function init(e)
                       e.state.inits = 1
@@ -83,7 +83,9 @@ class LuaContractTest extends ControllerContract {
                         if m.kind == "values" then e.state.received = m.content end
                       end
                     end
-                    """);
+                    """), "churner",
+            "function update(e, inbox) while true do local t = {} for i = 1, 1000 do t[i] = i * 0.5 end end "
+                    + "end\n");
 
     LuaContractTest() {
         super("lua", SOURCES, 3);

@@ -20,7 +20,7 @@ class LuaHeapTest {
                   end
                   e.metric("ok", 1)
                 end
-                """, 3, "{ instructions: 1000000000, wall_ms: 120000 }");
+                """, 3, "{ instructions: 1000000000, wall_ms: 120000, alloc_mb: 1000000 }");
         SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
         assertThat(e.kind()).as(e.getMessage()).isEqualTo("BUDGET");
         assertThat(e.cause()).contains("memory");

@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Python. */
 class PythonContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(Map.of(
             "lifecycle", """
                     def init(e):
                         e.state["inits"] = 1
@@ -77,7 +77,8 @@ class PythonContractTest extends ControllerContract {
                         for m in inbox:
                             if m.kind == "values":
                                 e.state["received"] = m.content
-                    """);
+                    """), "churner",
+            "def update(e, inbox):\n    while True:\n        x = [0.5] * 10000\n");
 
     PythonContractTest() {
         super("python", SOURCES, 3);
