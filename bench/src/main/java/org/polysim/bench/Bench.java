@@ -68,6 +68,11 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--out", description = "Report file (default: bench/RESULTS.md under --root).")
     Path out;
 
+    @Option(names = "--reuse", description = "The results.json of an earlier run: the parts not measured now are "
+            + "taken from it, and the report says which parts came from which run (to redo one part without the "
+            + "rest's 45 minutes; every ratio still divides figures of one run).")
+    Path reuse;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
     }
@@ -126,6 +131,9 @@ public final class Bench implements Callable<Integer> {
                 results.autosave.add(Workload.JSON.createObjectNode().put("n", n).put("error", String.valueOf(e)));
             }
         }
+        if (reuse != null) {
+            reuse(results);
+        }
         Path report = out != null ? out : dir.resolve("bench/RESULTS.md");
         Files.writeString(report, new Report(results, NATIVES).markdown());
         // every raw figure, beside the report, for analyses the report does not make
@@ -138,6 +146,32 @@ public final class Bench implements Callable<Integer> {
         Files.writeString(report.resolveSibling("results.json"), raw.toPrettyString());
         progress("wrote " + report);
         return 0;
+    }
+
+    /** Fills the parts not measured in this run from the earlier run's raw results. */
+    private void reuse(Results results) throws IOException {
+        JsonNode earlier = Workload.JSON.readTree(Files.readString(reuse));
+        String when = java.time.LocalDate.ofInstant(Files.getLastModifiedTime(reuse).toInstant(),
+                java.time.ZoneId.systemDefault()).toString();
+        List<String> taken = new ArrayList<>();
+        for (String part : List.of("ticks", "memory", "boundary", "autosave")) {
+            List<ObjectNode> list = switch (part) {
+                case "ticks" -> results.ticks;
+                case "memory" -> results.memory;
+                case "boundary" -> results.boundary;
+                default -> results.autosave;
+            };
+            if (!parts.contains(part) && earlier.path(part).isArray() && !earlier.path(part).isEmpty()) {
+                earlier.path(part).forEach(r -> list.add((ObjectNode) r));
+                taken.add(part);
+            }
+        }
+        if (!parts.contains("mcp") && earlier.path("mcp").isObject()) {
+            results.mcp = (ObjectNode) earlier.path("mcp");
+            taken.add("mcp");
+        }
+        results.provenance = "Parts " + String.join(", ", taken) + " are from a run of " + when + " (`--reuse`); "
+                + String.join(", ", parts) + " were measured on " + java.time.LocalDate.now() + ".";
     }
 
     private static ObjectNode mcp(Path dir, Path scripts) throws Exception {
@@ -161,6 +195,8 @@ public final class Bench implements Callable<Integer> {
         final List<ObjectNode> autosave = new ArrayList<>();
         ObjectNode mcp;
         String mcpError;
+        /** Which parts came from which run, when some were reused; null for a whole run. */
+        String provenance;
     }
 
     private List<String> caseCommand(String language, String workload, Plan plan, Path scripts, boolean memory) {

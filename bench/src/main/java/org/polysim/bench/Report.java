@@ -38,6 +38,10 @@ final class Report {
         line("Written by `./polysim bench` on " + LocalDate.now() + ". Do not edit: rerun it. How to read these "
                 + "figures, the profiles behind them and what limits them: [README.md](README.md).");
         line("");
+        if (results.provenance != null) {
+            line(results.provenance);
+            line("");
+        }
         environment();
         targets();
         for (String w : workloads()) {
