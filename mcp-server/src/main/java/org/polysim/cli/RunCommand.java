@@ -112,8 +112,8 @@ final class RunCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             stdout.printf(Locale.ROOT, "world %s: time %s after %d ticks in %.2f s; %d entities, %d messages pending, "
-                            + "%d dropped%n%n", world.name(), Views.num(world.time()), world.tick() - firstTick, seconds,
-                    world.entityCount(), world.pendingMessages(), world.droppedMessages());
+                            + "%d dropped%n%n", world.name(), Views.num(world.time()), world.tick() - firstTick,
+                    seconds, world.entityCount(), world.pendingMessages(), world.droppedMessages());
             printMetrics(stdout, world);
             if (target.getParent() != null) {
                 Files.createDirectories(target.getParent());

@@ -173,9 +173,13 @@ public final class Views {
         return out;
     }
 
-    /** A whole number without ".0", anything else to six significant digits. */
+    /** A whole number without ".0", anything else to six significant digits, without trailing zeros. */
     public static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-                : String.format(java.util.Locale.ROOT, "%.6g", v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        // six significant digits without the padding zeros ("898.5", not "898.500"): a reader takes zeros as data
+        return String.format(java.util.Locale.ROOT, "%.6g", v).replaceFirst("(\\.\\d*?)0+(?=$|e)", "$1")
+                .replaceFirst("\\.(?=$|e)", "");
     }
 }

@@ -14,9 +14,10 @@ import org.polysim.engine.spi.ScriptException;
 
 /**
  * The per-call limits of one {@code Globals}, enforced through LuaJ's debug hooks (installed as
- * {@code globals.debuglib}, without exposing a {@code debug} table): instructions, call depth, wall-clock time, and
- * the size of strings built by {@code ..}, and bytes allocated (checked with the clock, every 1024 instructions). Violations throw {@link Exceeded}, an {@link Error}, because LuaJ's
- * {@code pcall} catches every {@link Exception} and a budget must not be escapable.
+ * {@code globals.debuglib}, without exposing a {@code debug} table): instructions, call depth, wall-clock time,
+ * the size of strings built by {@code ..}, and bytes allocated (checked with the clock, every 1024 instructions).
+ * Violations throw {@link Exceeded}, an {@link Error}, because LuaJ's {@code pcall} catches every {@link Exception}
+ * and a budget must not be escapable.
  */
 final class Budget extends DebugLib {
 

@@ -75,7 +75,7 @@ class LuaSandboxTest {
                     local t = string.rep(s, 5)
                   end
                 end
-                """, 1, "{ instructions: 1000000000, wall_ms: 300, alloc_mb: 1000000 }"); // the clock, not the allocations
+                """, 1, "{ instructions: 1000000000, wall_ms: 300, alloc_mb: 1000000 }"); // the clock, not alloc_mb
         long started = System.nanoTime();
         SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
         assertThat(e.kind()).isEqualTo("TIMEOUT");
