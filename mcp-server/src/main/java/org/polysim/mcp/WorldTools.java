@@ -315,7 +315,8 @@ final class WorldTools {
         ObjectNode out = Json.object();
         out.set("worlds", worlds);
         return new Tool.Result(out, worlds.isEmpty() ? "no worlds yet; create one with create_world"
-                : worlds.size() + " world(s): " + String.join(", ", state.worlds.names())
+                : worlds.size() + " world(s): " + worlds.valueStream().map(w -> w.path("world_name").asString())
+                        .collect(java.util.stream.Collectors.joining(", "))
                 + (running.isEmpty() ? "" : "; busy now: " + String.join(", ", running)));
     }
 
