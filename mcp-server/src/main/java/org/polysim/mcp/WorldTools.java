@@ -422,9 +422,10 @@ final class WorldTools {
             }
             Map<String, ObjectNode> changes = new java.util.LinkedHashMap<>();
             for (String e : ids) {
-                ObjectNode next = merge ? w.entityState(e).orElseThrow() : given.deepCopy();
+                // setEntityStates copies every state it is given, so the given fields may be shared here
+                ObjectNode next = merge ? w.entityState(e).orElseThrow() : given;
                 if (merge) {
-                    next.setAll(given.deepCopy());
+                    next.setAll(given);
                 }
                 changes.put(e, next);
             }
