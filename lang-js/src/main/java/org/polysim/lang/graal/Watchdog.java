@@ -3,6 +3,7 @@ package org.polysim.lang.graal;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +13,9 @@ import org.polysim.engine.spi.HeapGuard;
 
 /**
  * Stops guest calls from outside: a call that outlives its wall-clock budget, or allocates more than its
- * allocation budget (the JVM counts bytes per thread, and a guest call runs on its caller's thread), is interrupted
- * (then cancelled); at a {@link HeapGuard} alarm every running call is cancelled. Community GraalVM has no
+ * allocation budget (the JVM counts bytes per thread: the guest thread running the call), is interrupted
+ * (then cancelled); at a {@link HeapGuard} alarm every running call is cancelled. A call stuck in a builtin does not
+ * stop until the builtin returns; {@link GuestThread} lets its caller go on meanwhile. Community GraalVM has no
  * per-context heap cap, so this keeps one script from taking the server down.
  */
 final class Watchdog {
@@ -26,10 +28,19 @@ final class Watchdog {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Where calls are stopped: interrupting waits up to half a second and cancelling a context stuck in a builtin
+     * waits until the builtin returns, so neither may hold up the timer (other calls' deadlines).
+     */
+    private static final ExecutorService STOPPERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "polysim-stopper");
+        t.setDaemon(true);
+        return t;
+    });
     private static final Set<Running> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        HeapGuard.onAlarm(() -> RUNNING.forEach(r -> TIMER.execute(() -> r.halt(Stop.MEMORY))));
+        HeapGuard.onAlarm(() -> RUNNING.forEach(r -> r.halt(Stop.MEMORY)));
         // one periodic check instead of a timer per call: calls are many and short, so this is far cheaper
         TIMER.scheduleWithFixedDelay(Watchdog::checkDeadlines, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -55,7 +66,7 @@ final class Watchdog {
     static final class Running implements AutoCloseable {
         private final Context context;
         private final long deadline;
-        private final long thread = Thread.currentThread().threadId(); // a guest call runs on its caller's thread
+        private final long thread = Thread.currentThread().threadId(); // the guest thread running the call
         private final long allocStart = Allocations.current();
         private final long allocBytes;
         private volatile Stop stop = Stop.NONE;
@@ -71,15 +82,17 @@ final class Watchdog {
         }
 
         private void halt(Stop why) {
-            if (!RUNNING.contains(this)) {
-                return; // finished meanwhile
+            if (!RUNNING.contains(this) || stop != Stop.NONE) {
+                return; // finished meanwhile, or already being stopped
             }
             stop = why;
-            try {
-                context.interrupt(Duration.ofMillis(500));
-            } catch (Exception e) { // did not stop in time (or cannot be interrupted): cancel it
-                context.close(true);
-            }
+            STOPPERS.execute(() -> {
+                try {
+                    context.interrupt(Duration.ofMillis(500));
+                } catch (Exception e) { // did not stop in time (or cannot be interrupted): cancel it
+                    cancel(context);
+                }
+            });
         }
 
         @Override
@@ -89,6 +102,19 @@ final class Watchdog {
     }
 
     private Watchdog() {}
+
+    /** Cancels a context in the background: it may be stuck in a builtin, and its cancellation waits for that. */
+    static void closeLater(Context context) {
+        STOPPERS.execute(() -> cancel(context));
+    }
+
+    private static void cancel(Context context) {
+        try {
+            context.close(true);
+        } catch (RuntimeException ignored) {
+            // already closed
+        }
+    }
 
     static Running start(Context context, long wallMillis, long allocBytes) {
         Running r = new Running(context, wallMillis, allocBytes);
