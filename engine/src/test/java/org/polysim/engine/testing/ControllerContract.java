@@ -37,9 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code failer}: at time 2 raises an error "boom" on line {@link #failingLine()}.</li>
  *   <li>{@code looper}: update loops forever.</li>
  *   <li>{@code churner}: update allocates garbage forever (about 80 KB a step, nothing kept).</li>
- *   <li>{@code stuck}: unless {@code state.calm} is set, update spends 5 to 30 seconds inside one builtin that
- *       cannot be interrupted (a giant number, say; a language without such builtins loops forever instead); with
- *       it, update increments {@code state.updates} (starting from 0).</li>
  *   <li>{@code global_writer}: update assigns a global variable.</li>
  *   <li>{@code numbers}: at time 1 sends itself two messages; at time 2 builds an object {@code values} of numbers
  *       made by the language's common builtins, among them {@code roll = random(1, 6)} and {@code inbox} = the
@@ -345,23 +342,6 @@ public abstract class ControllerContract {
         hog.putScript("churner", null, source("lifecycle"));
         hog.advance(1);
         assertThat(hog.tick()).isEqualTo(1);
-    }
-
-    @Test
-    void aCallStuckInABuiltinStopsWithinTwiceItsWallBudgetAndTheWorldGoesOn() throws Exception {
-        World w = single("stuck", 1, "limits: { instructions: 2000000000, wall_ms: 1000 }");
-        long start = System.nanoTime();
-        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(e).isNotNull();
-        assertThat(e.kind()).as(e.getMessage()).isEqualTo("TIMEOUT");
-        assertThat(e.cause()).contains("1000 ms (limits.wall_ms)");
-        assertThat(e.entity()).isEqualTo("stuck-1");
-        assertThat(millis).as("stopped after %d ms", millis).isLessThan(2000);
-        assertThat(w.tick()).isZero();
-        w.setEntityState("stuck-1", JsonNodeFactory.instance.objectNode().put("calm", true));
-        w.advance(2); // the same script, in a context of its own again
-        assertThat(w.entityState("stuck-1").orElseThrow().path("updates").asInt()).isEqualTo(2);
     }
 
     @Test

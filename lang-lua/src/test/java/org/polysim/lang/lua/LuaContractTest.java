@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Lua. */
 class LuaContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(Map.of(
             "lifecycle", """
                     function init(e)
                       e.state.inits = 1
@@ -85,17 +85,7 @@ class LuaContractTest extends ControllerContract {
                     end
                     """), "churner",
             "function update(e, inbox) while true do local t = {} for i = 1, 1000 do t[i] = i * 0.5 end end "
-                    + "end\n"),
-            "stuck",
-            """
-                    function update(e, inbox)
-                      if e.state.calm then
-                        e.state.updates = (e.state.updates or 0) + 1
-                      else
-                        while true do end
-                      end
-                    end
-                    """);
+                    + "end\n");
 
     LuaContractTest() {
         super("lua", SOURCES, 3);

@@ -36,11 +36,15 @@ public final class GraalController implements Controller {
 
     /** Wall-clock allowance for creating a context: prelude plus the script's top level. */
     static final long TOP_LEVEL_MILLIS = 60_000;
+    /** Allocation allowance for creating a context: a Python prelude's imports alone allocate tens of megabytes. */
+    static final long TOP_LEVEL_BYTES = 1L << 30;
 
     private final GuestLanguage language;
     private final ScriptSource script;
     private final Limits limits;
     private final StateCodec codec;
+    private final HostApi host;
+    private final LogStream log;
     private final Source prelude;
     private final Source user;
     /** The script as written, when {@link GuestLanguage#prepare} rewrote it; null otherwise. */
@@ -48,32 +52,18 @@ public final class GraalController implements Controller {
     private final String emptyInbox;
     /** Per entity, the state node whose text the guest holds; the guest's copy is valid while it is the engine's. */
     private final Map<String, ObjectNode> handedOver = new HashMap<>();
-    /** The open context, the thread its guest code runs on, and its entity API; all null after a stop. */
     private Context context;
-    private GuestThread guest;
-    private HostApi host;
-    private LogStream log;
     private Value call;
     private JsonNode paramsSent;
     private boolean hasInit;
-
-    /** A guest call failed; {@code stopped} when its context was stopped and must be dropped. */
-    private static final class Failed extends Exception {
-        final ScriptException error;
-        final boolean stopped;
-
-        Failed(ScriptException error, boolean stopped) {
-            super(null, null, false, false);
-            this.error = error;
-            this.stopped = stopped;
-        }
-    }
 
     public GraalController(GuestLanguage language, ScriptSource script, Limits limits) throws ScriptException {
         this.language = language;
         this.script = script;
         this.limits = limits;
         this.codec = language.codec();
+        this.host = new HostApi(codec, language.integralDoubles());
+        this.log = new LogStream(host);
         this.emptyInbox = codec.encode(HostApi.JSON.createArrayNode());
         this.prelude = Source.newBuilder(language.id(), language.prelude(), "polysim-prelude").buildLiteral();
         String prepared = language.prepare(script.code());
@@ -83,18 +73,10 @@ public final class GraalController implements Controller {
         open();
     }
 
-    /** A fresh context on a fresh thread: prelude, the script's top level, and the check that it defines update. */
+    /** A fresh context: prelude, the script's top level, and the check that it defines update. */
     private void open() throws ScriptException {
-        GuestThread thread;
-        try {
-            thread = GuestThread.start("polysim-" + language.id() + "-" + script.id());
-        } catch (IllegalStateException tooMany) {
-            throw new ScriptException(ScriptException.Kind.TIMEOUT, tooMany.getMessage(), 0);
-        }
-        HostApi h = new HostApi(codec, language.integralDoubles());
-        LogStream l = new LogStream(h);
         Context.Builder b = Context.newBuilder(language.id()).engine(language.engine()).sandbox(language.policy())
-                .out(l).err(l).in(InputStream.nullInputStream())
+                .out(log).err(log).in(InputStream.nullInputStream())
                 .allowHostAccess(HostAccess.CONSTRAINED).allowHostClassLookup(name -> false)
                 .allowIO(IOAccess.NONE).allowCreateThread(false).allowNativeAccess(false)
                 .allowCreateProcess(false).allowEnvironmentAccess(EnvironmentAccess.NONE)
@@ -102,50 +84,33 @@ public final class GraalController implements Controller {
                 .resourceLimits(ResourceLimits.newBuilder().statementLimit(limits.instructions(), null).build());
         language.configure(b, limits);
         Context c = b.build();
+        paramsSent = null;
+        handedOver.clear();
         // a cold engine needs seconds for the prelude's imports; a script's top level gets at least TOP_LEVEL_MILLIS
-        long wall = Math.max(limits.wallMillis(), TOP_LEVEL_MILLIS);
-        Value installed;
-        try {
-            installed = thread.call(() -> {
-                try (var running = Watchdog.start(c, wall, limits.allocBytes())) {
-                    try {
-                        Value entry = c.eval(prelude).execute(h);
-                        if (authored != null) {
-                            c.parse(authored); // syntax errors as the author wrote the script, not as rewritten
-                        }
-                        c.eval(user);
-                        language.afterLoad(c);
-                        return entry;
-                    } catch (PolyglotException e) {
-                        throw new Failed(failure(e, running.stop(), ScriptException.Kind.COMPILE), true);
-                    }
+        // and TOP_LEVEL_BYTES, whatever the per-call limits
+        try (var running = Watchdog.start(c, Math.max(limits.wallMillis(), TOP_LEVEL_MILLIS),
+                Math.max(limits.allocBytes(), TOP_LEVEL_BYTES))) {
+            try {
+                call = c.eval(prelude).execute(host);
+                if (authored != null) {
+                    c.parse(authored); // syntax errors as the author wrote the script, not as it was rewritten
                 }
-            }, abandonAt(wall), Failed.class);
-        } catch (GuestThread.Abandoned stuck) {
-            abandon(c, h);
-            throw stuck(wall);
-        } catch (Failed f) {
-            c.close(true);
-            thread.stop();
-            throw f.error;
+                c.eval(user);
+                language.afterLoad(c);
+            } catch (PolyglotException e) {
+                c.close(true);
+                throw failure(e, running.stop(), ScriptException.Kind.COMPILE);
+            }
         }
-        Value bindings = c.getBindings(language.id());
-        Value update = bindings.getMember("update");
+        Value update = c.getBindings(language.id()).getMember("update");
         if (update == null || !update.canExecute()) {
             c.close(true);
-            thread.stop();
             throw new ScriptException(ScriptException.Kind.COMPILE, "the script defines no update function; "
                     + "define update(e, inbox)", 0);
         }
-        Value init = bindings.getMember("init");
+        Value init = c.getBindings(language.id()).getMember("init");
         hasInit = init != null && init.canExecute();
-        paramsSent = null;
-        handedOver.clear();
         context = c;
-        guest = thread;
-        host = h;
-        log = l;
-        call = installed;
     }
 
     @Override
@@ -164,20 +129,11 @@ public final class GraalController implements Controller {
     public void forget(String entityId) {
         handedOver.remove(entityId);
         if (context != null) { // the guest may keep text the host no longer counts on (after a failed call)
-            Context c = context;
-            Value entry = call;
             try {
-                guest.call(() -> {
-                    try {
-                        c.resetLimits();
-                        entry.execute("forget", entityId, null, 0, null, null, null); // the guest drops its copy
-                    } catch (PolyglotException ignored) {
-                        // a context that cannot run is rebuilt, empty, on next use
-                    }
-                    return null;
-                }, abandonAt(limits.wallMillis()), RuntimeException.class);
-            } catch (GuestThread.Abandoned stuck) {
-                abandon(c, host);
+                context.resetLimits();
+                call.execute("forget", entityId, null, 0, null, null, null); // the guest drops its copy
+            } catch (PolyglotException ignored) {
+                // a context that cannot run is rebuilt, empty, on next use
             }
         }
     }
@@ -197,49 +153,28 @@ public final class GraalController implements Controller {
         }
         // what was handed over is forgotten until the call succeeds
         String stateIn = handedOver.remove(e.id()) == e.state() ? null : codec.encode(e.state());
-        String inbox = kind.equals("update") ? inbox(e.inbox()) : emptyInbox;
-        Context c = context;
-        Value entry = call;
-        LogStream l = log;
-        String paramsIn = params;
         host.bind(e);
-        String result;
-        try {
-            result = guest.call(() -> {
-                c.resetLimits();
-                try (var running = Watchdog.start(c, limits.wallMillis(), limits.allocBytes())) {
-                    try {
-                        Value out = entry.execute(kind, e.id(), e.script(), e.time(), stateIn, inbox, paramsIn);
-                        return out.isNull() ? null : out.asString();
-                    } catch (PolyglotException ex) {
-                        Watchdog.Stop stop = running.stop();
-                        throw new Failed(failure(ex, stop, ScriptException.Kind.ERROR), stopped(ex, stop));
-                    }
-                } finally {
-                    l.flushLine();
-                }
-            }, abandonAt(limits.wallMillis()), Failed.class);
-            paramsSent = e.params();
-        } catch (GuestThread.Abandoned stuck) {
-            abandon(c, host);
-            throw stuck(limits.wallMillis());
-        } catch (Failed f) {
-            if (f.stopped) {
-                drop();
+        context.resetLimits();
+        Value result;
+        try (var running = Watchdog.start(context, limits.wallMillis(), limits.allocBytes())) {
+            try {
+                result = call.execute(kind, e.id(), e.script(), e.time(), stateIn,
+                        kind.equals("update") ? inbox(e.inbox()) : emptyInbox, params);
+                paramsSent = e.params();
+            } catch (PolyglotException ex) {
+                throw failure(ex, running.stop(), ScriptException.Kind.ERROR);
             }
-            throw f.error;
         } finally {
-            if (host != null) {
-                host.bind(null);
-            }
+            log.flushLine();
+            host.bind(null);
         }
-        if (result == null) {
+        if (result.isNull()) {
             handedOver.put(e.id(), e.state()); // unchanged: keep the engine's tree
             return;
         }
         JsonNode state;
         try {
-            state = codec.decode(result, "e.state");
+            state = codec.decode(result.asString(), "e.state");
         } catch (IllegalArgumentException bad) {
             throw new ScriptException(ScriptException.Kind.ERROR, bad.getMessage(), 0);
         }
@@ -249,57 +184,6 @@ public final class GraalController implements Controller {
         }
         e.setState((ObjectNode) state);
         handedOver.put(e.id(), (ObjectNode) state);
-    }
-
-    /**
-     * When the caller stops waiting for a call of {@code wallMillis}: past the watchdog's interrupt, by half the
-     * budget (at most a second more), so a call that cannot be stopped ends well within twice its budget.
-     */
-    private static long abandonAt(long wallMillis) {
-        return System.nanoTime() + (wallMillis + Math.min(wallMillis / 2, 1000)) * 1_000_000L;
-    }
-
-    /**
-     * Leaves a context whose guest code did not stop: its API is closed (the thread may come back and call in), it
-     * is cancelled in the background, and the next call opens a fresh one. States live in the engine, so only the
-     * script's module-level variables start over.
-     */
-    private void abandon(Context c, HostApi h) {
-        h.close();
-        if (c == context) {
-            context = null;
-            guest = null;
-            host = null;
-            log = null;
-            call = null;
-        }
-        Watchdog.closeLater(c);
-    }
-
-    private ScriptException stuck(long wallMillis) {
-        return new ScriptException(ScriptException.Kind.TIMEOUT, "ran longer than " + wallMillis + " ms "
-                + "(limits.wall_ms) in one call and was stuck inside a builtin that cannot be interrupted (a giant "
-                + "number, string or sort?); the call was abandoned, and the script's context starts afresh on the "
-                + "next call (module-level variables reset; e.state is kept)", 0);
-    }
-
-    /** Drops a context its watchdog stopped; the next call opens a fresh one. */
-    private void drop() {
-        Context dead = context;
-        GuestThread thread = guest;
-        context = null;
-        guest = null;
-        host = null;
-        log = null;
-        call = null;
-        if (dead != null) {
-            try {
-                dead.close(true);
-            } catch (RuntimeException ignored) {
-                // already closed by the watchdog
-            }
-            thread.stop();
-        }
     }
 
     private String inbox(List<Message> messages) {
@@ -315,14 +199,19 @@ public final class GraalController implements Controller {
         return codec.encode(list);
     }
 
-    /** Whether a guest failure stopped its context, which must then be dropped. */
-    private static boolean stopped(PolyglotException e, Watchdog.Stop stop) {
-        return stop != Watchdog.Stop.NONE || e.isCancelled() || e.isResourceExhausted()
-                || e.isInterrupted() || e.isExit();
-    }
-
-    /** Turns a guest failure into the author's terms. */
+    /** Turns a guest failure into the author's terms; a stopped context is dropped and rebuilt on next use. */
     private ScriptException failure(PolyglotException e, Watchdog.Stop stop, ScriptException.Kind kind) {
+        boolean stopped = stop != Watchdog.Stop.NONE || e.isCancelled() || e.isResourceExhausted()
+                || e.isInterrupted() || e.isExit();
+        if (stopped && context != null) {
+            Context dead = context;
+            context = null;
+            try {
+                dead.close(true);
+            } catch (RuntimeException ignored) {
+                // already closed by the watchdog
+            }
+        }
         int line = line(e);
         if (stop == Watchdog.Stop.TIMEOUT || (e.isInterrupted() && stop == Watchdog.Stop.NONE)) {
             return new ScriptException(ScriptException.Kind.TIMEOUT, "ran longer than " + limits.wallMillis()
@@ -373,6 +262,9 @@ public final class GraalController implements Controller {
 
     @Override
     public void close() {
-        drop();
+        if (context != null) {
+            context.close(true);
+            context = null;
+        }
     }
 }

@@ -34,8 +34,8 @@ final class LogStream extends OutputStream {
 
     /** Emits a pending partial line (at the end of a call). */
     void flushLine() {
-        if (line.size() > 0) {
-            host.printed(line.toString(StandardCharsets.UTF_8));
+        if (line.size() > 0 && host.current() != null) {
+            host.current().log(line.toString(StandardCharsets.UTF_8));
         }
         line.reset();
     }

@@ -13,10 +13,10 @@ import org.polysim.engine.spi.HeapGuard;
 
 /**
  * Stops guest calls from outside: a call that outlives its wall-clock budget, or allocates more than its
- * allocation budget (the JVM counts bytes per thread: the guest thread running the call), is interrupted
- * (then cancelled); at a {@link HeapGuard} alarm every running call is cancelled. A call stuck in a builtin does not
- * stop until the builtin returns; {@link GuestThread} lets its caller go on meanwhile. Community GraalVM has no
- * per-context heap cap, so this keeps one script from taking the server down.
+ * allocation budget (the JVM counts bytes per thread, and a guest call runs on its caller's thread), is interrupted
+ * (then cancelled); at a {@link HeapGuard} alarm every running call is cancelled. Community GraalVM has no
+ * per-context heap cap, so this keeps one script from taking the server down. A call stuck in a builtin (host code,
+ * with no safepoint) stops only when the builtin returns; the MCP server gives up on such a run meanwhile.
  */
 final class Watchdog {
 
@@ -66,7 +66,7 @@ final class Watchdog {
     static final class Running implements AutoCloseable {
         private final Context context;
         private final long deadline;
-        private final long thread = Thread.currentThread().threadId(); // the guest thread running the call
+        private final long thread = Thread.currentThread().threadId(); // a guest call runs on its caller's thread
         private final long allocStart = Allocations.current();
         private final long allocBytes;
         private volatile Stop stop = Stop.NONE;
@@ -102,11 +102,6 @@ final class Watchdog {
     }
 
     private Watchdog() {}
-
-    /** Cancels a context in the background: it may be stuck in a builtin, and its cancellation waits for that. */
-    static void closeLater(Context context) {
-        STOPPERS.execute(() -> cancel(context));
-    }
 
     private static void cancel(Context context) {
         try {

@@ -17,10 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
  * The only host object a guest sees: the entity API of the call in progress; structured values travel as text in
  * the language's {@link StateCodec}.
  * Errors are {@link IllegalArgumentException}s with messages meant for the script author.
- *
- * <p>Each context has its own, and every member is synchronized with {@link #close}: once a context is abandoned
- * (see {@link GuestThread}) its thread may still come back from a builtin and call in, and must find the API closed
- * rather than touch a world that has moved on. The monitor is uncontended otherwise, so it costs little.
  */
 public final class HostApi {
 
@@ -31,7 +27,6 @@ public final class HostApi {
     private final StateCodec codec;
     private final boolean integralDoubles;
     private EntityContext current;
-    private boolean closed;
 
     /**
      * @param integralDoubles whether a whole double is a whole number, as in JavaScript (where 2.0 is 2 and JSON
@@ -42,27 +37,15 @@ public final class HostApi {
         this.integralDoubles = integralDoubles;
     }
 
-    synchronized void bind(EntityContext context) {
+    void bind(EntityContext context) {
         current = context;
     }
 
-    /** From now on every member fails: the context this API serves was abandoned. */
-    synchronized void close() {
-        closed = true;
-        current = null;
-    }
-
-    /** A line the guest printed, for the entity being run (dropped outside a call). */
-    synchronized void printed(String line) {
-        if (current != null) {
-            current.log(line);
-        }
+    EntityContext current() {
+        return current;
     }
 
     private EntityContext entity() {
-        if (closed) {
-            throw new IllegalStateException("this call was abandoned after its wall-clock budget");
-        }
         if (current == null) {
             throw new IllegalStateException("the entity API works inside init and update only");
         }
@@ -70,7 +53,7 @@ public final class HostApi {
     }
 
     @HostAccess.Export
-    public synchronized void send(String to, String kind, String contentJson, Object delay) {
+    public void send(String to, String kind, String contentJson, Object delay) {
         entity().send(to, kind, codec.decode(contentJson, "message content"), ticks(delay));
     }
 
@@ -79,7 +62,7 @@ public final class HostApi {
      * route would give (JSON writes NaN and infinities as null).
      */
     @HostAccess.Export
-    public synchronized void sendNumber(String to, String kind, Number value, Object delay) {
+    public void sendNumber(String to, String kind, Number value, Object delay) {
         entity().send(to, kind, numberNode(value), ticks(delay));
     }
 
@@ -110,7 +93,7 @@ public final class HostApi {
     }
 
     @HostAccess.Export
-    public synchronized String spawn(String script, String stateJson) {
+    public String spawn(String script, String stateJson) {
         JsonNode state = codec.decode(stateJson, "the new entity's state");
         if (!state.isObject()) {
             throw new IllegalArgumentException("spawn: the state must be an object, got " + state);
@@ -119,12 +102,12 @@ public final class HostApi {
     }
 
     @HostAccess.Export
-    public synchronized void destroy(String id) {
+    public void destroy(String id) {
         entity().destroy(id);
     }
 
     @HostAccess.Export
-    public synchronized void metric(String name, Object value) {
+    public void metric(String name, Object value) {
         if (!(value instanceof Number n)) {
             throw new IllegalArgumentException("metric '" + name + "' needs a number, got " + value);
         }
@@ -132,22 +115,22 @@ public final class HostApi {
     }
 
     @HostAccess.Export
-    public synchronized void log(String text) {
+    public void log(String text) {
         entity().log(text);
     }
 
     @HostAccess.Export
-    public synchronized double random() {
+    public double random() {
         return entity().random();
     }
 
     @HostAccess.Export
-    public synchronized long randomInt(Object lo, Object hi) {
+    public long randomInt(Object lo, Object hi) {
         return entity().random(whole(lo, "lo"), whole(hi, "hi"));
     }
 
     @HostAccess.Export
-    public synchronized String entities(String script) {
+    public String entities(String script) {
         List<String> ids = entity().entities(script);
         return codec.encode(JSON.valueToTree(ids));
     }

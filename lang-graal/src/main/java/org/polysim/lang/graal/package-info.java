@@ -3,7 +3,8 @@
  * (code caching), one sandboxed {@link org.graalvm.polyglot.Context} per (world, script), a statement budget reset
  * before every call, a wall-clock watchdog that interrupts a runaway call, and a heap guard. Everything crossing the
  * boundary is JSON text: the guest parses its inputs and serialises its state, so guest values never leave this
- * package. Lives in {@code lang-js}; {@code lang-python} depends on it.
+ * package. Its own module, {@code lang-graal}, holding the polyglot API only: {@code lang-js} and {@code lang-python}
+ * each depend on it and bring their own Truffle language.
  *
  * <p>Sandbox: no host class lookup, host access only to {@link org.polysim.lang.graal.HostApi}'s exported methods,
  * no IO, threads, native access, processes, environment or polyglot eval; guest stdout/stderr go to the world log.
