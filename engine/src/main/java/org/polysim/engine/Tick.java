@@ -80,8 +80,10 @@ final class Tick {
                 savedRng[updated.size()] = e.rng.state;
                 updated.add(e);
                 savedStates.add(e.state);
+                world.calling(e);
                 e.script.controller().update(new Call(this, e, e.inbox, false));
             }
+            world.calling(null);
             apply();
         } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             throw rollback(e);
@@ -166,7 +168,9 @@ final class Tick {
                     world.population.add(e);
                     spawning.remove(s.id());
                     current = e;
+                    world.calling(e);
                     e.script.controller().init(new Call(this, e, List.of(), false));
+                    world.calling(null);
                 }
                 case Command.Destroy d -> {
                     Entity e = world.population.get(d.id());
@@ -204,6 +208,7 @@ final class Tick {
     }
 
     private SimulationException rollback(Throwable cause) {
+        world.calling(null);
         Entity failed = current;
         undo();
         for (Entity e : updated) {

@@ -45,6 +45,8 @@ public final class World implements AutoCloseable {
     /** Tick and size as of the last completed change, readable without waiting for a running advance. */
     private volatile Status status = new Status(0, 0, 0);
     private volatile long version;
+    private volatile Entity callingEntity;
+    private volatile long callsBegun; // one writer (the thread in advance), so ++ is safe; watchers only read
 
     /** A fresh definition this world was built from, while nothing has changed it since (else null). */
     private Definition origin;
@@ -310,6 +312,29 @@ public final class World implements AutoCloseable {
 
     public Status status() {
         return status;
+    }
+
+    /**
+     * The script call in progress, for a watcher on another thread: the entity whose {@code init} or
+     * {@code update} runs now (null between calls) and how many calls have begun. A call is stuck when the same
+     * count has stood with an entity named for longer than its budget; see the MCP server's runs.
+     */
+    public record Calling(String entity, String script, String language, long begun) {
+    }
+
+    public Calling calling() {
+        Entity e = callingEntity;
+        Script s = e == null ? null : e.script;
+        return s == null ? new Calling(null, null, null, callsBegun)
+                : new Calling(e.id, s.id(), s.language(), callsBegun);
+    }
+
+    /** Marks the start of a script call for {@code entity}, or the end of calls ({@code null}); one writer. */
+    void calling(Entity entity) {
+        callingEntity = entity;
+        if (entity != null) {
+            callsBegun++;
+        }
     }
 
     /** Called when a change completes (a tick, a spawn, a removal, an edit). */

@@ -43,6 +43,14 @@ public final class WorldRegistry {
         }
     }
 
+    /**
+     * Takes world {@code name} out without closing it: another thread may still be inside it (a run given up on),
+     * and closes it when done. Returns it, or null.
+     */
+    public World detach(String name) {
+        return worlds.remove(name);
+    }
+
     public void remove(String name) {
         World w = worlds.remove(name);
         if (w == null) {

@@ -132,7 +132,10 @@ final class RunTools {
             long[] last = {started};
             AdvanceReport report;
             try {
-                report = state.running(run, () -> w.advance(steps, done -> {
+                report = state.running(run, () -> state.watch.run(run, w, () -> w.advance(steps, done -> {
+                    if (run.abandoned()) {
+                        return false; // given up on: the world in the registry is another one now
+                    }
                     long now = state.nanoTime.getAsLong();
                     if (token != null && (now - last[0] >= PROGRESS_NANOS || done == steps)) {
                         last[0] = now;
@@ -141,7 +144,7 @@ final class RunTools {
                     }
                     run.done = done;
                     return !run.cancelled && now < deadline;
-                }));
+                })));
             } catch (SimulationException e) {
                 throw new ToolError(e.getMessage() + " " + e.ticksCompleted() + " of " + steps
                         + " ticks completed before it; the world is at time " + Views.num(w.time()) + ". Fix the "

@@ -28,6 +28,7 @@ final class ServerState {
     final Snapshots snapshots;
     final Workspace workspace;
     final WorldStore store;
+    final RunWatch watch;
     /** Worlds found in the store at start and not yet loaded, in the order the loader takes them. */
     private final Map<String, java.util.concurrent.FutureTask<World>> loading = new java.util.concurrent
             .ConcurrentSkipListMap<>();
@@ -50,6 +51,7 @@ final class ServerState {
         this.snapshots = new Snapshots(store);
         this.responseBytes = responseBytes;
         this.nanoTime = nanoTime;
+        this.watch = new RunWatch(this);
     }
 
     /** An {@code advance_simulation} in progress: what it was asked, and whether its client cancelled it. */
@@ -62,6 +64,23 @@ final class ServerState {
         volatile boolean cancelled;
         /** Ticks completed so far (a failed run keeps the ones before its failure). */
         volatile long done;
+        /** Running, then either finished by its thread or abandoned by its caller, whichever comes first. */
+        private final java.util.concurrent.atomic.AtomicInteger end = new java.util.concurrent.atomic
+                .AtomicInteger();
+
+        /** The run's thread is done with it; false when its caller had given up on it first. */
+        boolean finish() {
+            return end.compareAndSet(0, 1);
+        }
+
+        /** The caller gives up on the run; false when it had finished meanwhile. */
+        boolean abandon() {
+            return end.compareAndSet(0, 2);
+        }
+
+        boolean abandoned() {
+            return end.get() == 2;
+        }
 
         Run(String world, String requestId, long fromTick, long toTick, long startedNanos) {
             this.world = world;
@@ -118,6 +137,9 @@ final class ServerState {
     }
 
     private void persist(String name, World before, long version) throws java.io.IOException {
+        if (loading.containsKey(name)) {
+            return; // being rebuilt from the store (see rebuild): the store has it already
+        }
         World after = worlds.find(name);
         if (after != before) { // deleted or replaced: the old world's journal and pending writes are void
             journaled.remove(name);
@@ -175,6 +197,37 @@ final class ServerState {
             }
             loading.remove(name);
         }
+    }
+
+    /**
+     * Gives up on world {@code name}, which a stuck run still holds: takes it out of the registry without closing
+     * it, and rebuilds it in the background from the store (as of the start of that run) plus the run's
+     * {@code ticks} completed ticks from tick {@code from}, replayed. Calls on it wait for the rebuild, as for a
+     * world still loading at start. Call it holding the world's lock.
+     *
+     * @return false when this store keeps nothing to rebuild from
+     */
+    boolean rebuild(String name, long from, long ticks) throws java.io.IOException {
+        WorldStore.Saved saved = store.read(name); // now, under the lock: every call before the run
+        if (saved == null) {
+            return false;
+        }
+        worlds.detach(name);
+        var task = new java.util.concurrent.FutureTask<World>(() -> {
+            World w = WorldStore.rebuild(saved);
+            try {
+                w.advance(ticks);
+            } catch (org.polysim.engine.SimulationException e) { // ticks that completed once; should not happen
+                System.err.println("polysim: replaying the run of '" + name + "' given up on failed at tick "
+                        + w.tick() + ": " + e.getMessage());
+            }
+            worlds.put(w, false);
+            store.advanced(w, from, w.tick() - from, 0);
+            return w;
+        });
+        loading.put(name, task);
+        Thread.ofPlatform().daemon().name("polysim-rebuild").start(task);
+        return true;
     }
 
     /** Names of stored worlds still loading. */

@@ -268,13 +268,40 @@ final class WorldStore {
         }
     }
 
+    /** A world as the store holds it: its file and the journal lines since. */
+    record Saved(String name, JsonNode file, List<String> journal) {}
+
+    /**
+     * World {@code name} as its file and journal have it now: as of its last completed call (a run in progress is
+     * not in them yet); null when this store keeps nothing. Cheap: {@link #rebuild} does the work.
+     */
+    Saved read(String name) throws IOException {
+        if (!keeps()) {
+            return null;
+        }
+        synchronized (kept(name)) { // the background writer replaces the file and trims the journal together
+            return new Saved(name, Json.MAPPER.readTree(file(name).toFile()),
+                    Files.exists(journal(name)) ? Files.readAllLines(journal(name)) : List.of());
+        }
+    }
+
+    /** The world {@code saved} describes: loaded, then its journal replayed. */
+    static World rebuild(Saved saved) throws org.polysim.engine.SimulationException {
+        World w = World.create(saved.file(), null, null);
+        replay(w, saved.journal());
+        return w;
+    }
+
     /** Runs again what the journal says ran after the world file was written: deterministic, so the same world. */
     private void replay(World w) throws IOException {
         Path journal = journal(w.name());
-        if (!Files.exists(journal)) {
-            return;
+        if (Files.exists(journal)) {
+            replay(w, Files.readAllLines(journal));
         }
-        for (String line : Files.readAllLines(journal)) {
+    }
+
+    private static void replay(World w, List<String> journal) {
+        for (String line : journal) {
             JsonNode entry;
             try {
                 entry = Json.MAPPER.readTree(line);

@@ -1,0 +1,124 @@
+package org.polysim.mcp;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.polysim.engine.World;
+
+/**
+ * Runs each {@code advance_simulation} on a thread of its own and gives up on one whose script call is stuck.
+ *
+ * <p>A script's wall-clock budget stops guest code at its next safepoint, but a builtin running host code (a
+ * JavaScript BigInt power, a Python {@code 10 ** 10 ** 8}, a huge number printed as text) reaches none until it
+ * returns, which can be a minute later. The tool call waits for its run; once the same call has been running for
+ * {@link #stuckAfterMillis} of its world's {@code limits.wall_ms}, the run is <em>abandoned</em> and the call
+ * answers at once: the world is rebuilt in the background from the workspace (its file and journal hold it as of
+ * its last completed call) with the ticks this run completed replayed (deterministic, so the same world), and calls
+ * on it wait for that (see {@link ServerState#rebuild}). The old world stays with its thread, which ends, closing
+ * it, when the builtin returns. At most {@link #MAX_STUCK}
+ * abandoned runs may still be running; past that, runs are refused, so runaways cannot take every core.
+ *
+ * <p>With {@code serve --ephemeral} nothing is kept to rebuild from, so the call waits for the builtin as before.
+ */
+final class RunWatch {
+
+    /** Abandoned runs still inside a builtin before new runs are refused. */
+    static final int MAX_STUCK = 4;
+    /** How often the waiting call looks at the run. */
+    private static final long POLL_MILLIS = 50;
+
+    private final ExecutorService runners = Executors.newCachedThreadPool(
+            r -> Thread.ofPlatform().daemon().name("polysim-run").unstarted(r));
+    private final AtomicInteger stuck = new AtomicInteger();
+    private final ServerState state;
+
+    RunWatch(ServerState state) {
+        this.state = state;
+    }
+
+    /**
+     * When a call counts as stuck: past its budget by half the budget (a second at most), which leaves the
+     * watchdog's interrupt and cancel time to act first and still answers well within twice the budget.
+     */
+    static long stuckAfterMillis(long wallMillis) {
+        return wallMillis + Math.min(wallMillis / 2, 1000);
+    }
+
+    /**
+     * Runs {@code work} (advancing {@code w} for {@code run}) on a run thread and returns what it returns.
+     *
+     * @throws ToolError when a call got stuck: the rebuilt world is in place, and {@code run.done} counts the
+     *                   ticks replayed into it
+     */
+    <T> T run(ServerState.Run run, World w, Callable<T> work) throws Exception {
+        if (stuck.get() >= MAX_STUCK) {
+            throw new ToolError(stuck.get() + " earlier runs are still stuck in builtins that could not be "
+                    + "interrupted; no run starts until one of them ends (they end when their builtin returns). "
+                    + "Retry in a while; meanwhile fix the scripts that build giant numbers or strings");
+        }
+        Future<T> result = runners.submit(() -> {
+            try {
+                return work.call();
+            } finally {
+                if (!run.finish()) { // given up on: nobody else holds this world now
+                    w.close();
+                    stuck.decrementAndGet();
+                }
+            }
+        });
+        if (!state.store.keeps()) {
+            return unwrap(result, Long.MAX_VALUE);
+        }
+        long limit = TimeUnit.MILLISECONDS.toNanos(stuckAfterMillis(w.limits().wallMillis()));
+        World.Calling seen = w.calling();
+        long since = state.nanoTime.getAsLong();
+        while (true) {
+            try {
+                return unwrap(result, POLL_MILLIS);
+            } catch (TimeoutException notYet) {
+                World.Calling now = w.calling();
+                long t = state.nanoTime.getAsLong();
+                if (now.entity() == null || now.begun() != seen.begun()) {
+                    seen = now;
+                    since = t;
+                } else if (t - since > limit && run.abandon()) {
+                    stuck.incrementAndGet();
+                    throw abandon(run, w, now, t - since);
+                }
+            }
+        }
+    }
+
+    private static <T> T unwrap(Future<T> result, long millis) throws Exception {
+        try {
+            return millis == Long.MAX_VALUE ? result.get() : result.get(millis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception x) {
+                throw x;
+            }
+            throw (Error) e.getCause();
+        }
+    }
+
+    /** Has the world rebuilt as of the stuck tick's start, and says what happened. */
+    private ToolError abandon(ServerState.Run run, World stuckWorld, World.Calling call, long nanos)
+            throws Exception {
+        long ticks = run.done;
+        state.rebuild(stuckWorld.name(), run.fromTick, ticks);
+        run.done = 0; // the rebuild journals the ticks it replays
+        long at = run.fromTick + ticks;
+        return new ToolError("world '" + stuckWorld.name() + "', tick " + (at + 1) + ": entity '" + call.entity()
+                + "' (script '" + call.script() + "', " + call.language() + ") has run one call for "
+                + ServerState.seconds(nanos) + " s, past its budget of " + stuckWorld.limits().wallMillis()
+                + " ms (limits.wall_ms), inside a builtin that cannot be interrupted (a giant number, a huge string "
+                + "or sort?). The run was given up: the world goes back to tick " + at + ", its last completed "
+                + "tick (" + ticks + " of this run's ticks kept; calls on it wait the moment it takes to rebuild), "
+                + "and the stuck call goes on in the background until its builtin returns. Fix the script with "
+                + "update_script and advance again.");
+    }
+}
