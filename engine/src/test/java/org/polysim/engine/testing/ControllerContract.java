@@ -357,8 +357,10 @@ public abstract class ControllerContract {
     @TestFactory
     Stream<DynamicTest> sandboxDenialsAreClearErrorsAndTheWorldStaysUsable() {
         return denials().entrySet().stream().map(d -> DynamicTest.dynamicTest(d.getValue(), () -> {
+            // a generous wall budget: the denial is what is tested, and a first import under load takes seconds
             World w = world("""
                     name: sandbox
+                    limits: { wall_ms: 30000 }
                     scripts:
                       bad: { language: %s, source: %s }
                     entities: [ { script: bad } ]
