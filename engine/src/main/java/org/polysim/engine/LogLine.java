@@ -40,7 +40,7 @@ public record LogLine(long seq, long tick, double time, String entity, Kind kind
 
     @Override
     public String toString() {
-        return "[t=" + Numbers.format(time) + (entity.isEmpty() ? "" : " " + entity)
+        return "[t=" + Numbers.exact(time) + (entity.isEmpty() ? "" : " " + entity)
                 + (rolledBack ? ", rolled back" : "") + "] " + text;
     }
 }

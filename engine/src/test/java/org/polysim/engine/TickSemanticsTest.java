@@ -15,7 +15,7 @@ class TickSemanticsTest {
         behaviour("sink", e -> {
             var s = e.state();
             for (Message m : e.inbox()) {
-                s = append(s, "got", m.kind() + "@" + Numbers.format(e.time()) + " from " + m.from());
+                s = append(s, "got", m.kind() + "@" + Numbers.exact(e.time()) + " from " + m.from());
             }
             e.setState(s);
         });

@@ -4,10 +4,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code polysim} command. */
-@Command(name = "polysim", mixinStandardHelpOptions = true, version = "polysim 0.1.0",
+@Command(name = "polysim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based simulations scripted in Lua, JavaScript and Python.",
         subcommands = {RunCommand.class, ServeCommand.class, InfoCommand.class})
 public final class Main implements Runnable {
+
+    /** The version the server reports too. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"polysim " + org.polysim.mcp.PolysimServer.VERSION};
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

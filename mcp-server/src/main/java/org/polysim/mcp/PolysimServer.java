@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** Builds the polysim MCP server and serves it over stdio until stdin ends. */
 public final class PolysimServer {
 
-    public static final String VERSION = "0.1.0";
+    /** The project's version, as its POM gives it (filtered into a resource at build time). */
+    public static final String VERSION = version();
 
     private PolysimServer() {}
 
@@ -154,5 +155,14 @@ public final class PolysimServer {
                             page.mimeType(), page.text())))));
         }
         return specs;
+    }
+
+    private static String version() {
+        try (var in = PolysimServer.class.getResourceAsStream("version.txt")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.polysim.mcp;
 
 import org.polysim.engine.Message;
 import org.polysim.engine.MetricView;
+import org.polysim.engine.Numbers;
 import org.polysim.engine.World;
 import java.util.List;
 import java.util.TreeSet;
@@ -173,13 +174,8 @@ public final class Views {
         return out;
     }
 
-    /** A whole number without ".0", anything else to six significant digits, without trailing zeros. */
+    /** A number in a summary: six significant digits (see {@link Numbers#brief}). */
     public static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        // six significant digits without the padding zeros ("898.5", not "898.500"): a reader takes zeros as data
-        return String.format(java.util.Locale.ROOT, "%.6g", v).replaceFirst("(\\.\\d*?)0+(?=$|e)", "$1")
-                .replaceFirst("\\.(?=$|e)", "");
+        return Numbers.brief(v, 6);
     }
 }

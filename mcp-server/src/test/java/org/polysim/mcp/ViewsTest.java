@@ -14,8 +14,8 @@ class ViewsTest {
         assertThat(Views.num(96.82)).isEqualTo("96.82");
         assertThat(Views.num(2.668833333)).isEqualTo("2.66883");
         assertThat(Views.num(123456.7)).isEqualTo("123457");
-        assertThat(Views.num(1234567.8)).isEqualTo("1.23457e+06");
-        assertThat(Views.num(2.0e-7)).isEqualTo("2e-07");
+        assertThat(Views.num(1234567.8)).isEqualTo("1234570");
+        assertThat(Views.num(2.0e-7)).isEqualTo("2E-7");
         assertThat(Views.num(-3.25)).isEqualTo("-3.25");
     }
 }
