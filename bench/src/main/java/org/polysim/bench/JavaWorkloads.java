@@ -1,11 +1,11 @@
 package org.polysim.bench;
 
 import java.util.List;
-import org.polysim.engine.Limits;
-import org.polysim.engine.Message;
+import org.polysim.engine.spi.CallLimits;
 import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.ControllerProvider;
 import org.polysim.engine.spi.EntityContext;
+import org.polysim.engine.spi.InboxMessage;
 import org.polysim.engine.spi.ScriptException;
 import org.polysim.engine.spi.ScriptSource;
 import tools.jackson.databind.node.IntNode;
@@ -29,7 +29,7 @@ public final class JavaWorkloads implements ControllerProvider {
     }
 
     @Override
-    public Controller compile(ScriptSource source, Limits limits) throws ScriptException {
+    public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
         Workload w;
         try {
             w = Workload.of(source.code().strip());
@@ -85,9 +85,9 @@ public final class JavaWorkloads implements ControllerProvider {
         e.setState(s);
     }
 
-    private static long sum(List<Message> inbox) {
+    private static long sum(List<InboxMessage> inbox) {
         long sum = 0;
-        for (Message m : inbox) {
+        for (InboxMessage m : inbox) {
             sum += m.content().asLong();
         }
         return sum;

@@ -2,6 +2,7 @@ package org.polysim.engine;
 
 import java.util.List;
 import org.polysim.engine.spi.EntityContext;
+import org.polysim.engine.spi.InboxMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -57,8 +58,8 @@ final class Call implements EntityContext {
     }
 
     @Override
-    public List<Message> inbox() {
-        return inbox;
+    public List<InboxMessage> inbox() {
+        return inbox.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(inbox);
     }
 
     @Override

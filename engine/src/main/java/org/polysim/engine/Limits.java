@@ -35,6 +35,11 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
         return allocMb << 20;
     }
 
+    /** The part of these limits a controller enforces on each call. */
+    public org.polysim.engine.spi.CallLimits perCall() {
+        return new org.polysim.engine.spi.CallLimits(instructions, wallMillis, callDepth, stringBytes, allocMb);
+    }
+
     private static void positive(String field, long value) {
         if (value <= 0) {
             throw new IllegalArgumentException("limits." + field + " must be a positive whole number, got " + value);

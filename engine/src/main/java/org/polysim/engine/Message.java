@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * @param deliverTick tick at which it is delivered
  */
 public record Message(long seq, String from, String to, String kind, JsonNode content, double sentAt,
-                      long deliverTick) {
+                      long deliverTick) implements org.polysim.engine.spi.InboxMessage {
 
     public Message {
         Objects.requireNonNull(from, "from");

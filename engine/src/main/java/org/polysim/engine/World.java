@@ -130,7 +130,7 @@ public final class World implements AutoCloseable {
         for (ScriptSource source : sources.values()) {
             ControllerProvider provider = languages.find(source.language(), "scripts." + source.id());
             try {
-                scripts.put(source.id(), new Script(source, provider.compile(source, limits)));
+                scripts.put(source.id(), new Script(source, provider.compile(source, limits.perCall())));
             } catch (ScriptException e) {
                 throw new SimulationException(name, tick, "-", source.id(), source.language(), e.line(),
                         ScriptException.Kind.COMPILE.name(), e.getMessage(), consequence, 0);
@@ -173,7 +173,7 @@ public final class World implements AutoCloseable {
         ScriptSource source = new ScriptSource(id, lang, code, old.source().api());
         Script fresh;
         try {
-            fresh = new Script(source, languages.find(lang, "language").compile(source, limits));
+            fresh = new Script(source, languages.find(lang, "language").compile(source, limits.perCall()));
         } catch (ScriptException e) {
             throw new SimulationException(name, tick, "-", id, lang, e.line(), ScriptException.Kind.COMPILE.name(),
                     e.getMessage(), "The script was not replaced; its entities keep running the old version.", 0);

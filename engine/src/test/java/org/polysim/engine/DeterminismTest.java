@@ -17,7 +17,7 @@ class DeterminismTest {
         // a busy little economy: random gifts, spawning and dying, metrics, a random schedule
         behaviour("trader", e -> {
             long wealth = e.state().path("wealth").asLong(0);
-            for (Message m : e.inbox()) {
+            for (org.polysim.engine.spi.InboxMessage m : e.inbox()) {
                 wealth += m.content().path("amount").asLong(0);
             }
             if (wealth > 0) {

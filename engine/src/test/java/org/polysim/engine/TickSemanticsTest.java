@@ -14,7 +14,7 @@ class TickSemanticsTest {
     static {
         behaviour("sink", e -> {
             var s = e.state();
-            for (Message m : e.inbox()) {
+            for (org.polysim.engine.spi.InboxMessage m : e.inbox()) {
                 s = append(s, "got", m.kind() + "@" + Numbers.exact(e.time()) + " from " + m.from());
             }
             e.setState(s);

@@ -1,7 +1,6 @@
 package org.polysim.engine.spi;
 
 import java.util.Set;
-import org.polysim.engine.Limits;
 
 /** A scripting language, discovered by {@link java.util.ServiceLoader}. */
 public interface ControllerProvider {
@@ -25,5 +24,5 @@ public interface ControllerProvider {
      *
      * @throws ScriptException when the source does not compile; the message and line say where
      */
-    Controller compile(ScriptSource source, Limits limits) throws ScriptException;
+    Controller compile(ScriptSource source, CallLimits limits) throws ScriptException;
 }

@@ -1,7 +1,6 @@
 package org.polysim.engine.spi;
 
 import java.util.List;
-import org.polysim.engine.Message;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,7 +29,7 @@ public interface EntityContext {
     JsonNode params();
 
     /** Messages delivered to this entity this tick, in delivery order. Empty in {@code init}. */
-    List<Message> inbox();
+    List<InboxMessage> inbox();
 
     /** Queues a message; {@code delay} counts ticks (whole, &ge; 1; {@code null} means 1). */
     void send(String to, String kind, JsonNode content, Double delay);

@@ -7,5 +7,10 @@
  * {@link org.polysim.engine.spi.Controller}; the engine then calls {@code init} and {@code update} with an
  * {@link org.polysim.engine.spi.EntityContext}, the only door a script has to the world. Everything that
  * crosses this seam is JSON (Jackson trees) or plain Java values: guest values never leave their module.
+ *
+ * <p>Self-contained: nothing here imports the engine's core. A controller gets its per-call
+ * {@link org.polysim.engine.spi.CallLimits}, not the world's limits, and reads its inbox as
+ * {@link org.polysim.engine.spi.InboxMessage}s (what a script sees, without the queue's tick bookkeeping). The
+ * process-wide memory guards live apart, in {@code org.polysim.engine.guard}.
  */
 package org.polysim.engine.spi;

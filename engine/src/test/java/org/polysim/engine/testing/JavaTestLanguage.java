@@ -2,7 +2,7 @@ package org.polysim.engine.testing;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.polysim.engine.Limits;
+import org.polysim.engine.spi.CallLimits;
 import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.ControllerProvider;
 import org.polysim.engine.spi.EntityContext;
@@ -36,7 +36,7 @@ public final class JavaTestLanguage implements ControllerProvider {
     }
 
     @Override
-    public Controller compile(ScriptSource source, Limits limits) throws ScriptException {
+    public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
         Behaviour b = BEHAVIOURS.get(source.code().strip());
         if (b == null) {
             throw new ScriptException(ScriptException.Kind.COMPILE, "no behaviour named '" + source.code() + "'", 1);

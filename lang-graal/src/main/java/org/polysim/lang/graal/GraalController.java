@@ -13,11 +13,11 @@ import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
-import org.polysim.engine.Limits;
-import org.polysim.engine.Message;
-import org.polysim.engine.spi.Allocations;
+import org.polysim.engine.guard.Allocations;
+import org.polysim.engine.spi.CallLimits;
 import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.EntityContext;
+import org.polysim.engine.spi.InboxMessage;
 import org.polysim.engine.spi.ScriptException;
 import org.polysim.engine.spi.ScriptSource;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +41,7 @@ public final class GraalController implements Controller {
 
     private final GuestLanguage language;
     private final ScriptSource script;
-    private final Limits limits;
+    private final CallLimits limits;
     private final StateCodec codec;
     private final HostApi host;
     private final LogStream log;
@@ -57,7 +57,7 @@ public final class GraalController implements Controller {
     private JsonNode paramsSent;
     private boolean hasInit;
 
-    public GraalController(GuestLanguage language, ScriptSource script, Limits limits) throws ScriptException {
+    public GraalController(GuestLanguage language, ScriptSource script, CallLimits limits) throws ScriptException {
         this.language = language;
         this.script = script;
         this.limits = limits;
@@ -186,12 +186,12 @@ public final class GraalController implements Controller {
         handedOver.put(e.id(), (ObjectNode) state);
     }
 
-    private String inbox(List<Message> messages) {
+    private String inbox(List<InboxMessage> messages) {
         if (messages.isEmpty()) {
             return emptyInbox;
         }
         ArrayNode list = HostApi.JSON.createArrayNode();
-        for (Message m : messages) {
+        for (InboxMessage m : messages) {
             ObjectNode o = list.addObject().put("from", m.from()).put("kind", m.kind());
             o.set("content", m.content());
             o.put("sent_at", m.sentAt());

@@ -9,7 +9,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SandboxPolicy;
-import org.polysim.engine.Limits;
+import org.polysim.engine.spi.CallLimits;
 
 /**
  * What differs between GraalVM languages: id, engine, sandbox policy and options, the prelude that builds the
@@ -97,7 +97,7 @@ public abstract class GuestLanguage {
     }
 
     /** Language options for one world's contexts. */
-    protected void configure(Context.Builder builder, Limits limits) {
+    protected void configure(Context.Builder builder, CallLimits limits) {
     }
 
     /** Runs after the script's top level (e.g. to lock globals). */

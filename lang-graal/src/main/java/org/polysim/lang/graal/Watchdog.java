@@ -8,8 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
-import org.polysim.engine.spi.Allocations;
-import org.polysim.engine.spi.HeapGuard;
+import org.polysim.engine.guard.Allocations;
+import org.polysim.engine.guard.HeapGuard;
 
 /**
  * Stops guest calls from outside: a call that outlives its wall-clock budget, or allocates more than its

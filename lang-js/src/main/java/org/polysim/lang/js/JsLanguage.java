@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SandboxPolicy;
-import org.polysim.engine.Limits;
+import org.polysim.engine.spi.CallLimits;
 import org.polysim.lang.graal.GuestLanguage;
 
 /** GraalJS specifics. */
@@ -24,7 +24,7 @@ final class JsLanguage extends GuestLanguage {
     }
 
     @Override
-    protected void configure(Context.Builder builder, Limits limits) {
+    protected void configure(Context.Builder builder, CallLimits limits) {
         builder.allowExperimentalOptions(true)
                 .option("js.strict", "true")
                 .option("js.load", "false")

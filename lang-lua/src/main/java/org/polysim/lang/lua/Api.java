@@ -8,8 +8,8 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.VarArgFunction;
-import org.polysim.engine.Message;
 import org.polysim.engine.spi.EntityContext;
+import org.polysim.engine.spi.InboxMessage;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -105,10 +105,10 @@ final class Api {
         return LuaValue.valueOf((double) e.random(lo, hi));
     }
 
-    static LuaTable inbox(List<Message> messages, boolean seed) {
+    static LuaTable inbox(List<InboxMessage> messages, boolean seed) {
         LuaTable t = new LuaTable(messages.size(), 0);
         int k = 1;
-        for (Message m : messages) {
+        for (InboxMessage m : messages) {
             LuaTable msg = new LuaTable(0, 5);
             msg.rawset("from", m.from());
             if (seed) {

@@ -7,9 +7,9 @@ import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.DebugLib;
-import org.polysim.engine.Limits;
-import org.polysim.engine.spi.Allocations;
-import org.polysim.engine.spi.HeapGuard;
+import org.polysim.engine.guard.Allocations;
+import org.polysim.engine.guard.HeapGuard;
+import org.polysim.engine.spi.CallLimits;
 import org.polysim.engine.spi.ScriptException;
 
 /**
@@ -35,7 +35,7 @@ final class Budget extends DebugLib {
         }
     }
 
-    final Limits limits;
+    final CallLimits limits;
     private final Prototype[] protos;
     private final LuaValue[][] stacks;
     private int depth;
@@ -45,7 +45,7 @@ final class Budget extends DebugLib {
     private long allocStart;
     private int pc;
 
-    Budget(Limits limits) {
+    Budget(CallLimits limits) {
         this.limits = limits;
         this.protos = new Prototype[limits.callDepth() + 2];
         this.stacks = new LuaValue[limits.callDepth() + 2][];

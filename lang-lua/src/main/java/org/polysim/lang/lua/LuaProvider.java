@@ -1,6 +1,6 @@
 package org.polysim.lang.lua;
 
-import org.polysim.engine.Limits;
+import org.polysim.engine.spi.CallLimits;
 import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.ControllerProvider;
 import org.polysim.engine.spi.ScriptException;
@@ -20,7 +20,7 @@ public final class LuaProvider implements ControllerProvider {
     }
 
     @Override
-    public Controller compile(ScriptSource source, Limits limits) throws ScriptException {
+    public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
         return source.seedApi() ? new SeedController(source, limits) : new PolysimController(source, limits);
     }
 }

@@ -3,7 +3,7 @@ package org.polysim.lang.lua;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
-import org.polysim.engine.Limits;
+import org.polysim.engine.spi.CallLimits;
 import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.EntityContext;
 import org.polysim.engine.spi.ScriptException;
@@ -26,7 +26,7 @@ final class PolysimController implements Controller {
     private JsonNode paramsSource;
     private LuaValue params;
 
-    PolysimController(ScriptSource source, Limits limits) throws ScriptException {
+    PolysimController(ScriptSource source, CallLimits limits) throws ScriptException {
         this.chunk = source.id();
         this.budget = new Budget(limits);
         this.globals = Sandbox.create(budget, () -> current);

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
-import org.polysim.engine.Limits;
+import org.polysim.engine.spi.CallLimits;
 import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.EntityContext;
 import org.polysim.engine.spi.ScriptException;
@@ -20,7 +20,7 @@ import org.polysim.engine.spi.ScriptSource;
 final class SeedController implements Controller {
 
     private final String chunk;
-    private final Limits limits;
+    private final CallLimits limits;
     private final Prototype prototype;
     private final Map<String, Instance> instances = new HashMap<>();
 
@@ -69,7 +69,7 @@ final class SeedController implements Controller {
         }
     }
 
-    SeedController(ScriptSource source, Limits limits) throws ScriptException {
+    SeedController(ScriptSource source, CallLimits limits) throws ScriptException {
         this.chunk = source.id();
         this.limits = limits;
         this.prototype = Runs.compile(Sandbox.create(new Budget(limits), () -> null), source.code(), chunk);

@@ -1,7 +1,7 @@
 package org.polysim.lang.python;
 
 import java.util.Set;
-import org.polysim.engine.Limits;
+import org.polysim.engine.spi.CallLimits;
 import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.ControllerProvider;
 import org.polysim.engine.spi.ScriptException;
@@ -27,7 +27,7 @@ public final class PythonProvider implements ControllerProvider {
     }
 
     @Override
-    public Controller compile(ScriptSource source, Limits limits) throws ScriptException {
+    public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
         if (source.seedApi()) {
             throw new ScriptException(ScriptException.Kind.COMPILE, "the seed project's API exists for Lua "
                     + "scripts only; write def update(e, inbox)", 0);

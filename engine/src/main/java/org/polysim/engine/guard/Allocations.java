@@ -1,4 +1,4 @@
-package org.polysim.engine.spi;
+package org.polysim.engine.guard;
 
 import java.lang.management.ManagementFactory;
 
