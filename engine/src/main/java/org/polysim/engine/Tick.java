@@ -81,7 +81,7 @@ final class Tick {
                 updated.add(e);
                 savedStates.add(e.state);
                 world.calling(e);
-                e.script.controller().update(new Call(this, e, e.inbox, false));
+                e.script.controller().update(new EntityCall(this, e, e.inbox, false));
             }
             world.calling(null);
             apply();
@@ -115,7 +115,7 @@ final class Tick {
         for (Entity e : entities) {
             current = e;
             try {
-                e.script.controller().restore(new Call(this, e, List.of(), true));
+                e.script.controller().restore(new EntityCall(this, e, List.of(), true));
             } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError ex) {
                 throw failure(ex, world.tick, consequence);
             }
@@ -169,7 +169,7 @@ final class Tick {
                     spawning.remove(s.id());
                     current = e;
                     world.calling(e);
-                    e.script.controller().init(new Call(this, e, List.of(), false));
+                    e.script.controller().init(new EntityCall(this, e, List.of(), false));
                     world.calling(null);
                 }
                 case Command.Destroy d -> {
@@ -213,7 +213,7 @@ final class Tick {
         undo();
         for (Entity e : updated) {
             try {
-                e.script.controller().restore(new Call(this, e, List.of(), true));
+                e.script.controller().restore(new EntityCall(this, e, List.of(), true));
             } catch (ScriptException | RuntimeException ignored) {
                 // the original failure is what the author needs to see
             }

@@ -586,8 +586,8 @@ public final class World implements AutoCloseable {
         scripts.forEach((id, s) -> {
             ObjectNode o = lib.putObject(id);
             o.put("language", s.language());
-            if (s.source().seedApi()) {
-                o.put("api", ScriptSource.API_SEED);
+            if (s.source().vivariumApi()) {
+                o.put("api", ScriptSource.API_VIVARIUM);
             }
             o.put("source", s.source().code());
         });

@@ -168,7 +168,7 @@ final class WorldReader {
         }
         String langField = s.has("kind") ? "kind" : "language";
         String srcField = s.has("script") ? "script" : "source";
-        scripts.put(id, script(id, s, where, ScriptSource.API_SEED, langField, srcField));
+        scripts.put(id, script(id, s, where, ScriptSource.API_VIVARIUM, langField, srcField));
     }
 
     private ScriptSource script(String id, ObjectNode s, String where, String defaultApi, String langField,
@@ -190,8 +190,12 @@ final class WorldReader {
                     + " (or a path as file)");
         }
         String api = optString(s, "api", defaultApi, where);
-        if (!api.equals(ScriptSource.API_POLYSIM) && !api.equals(ScriptSource.API_SEED)) {
-            throw new WorldFileException(where + ".api", "must be 'polysim' or 'seed', got '" + api + "'");
+        if (api.equals("seed")) {
+            api = ScriptSource.API_VIVARIUM; // what snapshots written before the rename say
+        }
+        if (!api.equals(ScriptSource.API_POLYSIM) && !api.equals(ScriptSource.API_VIVARIUM)) {
+            throw new WorldFileException(where + ".api", "must be 'polysim' or 'vivarium' (the seed project's "
+                    + "API), got '" + api + "'");
         }
         return new ScriptSource(id, language, code, api);
     }

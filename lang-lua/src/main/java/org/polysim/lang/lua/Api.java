@@ -55,7 +55,7 @@ final class Api {
     }
 
     /** The seed project's {@code self} table for one entity. */
-    LuaTable seedSelf(String id) {
+    LuaTable vivariumSelf(String id) {
         LuaTable self = new LuaTable();
         self.set("id", id);
         self.set("send_msg", fn(self, (e, a, i) -> {
@@ -82,7 +82,7 @@ final class Api {
     }
 
     /** The seed project's {@code world} table. */
-    LuaTable seedWorld() {
+    LuaTable vivariumWorld() {
         LuaTable world = new LuaTable();
         world.set("list_entities", fn(world, (e, a, i) -> strings(e.entities(null))));
         world.set("record_metric", fn(world, (e, a, i) -> {
@@ -105,13 +105,13 @@ final class Api {
         return LuaValue.valueOf((double) e.random(lo, hi));
     }
 
-    static LuaTable inbox(List<InboxMessage> messages, boolean seed) {
+    static LuaTable inbox(List<InboxMessage> messages, boolean vivarium) {
         LuaTable t = new LuaTable(messages.size(), 0);
         int k = 1;
         for (InboxMessage m : messages) {
             LuaTable msg = new LuaTable(0, 5);
             msg.rawset("from", m.from());
-            if (seed) {
+            if (vivarium) {
                 msg.rawset("sender", m.from());
             }
             msg.rawset("kind", m.kind());

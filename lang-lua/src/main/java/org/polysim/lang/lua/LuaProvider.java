@@ -21,6 +21,6 @@ public final class LuaProvider implements ControllerProvider {
 
     @Override
     public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
-        return source.seedApi() ? new SeedController(source, limits) : new PolysimController(source, limits);
+        return source.vivariumApi() ? new VivariumController(source, limits) : new PolysimController(source, limits);
     }
 }

@@ -244,6 +244,21 @@ class SeedFormatTest {
     }
 
     @Test
+    void theSeedApiIsCalledVivariumAndTheOlderNameStillLoads(@TempDir Path dir) throws Exception {
+        String world = """
+                name: named
+                scripts:
+                  old: { language: lua, api: %s, source: "function update(t, msgs) n = (n or 0) + 1 end" }
+                entities: [ { script: old } ]
+                """;
+        for (String api : new String[] {"seed", "vivarium"}) {
+            World w = file(dir, api + ".yaml", world.formatted(api));
+            w.advance(2);
+            assertThat(w.snapshot().path("scripts").path("old").path("api").asString()).isEqualTo("vivarium");
+        }
+    }
+
+    @Test
     void aSeedWorldResumesFromASnapshotExactly(@TempDir Path dir) throws Exception {
         World whole = load(dir);
         whole.advance(6);

@@ -28,7 +28,7 @@ public final class PythonProvider implements ControllerProvider {
 
     @Override
     public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
-        if (source.seedApi()) {
+        if (source.vivariumApi()) {
             throw new ScriptException(ScriptException.Kind.COMPILE, "the seed project's API exists for Lua "
                     + "scripts only; write def update(e, inbox)", 0);
         }

@@ -17,7 +17,7 @@ import org.polysim.engine.spi.ScriptSource;
  * {@code Globals}; its state is what {@code get_state()} returns after each call, and {@code set_state} puts it back
  * on creation, after loading a snapshot and after a rolled-back tick.
  */
-final class SeedController implements Controller {
+final class VivariumController implements Controller {
 
     private final String chunk;
     private final CallLimits limits;
@@ -31,8 +31,8 @@ final class SeedController implements Controller {
 
         Instance(String id) throws ScriptException {
             Api api = new Api(() -> current, globals);
-            globals.set("self", api.seedSelf(id));
-            globals.set("world", api.seedWorld());
+            globals.set("self", api.vivariumSelf(id));
+            globals.set("world", api.vivariumWorld());
             Runs.call(budget, chunk, new LuaClosure(prototype, globals), LuaValue.NONE);
             if (!globals.get("update").isfunction()) {
                 throw new ScriptException(ScriptException.Kind.COMPILE, "the script defines no update function; "
@@ -69,7 +69,7 @@ final class SeedController implements Controller {
         }
     }
 
-    SeedController(ScriptSource source, CallLimits limits) throws ScriptException {
+    VivariumController(ScriptSource source, CallLimits limits) throws ScriptException {
         this.chunk = source.id();
         this.limits = limits;
         this.prototype = Runs.compile(Sandbox.create(new Budget(limits), () -> null), source.code(), chunk);

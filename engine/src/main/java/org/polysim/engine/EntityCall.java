@@ -8,7 +8,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The {@link EntityContext} of one controller call: reads go to the world, effects become commands. */
-final class Call implements EntityContext {
+final class EntityCall implements EntityContext {
 
     private final Tick tick;
     private final World world;
@@ -16,7 +16,7 @@ final class Call implements EntityContext {
     private final List<Message> inbox;
     private final boolean restoring;
 
-    Call(Tick tick, Entity entity, List<Message> inbox, boolean restoring) {
+    EntityCall(Tick tick, Entity entity, List<Message> inbox, boolean restoring) {
         this.tick = tick;
         this.world = tick.world;
         this.entity = entity;
