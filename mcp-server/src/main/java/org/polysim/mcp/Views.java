@@ -3,9 +3,9 @@ package org.polysim.mcp;
 import org.polysim.engine.Message;
 import org.polysim.engine.MetricView;
 import org.polysim.engine.Numbers;
+import org.polysim.engine.Series;
 import org.polysim.engine.World;
 import java.util.List;
-import java.util.TreeSet;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,112 +43,49 @@ public final class Views {
     }
 
     /**
-     * Metrics over a time window on one shared time axis: {@code times} once, and per metric its statistics over
-     * the window and {@code values} aligned with {@code times} (null where the metric had no value that tick).
-     * Longer series are cut into at most {@code maxPoints} buckets, each stamped with its last time and given as
-     * its mean with {@code bucket_min} and {@code bucket_max} beside it, so a peak is never averaged away.
+     * Metrics over a time window on one shared time axis ({@link Series}) as JSON: {@code times} once, and per
+     * metric its statistics over the window and {@code values} aligned with {@code times} (null where the metric had
+     * no value), with {@code bucket_min} and {@code bucket_max} when downsampled.
      *
-     * @param since    earliest time, inclusive (null: from the start)
-     * @param until    latest time, inclusive (null: to now)
      * @param withSeries false for statistics only
      */
     static ObjectNode series(List<MetricView> metrics, Double since, Double until, int maxPoints,
                              boolean withSeries) {
-        TreeSet<Double> axis = new TreeSet<>();
-        for (MetricView m : metrics) {
-            for (double t : m.times()) {
-                if (inside(t, since, until)) {
-                    axis.add(t);
-                }
-            }
-        }
-        double[] times = axis.stream().mapToDouble(Double::doubleValue).toArray();
-        int n = times.length;
-        int buckets = Math.min(n, maxPoints);
+        Series series = Series.of(metrics, since, until, maxPoints);
         ObjectNode out = Json.object();
         if (withSeries) {
             ArrayNode ts = out.putArray("times");
-            for (int b = 0; b < buckets; b++) {
-                ts.add(times[bucketEnd(b, n, buckets) - 1]);
+            for (double t : series.times()) {
+                ts.add(t);
             }
-            out.put("downsampled", n > buckets);
+            out.put("downsampled", series.downsampled());
         }
         ObjectNode byName = out.putObject("metrics");
-        for (MetricView m : metrics) {
-            Double[] aligned = new Double[n];
-            for (int i = 0; i < m.times().length; i++) {
-                int at = java.util.Arrays.binarySearch(times, m.times()[i]);
-                if (at >= 0) {
-                    aligned[at] = m.values()[i];
-                }
-            }
-            ObjectNode o = windowStats(aligned);
+        for (Series.Line line : series.lines()) {
+            Series.Stats st = line.stats();
+            ObjectNode o = Json.object().put("count", st.count()).put("total", st.total()).put("mean", st.mean())
+                    .put("min", st.min()).put("max", st.max()).put("last", st.last());
             if (withSeries) {
-                ArrayNode values = o.putArray("values");
-                ArrayNode lows = n > buckets ? o.putArray("bucket_min") : null;
-                ArrayNode highs = n > buckets ? o.putArray("bucket_max") : null;
-                for (int b = 0; b < buckets; b++) {
-                    double sum = 0;
-                    double lo = Double.POSITIVE_INFINITY;
-                    double hi = Double.NEGATIVE_INFINITY;
-                    int count = 0;
-                    for (int i = bucketStart(b, n, buckets); i < bucketEnd(b, n, buckets); i++) {
-                        if (aligned[i] != null) {
-                            sum += aligned[i];
-                            lo = Math.min(lo, aligned[i]);
-                            hi = Math.max(hi, aligned[i]);
-                            count++;
-                        }
-                    }
-                    if (count == 0) {
-                        values.addNull();
-                        if (lows != null) {
-                            lows.addNull();
-                            highs.addNull();
-                        }
-                    } else {
-                        values.add(sum / count);
-                        if (lows != null) {
-                            lows.add(lo);
-                            highs.add(hi);
-                        }
-                    }
+                numbers(o.putArray("values"), line.mean());
+                if (series.downsampled()) {
+                    numbers(o.putArray("bucket_min"), line.min());
+                    numbers(o.putArray("bucket_max"), line.max());
                 }
             }
-            byName.set(m.name(), o);
+            byName.set(line.name(), o);
         }
         return out;
     }
 
-    private static boolean inside(double t, Double since, Double until) {
-        return (since == null || t >= since - 1e-9) && (until == null || t <= until + 1e-9);
-    }
-
-    private static int bucketStart(int b, int n, int buckets) {
-        return (int) ((long) b * n / buckets);
-    }
-
-    private static int bucketEnd(int b, int n, int buckets) {
-        return (int) ((long) (b + 1) * n / buckets);
-    }
-
-    private static ObjectNode windowStats(Double[] values) {
-        long count = 0;
-        double total = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double last = 0;
-        for (Double v : values) {
-            if (v != null) {
-                count++;
-                total += v;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-                last = v;
+    /** Values as JSON numbers, NaN (no value) as null. */
+    private static void numbers(ArrayNode into, double[] values) {
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                into.addNull();
+            } else {
+                into.add(v);
             }
         }
-        return Json.object().put("count", count).put("total", total).put("mean", count == 0 ? 0 : total / count)
-                .put("min", count == 0 ? 0 : min).put("max", count == 0 ? 0 : max).put("last", last);
     }
 
     /**
