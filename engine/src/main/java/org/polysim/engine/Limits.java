@@ -1,7 +1,13 @@
 package org.polysim.engine;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.polysim.engine.spi.CallLimits;
+
 /**
  * Per-world resource limits for scripts, set under {@code limits} in a world file. Every field has a safe default.
+ * {@link Field} names and describes each one: reading, writing, error messages and the MCP schema all use it.
  *
  * @param instructions per {@code update}/{@code init} call: VM instructions (Lua) or statements (JS, Python)
  * @param wallMillis   per call, wall-clock milliseconds; backs the instruction budget for time spent in builtins
@@ -16,18 +22,95 @@ package org.polysim.engine;
 public record Limits(long instructions, long wallMillis, int callDepth, int stringBytes, int logLines,
                      int maxEntities, int messageHistory, long allocMb) {
 
+    /** One limit as a world file writes it. */
+    public enum Field {
+        INSTRUCTIONS("instructions", "Lua VM instructions, or JS/Python statements, per init/update call",
+                Limits::instructions, false),
+        WALL_MS("wall_ms", "wall-clock milliseconds per call", Limits::wallMillis, false),
+        CALL_DEPTH("call_depth", "nested script calls (deep recursion is an error, not a crash)",
+                Limits::callDepth, true),
+        STRING_BYTES("string_bytes", "largest string a script may build by repetition", Limits::stringBytes, true),
+        LOG_LINES("log_lines", "lines of the world log kept, oldest dropped first", Limits::logLines, true),
+        MAX_ENTITIES("max_entities", "live entities the world may hold", Limits::maxEntities, true),
+        MESSAGE_HISTORY("message_history", "delivered messages kept for inspection", Limits::messageHistory, true),
+        ALLOC_MB("alloc_mb", "megabytes one call may allocate, garbage included", Limits::allocMb, false);
+
+        private final String key;
+        private final String description;
+        private final ToLongFunction<Limits> read;
+        private final boolean intSized;
+
+        Field(String key, String description, ToLongFunction<Limits> read, boolean intSized) {
+            this.key = key;
+            this.description = description;
+            this.read = read;
+            this.intSized = intSized;
+        }
+
+        /** The name in a world file, e.g. {@code wall_ms}. */
+        public String key() {
+            return key;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** The largest value the field takes. */
+        public long max() {
+            return intSized ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        }
+
+        public long of(Limits limits) {
+            return read.applyAsLong(limits);
+        }
+
+        /** The field named {@code key}, or null. */
+        public static Field named(String key) {
+            for (Field f : values()) {
+                if (f.key.equals(key)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+    }
+
     public static final Limits DEFAULTS = new Limits(1_000_000, 2_000, 200, 1 << 20, 10_000, 1_000_000, 1_000,
             1024);
 
     public Limits {
-        positive("instructions", instructions);
-        positive("wall_ms", wallMillis);
-        positive("call_depth", callDepth);
-        positive("string_bytes", stringBytes);
-        positive("log_lines", logLines);
-        positive("max_entities", maxEntities);
-        positive("message_history", messageHistory);
-        positive("alloc_mb", allocMb);
+        positive(Field.INSTRUCTIONS, instructions);
+        positive(Field.WALL_MS, wallMillis);
+        positive(Field.CALL_DEPTH, callDepth);
+        positive(Field.STRING_BYTES, stringBytes);
+        positive(Field.LOG_LINES, logLines);
+        positive(Field.MAX_ENTITIES, maxEntities);
+        positive(Field.MESSAGE_HISTORY, messageHistory);
+        positive(Field.ALLOC_MB, allocMb);
+    }
+
+    /** The defaults with {@code values} (by field) in place of theirs. */
+    public static Limits of(Map<Field, Long> values) {
+        Map<Field, Long> v = new LinkedHashMap<>(DEFAULTS.values());
+        values.forEach((f, x) -> {
+            if (x > f.max()) {
+                throw new IllegalArgumentException("limits." + f.key + " must be at most " + f.max() + ", got " + x);
+            }
+            v.put(f, x);
+        });
+        return new Limits(v.get(Field.INSTRUCTIONS), v.get(Field.WALL_MS), v.get(Field.CALL_DEPTH).intValue(),
+                v.get(Field.STRING_BYTES).intValue(), v.get(Field.LOG_LINES).intValue(),
+                v.get(Field.MAX_ENTITIES).intValue(), v.get(Field.MESSAGE_HISTORY).intValue(), v.get(Field.ALLOC_MB));
+    }
+
+    /** Every field's value, in declaration order. */
+    public Map<Field, Long> values() {
+        Map<Field, Long> v = new LinkedHashMap<>();
+        for (Field f : Field.values()) {
+            v.put(f, f.of(this));
+        }
+        return v;
     }
 
     /** {@link #allocMb} in bytes. */
@@ -36,13 +119,14 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
     }
 
     /** The part of these limits a controller enforces on each call. */
-    public org.polysim.engine.spi.CallLimits perCall() {
-        return new org.polysim.engine.spi.CallLimits(instructions, wallMillis, callDepth, stringBytes, allocMb);
+    public CallLimits perCall() {
+        return new CallLimits(instructions, wallMillis, callDepth, stringBytes, allocMb);
     }
 
-    private static void positive(String field, long value) {
+    private static void positive(Field field, long value) {
         if (value <= 0) {
-            throw new IllegalArgumentException("limits." + field + " must be a positive whole number, got " + value);
+            throw new IllegalArgumentException("limits." + field.key + " must be a positive whole number, got "
+                    + value);
         }
     }
 }

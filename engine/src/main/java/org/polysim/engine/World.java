@@ -573,14 +573,7 @@ public final class World implements AutoCloseable {
         root.set("params", params.deepCopy());
         if (!limits.equals(Limits.DEFAULTS)) {
             ObjectNode l = root.putObject("limits");
-            l.put("instructions", limits.instructions());
-            l.put("wall_ms", limits.wallMillis());
-            l.put("call_depth", limits.callDepth());
-            l.put("string_bytes", limits.stringBytes());
-            l.put("log_lines", limits.logLines());
-            l.put("max_entities", limits.maxEntities());
-            l.put("message_history", limits.messageHistory());
-            l.put("alloc_mb", limits.allocMb());
+            limits.values().forEach((field, v) -> l.put(field.key(), v));
         }
         ObjectNode lib = root.putObject("scripts");
         scripts.forEach((id, s) -> {

@@ -25,21 +25,23 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class WorldReader {
 
-    private static final Set<String> TOP = Set.of("name", "world_name", "description", "seed", "dt", "time", "params",
-            "schedule", "limits", "scripts", "script_library", "entities", "messages", "metrics", "rng", "counters",
-            "sequence", "dropped");
-    private static final Set<String> SCRIPT = Set.of("language", "source", "file", "api", "description");
-    private static final Set<String> SEED_SCRIPT = Set.of("id", "kind", "language", "script", "source", "file", "api",
-            "description");
-    private static final Set<String> ENTITY = Set.of("id", "script", "script_id", "state", "initial_state", "count",
-            "rng");
+    private static final Set<String> TOP = WorldSchema.names(WorldSchema.WORLD);
+    private static final Set<String> SCRIPT = WorldSchema.names(WorldSchema.SCRIPT);
+    /** The seed project's script entry: its own fields ({@code id}, {@code kind}, {@code script}) and ours. */
+    private static final Set<String> SEED_SCRIPT = union(SCRIPT, Set.of("id", "kind", "script"));
+    private static final Set<String> ENTITY = WorldSchema.names(WorldSchema.ENTITY);
     private static final Set<String> MESSAGE = Set.of("seq", "from", "to", "kind", "content", "sent_at",
             "deliver_at");
     private static final Set<String> SEED_SNAPSHOT = Set.of("configuration", "simulation_time", "metrics",
             "pending_messages");
     private static final Set<String> SEED_MESSAGE = Set.of("sender", "receiver", "content", "kind", "receive_step");
-    private static final Set<String> LIMITS = Set.of("instructions", "wall_ms", "call_depth", "string_bytes",
-            "log_lines", "max_entities", "message_history", "alloc_mb");
+    private static final Set<String> LIMITS = WorldSchema.limitNames();
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     private final Path baseDir;
     private final Path confine;
@@ -103,16 +105,14 @@ final class WorldReader {
         }
         ObjectNode o = object(node, "limits");
         known(o, LIMITS, "limits");
-        Limits d = Limits.DEFAULTS;
+        Map<Limits.Field, Long> values = new java.util.EnumMap<>(Limits.Field.class);
+        for (Limits.Field f : Limits.Field.values()) {
+            if (o.has(f.key())) {
+                values.put(f, optLong(o, f.key(), 0, "limits"));
+            }
+        }
         try {
-            return new Limits(optLong(o, "instructions", d.instructions(), "limits"),
-                    optLong(o, "wall_ms", d.wallMillis(), "limits"),
-                    (int) optLong(o, "call_depth", d.callDepth(), "limits"),
-                    (int) optLong(o, "string_bytes", d.stringBytes(), "limits"),
-                    (int) optLong(o, "log_lines", d.logLines(), "limits"),
-                    (int) optLong(o, "max_entities", d.maxEntities(), "limits"),
-                    (int) optLong(o, "message_history", d.messageHistory(), "limits"),
-                    optLong(o, "alloc_mb", d.allocMb(), "limits"));
+            return Limits.of(values);
         } catch (IllegalArgumentException e) {
             throw new WorldFileException("limits", e.getMessage());
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.polysim.engine.WorldSchema;
 
 /** A small builder for the JSON Schemas of tool inputs; also the source of argument descriptions in errors. */
 final class Schema {
@@ -34,6 +35,23 @@ final class Schema {
 
     Schema optional(String name, String type, String description, Map<String, Object> extra) {
         args.put(name, new Arg(name, type, description, false, extra));
+        return this;
+    }
+
+    /**
+     * The fields of a world file an author writes (all but {@code name}, which the caller describes), each with
+     * its nested schema, from the engine's one description of them ({@link WorldSchema}).
+     */
+    @SuppressWarnings("unchecked")
+    Schema world() {
+        for (WorldSchema.Field f : WorldSchema.WORLD) {
+            if (!f.snapshot() && !f.name().equals("name")) {
+                Map<String, Object> full = Json.MAPPER.convertValue(WorldSchema.jsonSchema(f.name()), Map.class);
+                full.remove("type");
+                full.remove("description");
+                optional(f.name(), f.type(), f.description(), full);
+            }
+        }
         return this;
     }
 

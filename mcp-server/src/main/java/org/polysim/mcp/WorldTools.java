@@ -35,16 +35,7 @@ final class WorldTools {
                                 .optional("example", "string", "Start from this shipped example world ("
                                         + String.join(", ", exampleNames()) + "); other arguments override its "
                                         + "fields.")
-                                .optional("seed", "integer", "Seed of every random draw (default 0).")
-                                .optional("params", "object", "Model parameters, read-only for scripts as e.params.")
-                                .optional("scripts", "object", "Script library: {id: {language: lua|js|python, "
-                                        + "source: \"...\"}}.")
-                                .optional("entities", "array", "Entities: {script, count, state} groups (ids "
-                                        + "<script>-<k>) or {id, script, state}.")
-                                .optional("schedule", "string", "sequential (default) or random update order.")
-                                .optional("dt", "number", "Time per tick (default 1).")
-                                .optional("limits", "object", "Script limits: instructions, wall_ms, call_depth, "
-                                        + "string_bytes, log_lines, max_entities, message_history, alloc_mb.")
+                                .world()
                                 .optional("replace_if_exists", "boolean", "Replace a world of the same name "
                                         + "(default false).")
                                 .open(),

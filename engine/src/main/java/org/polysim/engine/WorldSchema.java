@@ -1,0 +1,121 @@
+package org.polysim.engine;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The world-file schema, written once: the fields of a world, a script and an entity, with their JSON types and
+ * descriptions, and the limits ({@link Limits.Field}). The reader accepts exactly these fields (and names the
+ * allowed ones in its errors); the MCP server describes {@code create_world}'s input with {@link #jsonSchema}.
+ * Fields marked {@code snapshot} are what a snapshot adds (time, messages in flight, metric history, generator
+ * state); they are read but not advertised to authors.
+ */
+public final class WorldSchema {
+
+    /** One field: its name, JSON Schema type, what it means, and whether only snapshots write it. */
+    public record Field(String name, String type, String description, boolean snapshot) {
+    }
+
+    private static Field field(String name, String type, String description) {
+        return new Field(name, type, description, false);
+    }
+
+    private static Field snapshot(String name, String type, String description) {
+        return new Field(name, type, description, true);
+    }
+
+    /** The top level of a world file. */
+    public static final List<Field> WORLD = List.of(
+            field("name", "string", "World name, unique on a server."),
+            snapshot("world_name", "string", "The seed project's name field; read as name."),
+            field("description", "string", "What the model is, for whoever reads the file."),
+            field("seed", "integer", "Seed of every random draw (default 0)."),
+            field("dt", "number", "Time per tick (default 1)."),
+            field("params", "object", "Model parameters, read-only for scripts as e.params."),
+            field("schedule", "string", "Update order each tick: sequential (creation order, the default) or "
+                    + "random (a seeded shuffle)."),
+            field("limits", "object", "Per-call script budgets and world caps; every one has a safe default."),
+            field("scripts", "object", "Script library: {id: {language: lua|js|python, source: \"...\"}} (or "
+                    + "file: a path relative to the world file)."),
+            snapshot("script_library", "object", "The seed project's script library: {id: {id, kind: lua, "
+                    + "script}}."),
+            field("entities", "array", "Entities: {script, count, state} groups (ids <script>-<k>) or {id, "
+                    + "script, state}."),
+            snapshot("time", "number", "Simulation time the world is at."),
+            snapshot("messages", "array", "Messages in flight."),
+            snapshot("metrics", "object", "Metric history."),
+            snapshot("rng", "integer", "State of the schedule's generator."),
+            snapshot("counters", "object", "Next generated id number per script."),
+            snapshot("sequence", "integer", "Next message sequence number."),
+            snapshot("dropped", "integer", "Messages dropped so far."));
+
+    /** A script library entry. */
+    public static final List<Field> SCRIPT = List.of(
+            field("language", "string", "lua, js (or javascript) or python (or py)."),
+            field("source", "string", "The script: defines update(e, inbox) and optionally init(e)."),
+            field("file", "string", "A file holding the script instead, relative to the world file."),
+            field("api", "string", "polysim (default) or vivarium (the seed project's update(current_time, msgs))."),
+            field("description", "string", "What the script models."));
+
+    /** An entity, or a group of entities. */
+    public static final List<Field> ENTITY = List.of(
+            field("id", "string", "The entity's id (one entity); without it, ids are <script>-<k>."),
+            field("script", "string", "Id of its script in the library."),
+            snapshot("script_id", "string", "The seed project's script field; read as script."),
+            field("state", "object", "Initial state (a JSON object)."),
+            snapshot("initial_state", "object", "The seed project's state field; read as state."),
+            field("count", "integer", "How many entities of this group (default 1)."),
+            snapshot("rng", "integer", "State of the entity's generator."));
+
+    private WorldSchema() {}
+
+    /** The names of {@code fields}, for the reader's check of unknown keys. */
+    static Set<String> names(List<Field> fields) {
+        return fields.stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The names of the limits. */
+    static Set<String> limitNames() {
+        return Arrays.stream(Limits.Field.values()).map(Limits.Field::key).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The JSON Schema of field {@code name} of a world file, nested fields included (a limit's default, a script's
+     * and an entity's fields), for tool descriptions.
+     */
+    public static ObjectNode jsonSchema(String name) {
+        Field f = WORLD.stream().filter(x -> x.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no world field " + name));
+        ObjectNode s = property(f);
+        switch (name) {
+            case "limits" -> {
+                ObjectNode props = s.putObject("properties");
+                for (Limits.Field l : Limits.Field.values()) {
+                    props.putObject(l.key()).put("type", "integer").put("minimum", 1)
+                            .put("description", l.description() + " (default " + l.of(Limits.DEFAULTS) + ")");
+                }
+                s.put("additionalProperties", false);
+            }
+            case "scripts" -> s.set("additionalProperties", object(SCRIPT));
+            case "entities" -> s.set("items", object(ENTITY));
+            case "schedule" -> s.putArray("enum").add("sequential").add("random");
+            default -> { }
+        }
+        return s;
+    }
+
+    private static ObjectNode object(List<Field> fields) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode().put("type", "object");
+        ObjectNode props = o.putObject("properties");
+        fields.stream().filter(f -> !f.snapshot()).forEach(f -> props.set(f.name(), property(f)));
+        return o;
+    }
+
+    private static ObjectNode property(Field f) {
+        return JsonNodeFactory.instance.objectNode().put("type", f.type()).put("description", f.description());
+    }
+}
