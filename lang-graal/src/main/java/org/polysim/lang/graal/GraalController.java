@@ -91,7 +91,7 @@ public final class GraalController implements Controller {
         try (var running = Watchdog.start(c, Math.max(limits.wallMillis(), TOP_LEVEL_MILLIS),
                 Math.max(limits.allocBytes(), TOP_LEVEL_BYTES))) {
             try {
-                call = c.eval(prelude).execute(host);
+                call = c.eval(prelude).execute(host, host.members());
                 if (authored != null) {
                     c.parse(authored); // syntax errors as the author wrote the script, not as it was rewritten
                 }

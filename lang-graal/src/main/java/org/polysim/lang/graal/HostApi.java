@@ -1,7 +1,7 @@
 package org.polysim.lang.graal;
 
-import java.util.List;
 import org.graalvm.polyglot.HostAccess;
+import org.polysim.engine.spi.ApiMember;
 import org.polysim.engine.spi.EntityContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
@@ -11,7 +11,6 @@ import tools.jackson.databind.node.DoubleNode;
 import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.LongNode;
 import tools.jackson.databind.node.NullNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The only host object a guest sees: the entity API of the call in progress; structured values travel as text in
@@ -52,28 +51,60 @@ public final class HostApi {
         return current;
     }
 
-    @HostAccess.Export
-    public void send(String to, String kind, String contentJson, Object delay) {
-        entity().send(to, kind, codec.decode(contentJson, "message content"), ticks(delay));
-    }
-
     /**
-     * {@link #send} for a number, the commonest content, without text in between; the node is the one the text
-     * route would give (JSON writes NaN and infinities as null).
+     * Any member of the entity API, by its {@link ApiMember} ordinal: the prelude builds every guest-side member
+     * from {@link #members()} and calls this. Arguments arrive as the guest gives them, except that JSON and object
+     * parameters come as text in the language's codec (a number may come as itself, the commonest message content);
+     * lists and JSON results go back as text for the prelude to parse.
      */
     @HostAccess.Export
-    public void sendNumber(String to, String kind, Number value, Object delay) {
-        entity().send(to, kind, numberNode(value), ticks(delay));
-    }
-
-    /** A send's delay: null (the default) or a number of ticks. */
-    private static Double ticks(Object delay) {
-        if (delay != null && !(delay instanceof Number)) {
-            throw new IllegalArgumentException("send: delay must be a number of ticks, got " + delay);
+    public Object call(int member, Object... args) {
+        ApiMember m = ApiMember.values()[member];
+        Object[] values = new Object[args.length];
+        for (int k = 0; k < args.length && k < m.params().size(); k++) {
+            values[k] = args[k] == null ? null : convert(m, m.params().get(k), args[k]);
         }
-        return delay == null ? null : ((Number) delay).doubleValue();
+        Object result = m.invoke(entity(), args.length > m.params().size() ? args : values);
+        return switch (result) {
+            case null -> null;
+            case java.util.List<?> list -> codec.encode(JSON.valueToTree(list));
+            case JsonNode json -> codec.encode(json);
+            default -> result;
+        };
     }
 
+    /** The entity API for the prelude: [{name, result, params: [{name, type, what}]}], as text in the codec. */
+    String members() {
+        var list = JSON.createArrayNode();
+        for (ApiMember m : ApiMember.values()) {
+            var o = list.addObject().put("name", m.memberName()).put("result", m.result().name());
+            var params = o.putArray("params");
+            m.params().forEach(p -> params.addObject().put("name", p.name()).put("type", p.type().name())
+                    .put("what", p.what()));
+        }
+        return codec.encode(list);
+    }
+
+    private Object convert(ApiMember m, ApiMember.Param p, Object v) {
+        return switch (p.type()) {
+            case STRING, TEXT -> v instanceof String s ? s : v instanceof Number n ? text(n)
+                    : bad(m, p, "a string", v);
+            case NUMBER -> v instanceof Number n ? n.doubleValue() : bad(m, p, "a number", v);
+            case INTEGER -> v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue()
+                    : bad(m, p, "a whole number", v);
+            case JSON -> v instanceof Number n ? numberNode(n) : codec.decode(String.valueOf(v), p.what());
+            case OBJECT -> {
+                JsonNode o = codec.decode(String.valueOf(v), p.what());
+                if (!o.isObject()) {
+                    throw new IllegalArgumentException(m.memberName() + ": " + p.what() + " must be an object, got "
+                            + o);
+                }
+                yield o;
+            }
+        };
+    }
+
+    /** A number as the node the text route would give (JSON writes NaN and infinities as null). */
     private JsonNode numberNode(Number value) {
         if (value instanceof Integer i) {
             return IntNode.valueOf(i);
@@ -92,31 +123,15 @@ public final class HostApi {
         return DoubleNode.valueOf(d);
     }
 
-    @HostAccess.Export
-    public String spawn(String script, String stateJson) {
-        JsonNode state = codec.decode(stateJson, "the new entity's state");
-        if (!state.isObject()) {
-            throw new IllegalArgumentException("spawn: the state must be an object, got " + state);
-        }
-        return entity().spawn(script, (ObjectNode) state);
+    /** A number where a string is expected, as the guest would print it (7, not 7.0). */
+    private static String text(Number n) {
+        double d = n.doubleValue();
+        return d == Math.rint(d) && Math.abs(d) < 0x1p53 ? Long.toString((long) d) : n.toString();
     }
 
-    @HostAccess.Export
-    public void destroy(String id) {
-        entity().destroy(id);
-    }
-
-    @HostAccess.Export
-    public void metric(String name, Object value) {
-        if (!(value instanceof Number n)) {
-            throw new IllegalArgumentException("metric '" + name + "' needs a number, got " + value);
-        }
-        entity().metric(name, n.doubleValue());
-    }
-
-    @HostAccess.Export
-    public void log(String text) {
-        entity().log(text);
+    private static Object bad(ApiMember m, ApiMember.Param p, String expected, Object v) {
+        throw new IllegalArgumentException(m.memberName() + ": " + p.name() + " must be " + expected + ", got " + v
+                + "; " + m.signature());
     }
 
     @HostAccess.Export
@@ -129,17 +144,11 @@ public final class HostApi {
         return entity().random(whole(lo, "lo"), whole(hi, "hi"));
     }
 
-    @HostAccess.Export
-    public String entities(String script) {
-        List<String> ids = entity().entities(script);
-        return codec.encode(JSON.valueToTree(ids));
-    }
-
     private static long whole(Object v, String name) {
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
             return n.longValue();
         }
-        throw new IllegalArgumentException("random(lo, hi): " + name + " must be a whole number, got " + v);
+        throw new IllegalArgumentException("random: " + name + " must be a whole number, got " + v);
     }
 
     static JsonNode parse(String json, String what) {

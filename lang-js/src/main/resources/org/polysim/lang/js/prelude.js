@@ -1,6 +1,6 @@
-// polysim's JavaScript prelude: evaluates to install(host), which returns call(...) (see GuestLanguage).
+// polysim's JavaScript prelude: evaluates to install(host, members), which returns call(...) (see GuestLanguage).
 // Runs before the author's script; everything it defines is local, so the global scope stays the author's.
-(function install(host) {
+(function install(host, members) {
   "use strict";
   const parse = JSON.parse, stringify = JSON.stringify;
   // JSON.stringify refuses a BigInt without saying where it is: name the field and what to store instead
@@ -42,22 +42,25 @@
     throw new Error("require is not available: a script is self-contained; define helper functions in it");
   };
 
-  const api = {
-    send(to, kind, content, delay) {
-      kind = kind === undefined ? "" : String(kind);
-      delay = delay === undefined ? null : delay;
-      if (typeof content === "number") host.sendNumber(to, kind, content, delay); // no text for the commonest case
-      else host.send(to, kind, json(content, "message content"), delay);
-    },
-    spawn(script, state) {
-      return host.spawn(script, json(state === undefined ? {} : state, "the new entity's state"));
-    },
-    destroy(id) { host.destroy(id === undefined ? null : id); },
-    metric(name, value) { host.metric(name, value); },
-    log(...args) { host.log(args.map(String).join(" ")); },
-    random(lo, hi) { return lo === undefined ? host.random() : hi === undefined ? host.randomInt(1, lo) : host.randomInt(lo, hi); },
-    entities(script) { return parse(host.entities(script === undefined ? null : script)); },
-  };
+  // the entity API, every member built alike from the host's table (ApiMember): JSON parameters travel as text
+  // (a number as itself, the commonest message content), the rest as they are; list and JSON results come as text
+  const api = {};
+  parse(members).forEach((m, ordinal) => {
+    const types = m.params.map(p => p.type), labels = m.params.map(p => p.what);
+    const parsed = m.result === "STRINGS" || m.result === "JSON";
+    api[m.name] = function (...args) {
+      const out = [];
+      for (let k = 0; k < args.length; k++) {
+        const v = args[k], type = types[k];
+        if (type === "TEXT") { out.push(args.slice(k).map(String).join(" ")); break; }
+        out.push(v === undefined || v === null ? null
+            : type === "JSON" && typeof v === "number" ? v
+            : type === "JSON" || type === "OBJECT" ? json(v, labels[k]) : v);
+      }
+      const r = host.call(ordinal, ...out);
+      return parsed && r !== null ? parse(r) : r;
+    };
+  });
   function deepFreeze(v) {
     if (v && typeof v === "object") { Object.values(v).forEach(deepFreeze); Object.freeze(v); }
     return v;

@@ -8,6 +8,7 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.VarArgFunction;
+import org.polysim.engine.spi.ApiMember;
 import org.polysim.engine.spi.EntityContext;
 import org.polysim.engine.spi.InboxMessage;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,31 +28,58 @@ final class Api {
         this.globals = globals;
     }
 
-    /** Methods of the polysim {@code e} table; {@code self} identifies entity tables for the {@code e:} form. */
+    /** Methods of the polysim {@code e} table, one per {@link ApiMember}; {@code meta} identifies entity tables. */
     LuaTable methods(LuaTable meta) {
         LuaTable m = new LuaTable();
-        m.set("send", fn(meta, (e, a, i) -> {
-            e.send(a.checkjstring(i), a.isnoneornil(i + 1) ? "" : a.checkjstring(i + 1),
-                    LuaJson.toJson(a.arg(i + 2), "message content"),
-                    a.isnoneornil(i + 3) ? null : a.checkdouble(i + 3));
-            return LuaValue.NONE;
-        }));
-        m.set("spawn", fn(meta, (e, a, i) -> LuaValue.valueOf(e.spawn(a.checkjstring(i), state(a.arg(i + 1))))));
-        m.set("destroy", fn(meta, (e, a, i) -> {
-            e.destroy(a.isnoneornil(i) ? null : a.checkjstring(i));
-            return LuaValue.NONE;
-        }));
-        m.set("metric", fn(meta, (e, a, i) -> {
-            e.metric(a.checkjstring(i), a.checkdouble(i + 1));
-            return LuaValue.NONE;
-        }));
-        m.set("log", fn(meta, (e, a, i) -> {
-            e.log(Sandbox.join(globals, a, i));
-            return LuaValue.NONE;
-        }));
-        m.set("random", fn(meta, (e, a, i) -> random(e, a, i)));
-        m.set("entities", fn(meta, (e, a, i) -> strings(e.entities(a.isnoneornil(i) ? null : a.checkjstring(i)))));
+        for (ApiMember member : ApiMember.values()) {
+            m.set(member.memberName(), fn(meta, (e, a, i) -> lua(member.invoke(e, arguments(member, a, i)))));
+        }
         return m;
+    }
+
+    /** A call's Lua arguments from {@code first} on, converted by the member's parameter types (nil: null). */
+    private Object[] arguments(ApiMember member, Varargs a, int first) {
+        List<ApiMember.Param> params = member.params();
+        Object[] values = new Object[params.size()];
+        for (int k = 0; k < params.size(); k++) {
+            ApiMember.Param p = params.get(k);
+            LuaValue v = a.arg(first + k);
+            if (p.type() == ApiMember.Type.TEXT) {
+                values[k] = a.narg() < first + k ? null : Sandbox.join(globals, a, first + k);
+                break;
+            }
+            if (v.isnil()) {
+                continue;
+            }
+            values[k] = switch (p.type()) {
+                case STRING -> v.checkjstring();
+                case NUMBER -> v.checkdouble();
+                case INTEGER -> v.checklong();
+                case JSON -> LuaJson.toJson(v, p.what());
+                case OBJECT -> LuaJson.toObject(v, p.what());
+                case TEXT -> throw new IllegalStateException(); // handled above
+            };
+        }
+        if (a.narg() >= first + params.size() && params.stream().noneMatch(p -> p.type() == ApiMember.Type.TEXT)
+                && !a.arg(first + params.size()).isnil()) {
+            throw new LuaError(member.memberName() + " takes at most " + params.size() + " arguments; "
+                    + member.signature());
+        }
+        return values;
+    }
+
+    /** A member's result as a Lua value. */
+    @SuppressWarnings("unchecked")
+    private static Varargs lua(Object result) {
+        return switch (result) {
+            case null -> LuaValue.NONE;
+            case String s -> LuaValue.valueOf(s);
+            case Double d -> LuaValue.valueOf(d);
+            case Long l -> LuaValue.valueOf((double) l);
+            case List<?> ids -> strings((List<String>) ids);
+            case tools.jackson.databind.JsonNode json -> LuaJson.toLua(json);
+            default -> throw new IllegalStateException("unexpected API result " + result.getClass());
+        };
     }
 
     /** The seed project's {@code self} table for one entity. */
@@ -92,17 +120,14 @@ final class Api {
         return world;
     }
 
-    /** {@code random()}: [0,1); {@code random(n)}: [1,n]; {@code random(lo, hi)}: [lo,hi]. */
+    /** Lua's {@code math.random}: the entity API's {@link ApiMember#RANDOM}, from the entity's stream. */
     static Varargs random(EntityContext e, Varargs a, int i) {
-        if (a.isnoneornil(i)) {
-            return LuaValue.valueOf(e.random());
+        try {
+            return lua(ApiMember.RANDOM.invoke(e, a.isnoneornil(i) ? null : (Object) a.checklong(i),
+                    a.isnoneornil(i + 1) ? null : (Object) a.checklong(i + 1)));
+        } catch (IllegalArgumentException ex) {
+            throw new LuaError(ex.getMessage());
         }
-        long lo = a.isnoneornil(i + 1) ? 1 : a.checklong(i);
-        long hi = a.isnoneornil(i + 1) ? a.checklong(i) : a.checklong(i + 1);
-        if (lo > hi) {
-            throw new LuaError("bad argument to 'random' (interval [" + lo + ", " + hi + "] is empty)");
-        }
-        return LuaValue.valueOf((double) e.random(lo, hi));
     }
 
     static LuaTable inbox(List<InboxMessage> messages, boolean vivarium) {

@@ -1,5 +1,5 @@
-# polysim's Python prelude: evaluates to install(host), which returns call(...) (see GuestLanguage).
-def _polysim_install(host):
+# polysim's Python prelude: evaluates to install(host, members), which returns call(...) (see GuestLanguage).
+def _polysim_install(host, members):
     import datetime as _datetime
     import marshal as _marshal
     import math as _math
@@ -51,32 +51,42 @@ def _polysim_install(host):
     class Entity:
         __slots__ = ("id", "script", "time", "state", "params")
 
-        def send(self, to, kind="", content=None, delay=None):
-            t = type(content)
-            if (t is int and -BIG <= content < BIG) or (t is float and _math.isfinite(content)):
-                host.sendNumber(to, str(kind), content, delay)  # no text for the commonest case
-            else:
-                host.send(to, str(kind), dumps(content), delay)
+    def number(v):
+        return (type(v) is int and -BIG <= v < BIG) or (type(v) is float and _math.isfinite(v))
 
-        def spawn(self, script, state=None):
-            return host.spawn(script, dumps({} if state is None else state))
+    def member(ordinal, m):
+        # one member of the entity API, built like every other from the host's table (ApiMember): JSON parameters
+        # travel as marshal text (a number as itself, the commonest message content), the rest as they are
+        name, types = m["name"], [p["type"] for p in m["params"]]
+        labels = [p["name"] for p in m["params"]]
+        parsed = m["result"] in ("STRINGS", "JSON")
 
-        def destroy(self, id=None):
-            host.destroy(id)
+        def f(self, *args, **kwargs):
+            args = list(args)
+            for key, v in kwargs.items():
+                if key not in labels:
+                    raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
+                at = labels.index(key)
+                args.extend([None] * (at + 1 - len(args)))
+                args[at] = v
+            out = []
+            for k, v in enumerate(args):
+                t = types[k] if k < len(types) else None
+                if t == "TEXT":
+                    out.append(" ".join(str(a) for a in args[k:]))
+                    break
+                if v is None or t not in ("JSON", "OBJECT") or (t == "JSON" and number(v)):
+                    out.append(v)
+                else:
+                    out.append(dumps(v))
+            r = host.call(ordinal, *out)
+            return loads(r) if parsed and r is not None else r
 
-        def metric(self, name, value):
-            host.metric(name, value)
+        f.__name__ = name
+        return f
 
-        def log(self, *args):
-            host.log(" ".join(str(a) for a in args))
-
-        def random(self, lo=None, hi=None):
-            if lo is None:
-                return host.random()
-            return host.randomInt(1, lo) if hi is None else host.randomInt(lo, hi)
-
-        def entities(self, script=None):
-            return loads(host.entities(script))
+    for ordinal, m in enumerate(loads(members)):
+        setattr(Entity, m["name"], member(ordinal, m))
 
     class EntityRandom(_random.Random):
         """The random module, drawing from the entity's seeded stream."""

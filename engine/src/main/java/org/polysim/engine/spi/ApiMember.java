@@ -1,0 +1,178 @@
+package org.polysim.engine.spi;
+
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The entity API scripts call (DESIGN.md "Scripts"), written once: each member's name, parameters and what it does
+ * on the {@link EntityContext}. Every language binds all members generically from this table, converting its
+ * arguments by {@link Type} ({@code null} for one not given) and its result back, so a new member is one constant
+ * here, and a language binds it without code of its own.
+ *
+ * <p>Results are {@code null} (nothing), a {@link String}, a {@link Double}, a {@link Long}, a list of strings, or
+ * JSON ({@link JsonNode}); {@link #result} says which.
+ */
+public enum ApiMember {
+
+    SEND("send", Result.NOTHING, (e, a) -> {
+        e.send(a.string(0), a.has(1) ? a.string(1) : "", a.json(2), a.has(3) ? a.number(3) : null);
+        return null;
+    }, required("to", Type.STRING), optional("kind", Type.STRING),
+            new Param("content", Type.JSON, true, "message content"), optional("delay", Type.NUMBER)),
+    SPAWN("spawn", Result.STRING, (e, a) -> e.spawn(a.string(0), a.has(1) ? a.object(1) : null),
+            required("script", Type.STRING), new Param("state", Type.OBJECT, true, "the new entity's state")),
+    DESTROY("destroy", Result.NOTHING, (e, a) -> {
+        e.destroy(a.has(0) ? a.string(0) : null);
+        return null;
+    }, optional("id", Type.STRING)),
+    METRIC("metric", Result.NOTHING, (e, a) -> {
+        e.metric(a.string(0), a.number(1));
+        return null;
+    }, required("name", Type.STRING), required("value", Type.NUMBER)),
+    LOG("log", Result.NOTHING, (e, a) -> {
+        e.log(a.has(0) ? a.string(0) : "");
+        return null;
+    }, optional("text", Type.TEXT)),
+    /** {@code random()} a float in [0, 1); {@code random(n)} an integer in [1, n]; {@code random(lo, hi)} in [lo, hi]. */
+    RANDOM("random", Result.NUMBER, (e, a) -> {
+        if (!a.has(0)) {
+            return e.random();
+        }
+        long lo = a.has(1) ? a.integer(0) : 1;
+        long hi = a.has(1) ? a.integer(1) : a.integer(0);
+        if (lo > hi) {
+            throw new IllegalArgumentException("random: the interval [" + lo + ", " + hi + "] is empty");
+        }
+        return e.random(lo, hi);
+    }, optional("lo", Type.INTEGER), optional("hi", Type.INTEGER)),
+    ENTITIES("entities", Result.STRINGS, (e, a) -> e.entities(a.has(0) ? a.string(0) : null),
+            optional("script", Type.STRING));
+
+    /** How a parameter's value arrives from a script. */
+    public enum Type {
+        /** a string */
+        STRING,
+        /** a number, as a {@link Double} */
+        NUMBER,
+        /** a whole number, as a {@link Long} */
+        INTEGER,
+        /** any JSON value, as a {@link JsonNode} */
+        JSON,
+        /** a JSON object, as an {@link ObjectNode} */
+        OBJECT,
+        /** every remaining argument, each as the language prints it, joined by spaces */
+        TEXT
+    }
+
+    /** What a member gives back. */
+    public enum Result {
+        NOTHING, STRING, NUMBER, STRINGS, JSON
+    }
+
+    /**
+     * One parameter; an optional one not given arrives as {@code null}.
+     *
+     * @param what how errors about its value name it, e.g. "message content"
+     */
+    public record Param(String name, Type type, boolean optional, String what) {
+    }
+
+    /** The arguments of one call, converted by the language; {@code null} where one was not given. */
+    public record Args(ApiMember member, Object[] values) {
+
+        public boolean has(int i) {
+            return i < values.length && values[i] != null;
+        }
+
+        private Object get(int i) {
+            if (!has(i)) {
+                throw new IllegalArgumentException(member.name + ": " + member.params.get(i).name()
+                        + " is missing; " + member.signature());
+            }
+            return values[i];
+        }
+
+        public String string(int i) {
+            return (String) get(i);
+        }
+
+        public double number(int i) {
+            return (Double) get(i);
+        }
+
+        public long integer(int i) {
+            return (Long) get(i);
+        }
+
+        public JsonNode json(int i) {
+            return has(i) ? (JsonNode) values[i] : tools.jackson.databind.node.NullNode.getInstance();
+        }
+
+        public ObjectNode object(int i) {
+            return (ObjectNode) get(i);
+        }
+    }
+
+    /** What a member does with its arguments. */
+    @FunctionalInterface
+    private interface Body {
+        Object apply(EntityContext entity, Args args);
+    }
+
+    private final String name;
+    private final Result result;
+    private final Body body;
+    private final List<Param> params;
+
+    ApiMember(String name, Result result, Body body, Param... params) {
+        this.name = name;
+        this.result = result;
+        this.body = body;
+        this.params = List.of(params);
+    }
+
+    private static Param required(String name, Type type) {
+        return new Param(name, type, false, name);
+    }
+
+    private static Param optional(String name, Type type) {
+        return new Param(name, type, true, name);
+    }
+
+    /** The name scripts call it by, e.g. {@code send}. */
+    public String memberName() {
+        return name;
+    }
+
+    public Result result() {
+        return result;
+    }
+
+    public List<Param> params() {
+        return params;
+    }
+
+    /** How to call it, for error messages: {@code send(to, kind?, content?, delay?)}. */
+    public String signature() {
+        StringBuilder s = new StringBuilder(name).append('(');
+        for (int i = 0; i < params.size(); i++) {
+            s.append(i == 0 ? "" : ", ").append(params.get(i).name()).append(params.get(i).optional() ? "?" : "");
+        }
+        return s.append(')').toString();
+    }
+
+    /**
+     * Runs this member for {@code entity}.
+     *
+     * @param values one per parameter at most, converted by {@link Type}; {@code null} where not given
+     * @throws IllegalArgumentException with a message for the script's author
+     */
+    public Object invoke(EntityContext entity, Object... values) {
+        if (values.length > params.size()) {
+            throw new IllegalArgumentException(name + " takes at most " + params.size() + " arguments, got "
+                    + values.length + "; " + signature());
+        }
+        return body.apply(entity, new Args(this, values));
+    }
+}
