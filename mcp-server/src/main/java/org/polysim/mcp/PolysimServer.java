@@ -49,9 +49,9 @@ public final class PolysimServer {
         state.findStored();
         // stored worlds load behind the handshake: a client's start-up time-out never waits for them
         Thread.ofPlatform().daemon().name("polysim-load").start(state::loadStored);
-        StdioGuard guard = new StdioGuard(in, out, state::cancel);
-        var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(Json.MAPPER), guard.sdkInput(),
-                out);
+        var inputEnded = new java.util.concurrent.CountDownLatch(1);
+        StdioGuard guard = new StdioGuard(in, out, state::cancel, inputEnded::countDown);
+        var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(Json.MAPPER), guard, out);
         McpSyncServer server = McpServer.sync(new SerializedSends(transport))
                 .serverInfo("polysim", VERSION)
                 .instructions(Docs.instructions())
@@ -66,8 +66,7 @@ public final class PolysimServer {
                 .build();
         System.err.println("polysim MCP server " + VERSION + " on stdio; workspace " + state.workspace.root()
                 + (ephemeral ? " (ephemeral: worlds are kept in memory only)" : ""));
-        Thread reader = Thread.ofPlatform().name("polysim-stdin").start(guard);
-        reader.join();
+        inputEnded.await();
         server.closeGracefully();
     }
 
