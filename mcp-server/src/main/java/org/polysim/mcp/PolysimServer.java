@@ -51,8 +51,9 @@ public final class PolysimServer {
         Thread.ofPlatform().daemon().name("polysim-load").start(state::loadStored);
         var inputEnded = new java.util.concurrent.CountDownLatch(1);
         StdioGuard guard = new StdioGuard(in, out, state::cancel, inputEnded::countDown);
-        var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(Json.MAPPER), guard, out);
-        McpSyncServer server = McpServer.sync(new SerializedSends(transport))
+        var mapper = new JacksonMcpJsonMapper(Json.MAPPER);
+        var transport = new StdioServerTransportProvider(mapper, guard, out);
+        McpSyncServer server = McpServer.sync(new SerializedSends(transport, mapper, out, inputEnded::countDown))
                 .serverInfo("polysim", VERSION)
                 .instructions(Docs.instructions())
                 .validateToolInputs(false) // Args gives errors that name the argument and say what it is for
