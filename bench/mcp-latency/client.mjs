@@ -40,7 +40,13 @@ async function connect(server) {
     name: server.name,
     client,
     async call() {
-      check(await client.callTool(args), `${server.name} get_world_state`);
+      let result;
+      try {
+        result = await client.callTool(args);
+      } catch (e) {
+        throw new Error(`${server.name}: get_world_state: ${e.message}; its stderr ended with: ${said}`);
+      }
+      check(result, `${server.name} get_world_state`);
     },
   };
 }

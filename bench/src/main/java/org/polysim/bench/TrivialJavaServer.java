@@ -12,10 +12,16 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Java SDK's floor for the latency part: a trivial MCP server on the official Java SDK, configured as its
- * documentation shows (sync server, the SDK's stdio transport, defaults otherwise), with one tool
- * {@code get_world_state} answering the same fixed result as {@code bench/mcp-latency/trivial-server.mjs}. What a
- * round trip costs here is the SDK's and the JVM's, with no polysim code in the way.
+ * The Java SDK's floor for the latency part: a trivial MCP server on the official Java SDK (sync server, the SDK's
+ * stdio transport, defaults otherwise), with one tool {@code get_world_state} answering the same fixed result as
+ * {@code bench/mcp-latency/trivial-server.mjs}. What a round trip costs here is the SDK's and the JVM's, with no
+ * polysim code in the way.
+ *
+ * <p>One departure from the defaults: the tool runs on the thread that read the request ({@code
+ * immediateExecution}), which a tool that never blocks allows. By default the SDK runs each call on a worker
+ * thread, and then an answer can be dropped when it is sent while the previous one is still leaving the SDK's
+ * outgoing queue on another thread ("Failed to enqueue message", java-sdk#686): with the defaults, two runs of this
+ * part hung waiting for an answer that never came (one of them with that error in the server's log).
  */
 public final class TrivialJavaServer {
 
@@ -51,6 +57,7 @@ public final class TrivialJavaServer {
         var server = McpServer.sync(new StdioServerTransportProvider(new JacksonMcpJsonMapper(json), stdin,
                         System.out))
                 .serverInfo("trivial-java", "1")
+                .immediateExecution(true)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(McpServerFeatures.SyncToolSpecification.builder().tool(tool)
                         .callHandler((exchange, request) -> answer).build())
