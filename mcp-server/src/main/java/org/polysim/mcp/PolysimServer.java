@@ -4,7 +4,8 @@ import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
-import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.BufferedOutputStream;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.polysim.engine.SimulationException;
 import org.polysim.engine.WorldFileException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -53,7 +56,7 @@ public final class PolysimServer {
         StdioGuard guard = new StdioGuard(in, out, state::cancel, inputEnded::countDown);
         var mapper = new JacksonMcpJsonMapper(Json.MAPPER);
         var transport = new StdioServerTransportProvider(mapper, guard, out);
-        McpSyncServer server = McpServer.sync(new SerializedSends(transport, mapper, out, inputEnded::countDown))
+        McpAsyncServer server = McpServer.async(new SerializedSends(transport, mapper, out, inputEnded::countDown))
                 .serverInfo("polysim", VERSION)
                 .instructions(Docs.instructions())
                 .validateToolInputs(false) // Args gives errors that name the argument and say what it is for
@@ -68,7 +71,7 @@ public final class PolysimServer {
         System.err.println("polysim MCP server " + VERSION + " on stdio; workspace " + state.workspace.root()
                 + (ephemeral ? " (ephemeral: worlds are kept in memory only)" : ""));
         inputEnded.await();
-        server.closeGracefully();
+        server.closeGracefully().block();
     }
 
     static List<Tool> tools(ServerState state) {
@@ -79,22 +82,38 @@ public final class PolysimServer {
         return tools;
     }
 
-    private static List<McpServerFeatures.SyncToolSpecification> specifications(ServerState state) {
+    private static List<McpServerFeatures.AsyncToolSpecification> specifications(ServerState state) {
         return tools(state).stream().map(t -> specification(t, state)).toList();
     }
 
-    private static McpServerFeatures.SyncToolSpecification specification(Tool t, ServerState state) {
+    /**
+     * A read-only call whose world is free runs at once, on the thread that read it from stdin: handing every call
+     * to a worker thread was about a sixth of a {@code get_world_state} round trip (bench/README.md). A call that
+     * changes a world, or would wait for one (held by a run or another call, or still loading), goes to a worker,
+     * so a long run never keeps the server from reading the next request or a cancellation.
+     */
+    private static McpServerFeatures.AsyncToolSpecification specification(Tool t, ServerState state) {
         McpSchema.Tool tool = McpSchema.Tool.builder().name(t.name()).description(t.description())
                 .inputSchema(t.input().toJsonSchema()).outputSchema(t.output().toJsonSchema())
                 .annotations(new McpSchema.ToolAnnotations(null, t.hints().readOnly(), t.hints().destructive(),
                         t.hints().idempotent(), false, null))
                 .build();
-        return McpServerFeatures.SyncToolSpecification.builder().tool(tool)
-                .callHandler((exchange, request) -> call(t, exchange, request, state.responseBytes)).build();
+        return McpServerFeatures.AsyncToolSpecification.builder().tool(tool).callHandler((async, request) -> {
+            var exchange = new McpSyncServerExchange(async);
+            if (t.hints().readOnly()) {
+                McpSchema.CallToolResult now = state.withoutWaiting(() -> call(t, exchange, request,
+                        state.responseBytes));
+                if (now != null) {
+                    return Mono.just(now);
+                }
+            }
+            return Mono.fromCallable(() -> call(t, exchange, request, state.responseBytes))
+                    .subscribeOn(Schedulers.boundedElastic());
+        }).build();
     }
 
     /** Runs a tool; every failure becomes an {@code isError} result, never an exception to the client. */
-    static McpSchema.CallToolResult call(Tool t, io.modelcontextprotocol.server.McpSyncServerExchange exchange,
+    static McpSchema.CallToolResult call(Tool t, McpSyncServerExchange exchange,
                                          McpSchema.CallToolRequest request, int budget) {
         try {
             Args args = new Args(t.name(), Json.toNode(request.arguments()), t.input());
@@ -102,6 +121,8 @@ public final class PolysimServer {
             String text = r.summaryIsComplete() ? r.summary() : r.summary() + "\n" + Json.compact(r.data());
             return McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(Json.toMap(r.data()))
                     .isError(false).build();
+        } catch (ServerState.WouldWait e) {
+            throw e; // not a failure: the call is run again where it may wait
         } catch (ToolError | WorldFileException | SimulationException | IllegalArgumentException e) {
             return error(t.name(), e.getMessage());
         } catch (Exception | StackOverflowError e) {
@@ -144,14 +165,15 @@ public final class PolysimServer {
                 .isError(true).build();
     }
 
-    private static List<McpServerFeatures.SyncResourceSpecification> resources() throws IOException {
-        List<McpServerFeatures.SyncResourceSpecification> specs = new ArrayList<>();
+    private static List<McpServerFeatures.AsyncResourceSpecification> resources() throws IOException {
+        List<McpServerFeatures.AsyncResourceSpecification> specs = new ArrayList<>();
         for (Docs.Page page : Docs.pages().values()) {
             McpSchema.Resource resource = McpSchema.Resource.builder().uri(page.uri()).name(page.name())
                     .description(page.description()).mimeType(page.mimeType()).build();
-            specs.add(new McpServerFeatures.SyncResourceSpecification(resource, (exchange, request) ->
-                    new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(page.uri(),
-                            page.mimeType(), page.text())))));
+            var result = new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(page.uri(),
+                    page.mimeType(), page.text())));
+            specs.add(new McpServerFeatures.AsyncResourceSpecification(resource, (exchange, request) ->
+                    Mono.just(result))); // the pages are in memory: nothing to wait for
         }
         return specs;
     }
