@@ -117,9 +117,13 @@ public final class PolysimServer {
                                          McpSchema.CallToolRequest request, int budget) {
         try {
             Args args = new Args(t.name(), Json.toNode(request.arguments()), t.input());
-            Tool.Result r = within(t, t.handler().handle(new Tool.Call(args, exchange, request)), budget);
-            String text = r.summaryIsComplete() ? r.summary() : r.summary() + "\n" + Json.compact(r.data());
-            return McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(Json.toMap(r.data()))
+            Tool.Result handled = t.handler().handle(new Tool.Call(args, exchange, request));
+            String json = Json.compact(handled.data()); // written once: measures the data and, unless cut, is the text
+            Tool.Result r = within(t, handled, utf8(json), budget);
+            String text = r.summaryIsComplete() ? r.summary()
+                    : r.summary() + "\n" + (r.data() == handled.data() ? json : Json.compact(r.data()));
+            // the tree itself: the SDK's mapper writes it as it would the same data converted to a Map
+            return McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(r.data())
                     .isError(false).build();
         } catch (ServerState.WouldWait e) {
             throw e; // not a failure: the call is run again where it may wait
@@ -135,15 +139,17 @@ public final class PolysimServer {
     /**
      * The result cut to the response budget, text and structured content together (the text repeats the data as
      * JSON unless the summary is complete). Tools page their own lists; this catches what they cannot foresee.
+     *
+     * @param dataBytes the size of {@code r.data()} as compact JSON
      */
-    static Tool.Result within(Tool t, Tool.Result r, int budget) {
+    static Tool.Result within(Tool t, Tool.Result r, int dataBytes, int budget) {
         String summary = r.summary();
         int room = budget - 512;
         if (r.summaryIsComplete() && utf8(summary) > room / 2) {
             summary = Fit.fit(Json.F.stringNode(summary), room / 2).stringValue();
         }
         int dataRoom = r.summaryIsComplete() ? room - utf8(summary) : (room - utf8(summary)) / 2;
-        JsonNode data = Fit.fit(r.data(), dataRoom);
+        JsonNode data = dataBytes <= dataRoom ? r.data() : Fit.fit(r.data(), dataRoom);
         if (data == r.data() && summary.equals(r.summary())) {
             return r;
         }
@@ -161,7 +167,7 @@ public final class PolysimServer {
 
     private static McpSchema.CallToolResult error(String tool, String message) {
         return McpSchema.CallToolResult.builder().addTextContent(message)
-                .structuredContent(Json.toMap(Json.object().put("error", message).put("tool", tool)))
+                .structuredContent(Json.object().put("error", message).put("tool", tool))
                 .isError(true).build();
     }
 
