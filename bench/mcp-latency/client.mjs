@@ -1,6 +1,7 @@
 // Times get_world_state round trips through the official TypeScript MCP client (Client + StdioClientTransport),
 // on several servers in one run: each server is launched and warmed up, then timed blocks alternate between them so
-// every server sees the same machine. Prints one JSON line on stdout: per server, each timed call in microseconds.
+// every server sees the same machine. Prints one JSON line on stdout: per server, each timed call in microseconds
+// (servers), and each warm-up call (warmup_us).
 //
 //   node client.mjs PLAN.json
 //
@@ -62,10 +63,17 @@ for (const server of plan.servers) {
   sessions.push(await connect(server));
 }
 const times = Object.fromEntries(sessions.map(s => [s.name, []]));
+const warmupTimes = Object.fromEntries(sessions.map(s => [s.name, []]));
 try {
-  for (const s of sessions) {
-    for (let i = 0; i < plan.warmup; i++) {
-      await s.call();
+  // the warm-up alternates too, in blocks of 100 calls, so no server pays alone for the client's own warm-up;
+  // its first calls are what a fresh session sees
+  for (let done = 0; done < plan.warmup; done += 100) {
+    for (const s of sessions) {
+      for (let i = done; i < Math.min(plan.warmup, done + 100); i++) {
+        const t0 = process.hrtime.bigint();
+        await s.call();
+        warmupTimes[s.name].push(Number(process.hrtime.bigint() - t0) / 1e3);
+      }
     }
   }
   for (let b = 0; b < plan.blocks; b++) {
@@ -84,4 +92,4 @@ try {
     await s.client.close();
   }
 }
-console.log(JSON.stringify({ sdk: sdkVersion, node: process.version, servers: times }));
+console.log(JSON.stringify({ sdk: sdkVersion, node: process.version, servers: times, warmup_us: warmupTimes }));

@@ -333,26 +333,44 @@ final class Report {
                 + "before the next. Three servers over stdio, started side by side: `polysim serve`; a trivial server "
                 + "on the TypeScript SDK answering a fixed result of the same text and structured content "
                 + "([`trivial-server.mjs`](mcp-latency/trivial-server.mjs)), the floor the target is set against; "
-                + "and the same trivial server on the Java SDK as it comes "
+                + "and the same trivial server on the Java SDK, its tool run on the SDK's reading thread "
                 + "([`TrivialJavaServer`](src/main/java/org/polysim/bench/TrivialJavaServer.java)), what the Java "
                 + "SDK costs by itself. Each server gets " + l.path("warmup").asInt() + " untimed calls, then "
                 + l.path("blocks").asInt() + " blocks of " + l.path("per_block").asInt() + " timed calls alternate "
-                + "between them, so all three see the same machine. The tails (p99, max) are where the machine "
-                + "shows: the load average over the minute that ended the part was " + num(l.path("load_average")
-                .asDouble()) + " on " + Runtime.getRuntime().availableProcessors() + " cores.");
+                + "between them, so all three see the same machine (the warm-up alternates too, in blocks of 100; its "
+                + "first calls show what a fresh session sees while the JIT compilers work). The tails (p99, max) "
+                + "are where the machine shows: the load average over the minute that ended the part was "
+                + num(l.path("load_average").asDouble()) + " on " + Runtime.getRuntime().availableProcessors()
+                + " cores.");
         line("");
-        line("| server | p50 | p90 | p99 | max | p50 / trivial TypeScript |");
-        line("|---|---|---|---|---|---|");
+        line("| server | p50 | p90 | p99 | max | p50 / trivial TypeScript | warm-up: p50 of the first "
+                + FIRST_CALLS + " calls |");
+        line("|---|---|---|---|---|---|---|");
         double floor = percentile(McpLatency.times(l, McpLatency.TRIVIAL_TS), 50);
         for (String server : List.of(McpLatency.POLYSIM, McpLatency.TRIVIAL_JAVA, McpLatency.TRIVIAL_TS)) {
             JsonNode t = McpLatency.times(l, server);
             if (t.isArray() && !t.isEmpty()) {
                 line("| " + server + " | " + num(percentile(t, 50)) + " µs | " + num(percentile(t, 90)) + " µs | "
                         + num(percentile(t, 99)) + " µs | " + num(stats(t).max()) + " µs | "
-                        + num(percentile(t, 50) / floor) + "× |");
+                        + num(percentile(t, 50) / floor) + "× | " + firstCalls(l.path("warmup_us").path(server))
+                        + " |");
             }
         }
         line("");
+    }
+
+    /** The latency part's warm-up calls of a fresh server that the report sums up: what a short session sees. */
+    private static final int FIRST_CALLS = 1000;
+
+    private static String firstCalls(JsonNode warmup) {
+        if (!warmup.isArray() || warmup.size() < FIRST_CALLS) {
+            return "–";
+        }
+        var first = Workload.JSON.createArrayNode();
+        for (int i = 0; i < FIRST_CALLS; i++) {
+            first.add(warmup.get(i));
+        }
+        return num(percentile(first, 50)) + " µs";
     }
 
     private void autosave() {
