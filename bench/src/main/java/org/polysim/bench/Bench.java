@@ -33,6 +33,14 @@ public final class Bench implements Callable<Integer> {
 
     record Native(String name, String command, String program) {}
 
+    /**
+     * The latency part's calls per server: untimed ones first (polysim's JIT needs a few thousand calls before its
+     * round trip settles), then blocks of timed calls alternating between the servers.
+     */
+    static final int LATENCY_WARMUP = 3000;
+    static final int LATENCY_BLOCKS = 20;
+    static final int LATENCY_PER_BLOCK = 250;
+
     /** Ticks per size: warm-up, then blocks of ticks timed one by one. */
     record Plan(int n, int warmup, int blocks, int perBlock) {
         static Plan of(int n) {
@@ -62,8 +70,8 @@ public final class Bench implements Callable<Integer> {
     int pythonMax = 10_000;
 
     @Option(names = "--parts", split = ",", description = "What to measure (default: ticks,memory,boundary,mcp,"
-            + "autosave).")
-    List<String> parts = List.of("ticks", "memory", "boundary", "mcp", "autosave");
+            + "autosave,latency).")
+    List<String> parts = List.of("ticks", "memory", "boundary", "mcp", "autosave", "latency");
 
     @Option(names = "--out", description = "Report file (default: bench/RESULTS.md under --root).")
     Path out;
@@ -131,6 +139,21 @@ public final class Bench implements Callable<Integer> {
                 results.autosave.add(Workload.JSON.createObjectNode().put("n", n).put("error", String.valueOf(e)));
             }
         }
+        if (parts.contains("latency")) {
+            progress("latency: get_world_state through the TypeScript SDK client; polysim, trivial Java SDK and "
+                    + "trivial TypeScript SDK servers in alternating blocks");
+            try {
+                results.latency = McpLatency.measure(dir, serverCommand(dir), javaMain(TrivialJavaServer.class),
+                        Workload.WEALTH.world("lua", 100, scripts).put("name", "bench"), LATENCY_WARMUP,
+                        LATENCY_BLOCKS, LATENCY_PER_BLOCK);
+                progress("  p50 " + Report.num(Report.percentile(McpLatency.times(results.latency,
+                        McpLatency.POLYSIM), 50)) + " µs polysim, " + Report.num(Report.percentile(McpLatency
+                        .times(results.latency, McpLatency.TRIVIAL_TS), 50)) + " µs trivial TypeScript server");
+            } catch (Exception e) {
+                results.latencyError = String.valueOf(e.getMessage());
+                progress("  latency failed: " + e);
+            }
+        }
         if (reuse != null) {
             reuse(results);
         }
@@ -143,6 +166,7 @@ public final class Bench implements Callable<Integer> {
         raw.putArray("boundary").addAll(results.boundary);
         raw.set("mcp", results.mcp);
         raw.putArray("autosave").addAll(results.autosave);
+        raw.set("latency", results.latency);
         Files.writeString(report.resolveSibling("results.json"), raw.toPrettyString());
         progress("wrote " + report);
         return 0;
@@ -170,6 +194,10 @@ public final class Bench implements Callable<Integer> {
             results.mcp = (ObjectNode) earlier.path("mcp");
             taken.add("mcp");
         }
+        if (!parts.contains("latency") && earlier.path("latency").isObject()) {
+            results.latency = (ObjectNode) earlier.path("latency");
+            taken.add("latency");
+        }
         results.provenance = "Parts " + String.join(", ", taken) + " are from a run of " + when + " (`--reuse`); "
                 + String.join(", ", parts) + " were measured on " + java.time.LocalDate.now() + ".";
     }
@@ -195,6 +223,9 @@ public final class Bench implements Callable<Integer> {
         final List<ObjectNode> autosave = new ArrayList<>();
         ObjectNode mcp;
         String mcpError;
+        /** {@link McpLatency}'s result. */
+        ObjectNode latency;
+        String latencyError;
         /** Which parts came from which run, when some were reused; null for a whole run. */
         String provenance;
     }

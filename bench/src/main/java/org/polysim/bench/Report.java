@@ -50,6 +50,7 @@ final class Report {
         memory();
         boundary();
         mcp();
+        latency();
         autosave();
         return md.toString();
     }
@@ -125,6 +126,17 @@ final class Report {
             double launch = stats(results.mcp.path("launch_ms")).median();
             line("| MCP first tool response ≤ 2 s after launch | " + num(launch) + " ms | " + mark(launch <= 2000)
                     + " |");
+        }
+        if (results.latency != null) {
+            JsonNode polysim = McpLatency.times(results.latency, McpLatency.POLYSIM);
+            double ratio = percentile(polysim, 50) / percentile(McpLatency.times(results.latency,
+                    McpLatency.TRIVIAL_TS), 50);
+            line("| MCP get_world_state through the TypeScript SDK client: p50 ≤ 1.5× a trivial TypeScript SDK server "
+                    + "| " + num(ratio) + "× (" + num(percentile(polysim, 50)) + " µs / " + num(percentile(McpLatency
+                    .times(results.latency, McpLatency.TRIVIAL_TS), 50)) + " µs) | " + mark(ratio <= 1.5) + " |");
+            double p99 = percentile(polysim, 99) / 1000;
+            line("| MCP get_world_state through the TypeScript SDK client: p99 < 3 ms | " + num(p99) + " ms | "
+                    + mark(p99 < 3) + " |");
         }
         for (ObjectNode a : results.autosave) {
             if (a.path("n").asInt() == 1000 && !a.has("error")) {
@@ -300,6 +312,65 @@ final class Report {
                     + num(percentile(t, 99)) + " µs | " + num(s.min()) + " µs | " + num(s.max()) + " µs |");
         }
         line("");
+    }
+
+    private void latency() {
+        if (results.latencyError != null) {
+            line("## MCP latency through the TypeScript SDK client");
+            line("");
+            line("Failed: " + results.latencyError);
+            line("");
+        }
+        if (results.latency == null) {
+            return;
+        }
+        JsonNode l = results.latency;
+        line("## MCP latency through the TypeScript SDK client (" + l.path("entities").asInt() + "-entity Lua world)");
+        line("");
+        line("`get_world_state` round trips timed by a client on the official TypeScript MCP SDK ("
+                + l.path("sdk").asString() + ", node " + l.path("node").asString() + "; `Client` with "
+                + "`StdioClientTransport`, [`mcp-latency/client.mjs`](mcp-latency/client.mjs)), each call awaited "
+                + "before the next. Three servers over stdio, started side by side: `polysim serve`; a trivial server "
+                + "on the TypeScript SDK answering a fixed result of the same text and structured content "
+                + "([`trivial-server.mjs`](mcp-latency/trivial-server.mjs)), the floor the target is set against; "
+                + "and the same trivial server on the Java SDK, its tool run on the SDK's reading thread "
+                + "([`TrivialJavaServer`](src/main/java/org/polysim/bench/TrivialJavaServer.java)), what the Java "
+                + "SDK costs by itself. Each server gets " + l.path("warmup").asInt() + " untimed calls, then "
+                + l.path("blocks").asInt() + " blocks of " + l.path("per_block").asInt() + " timed calls alternate "
+                + "between them, so all three see the same machine (the warm-up alternates too, in blocks of 100; its "
+                + "first calls show what a fresh session sees while the JIT compilers work). The tails (p99, max) "
+                + "are where the machine shows: the load average over the minute that ended the part was "
+                + num(l.path("load_average").asDouble()) + " on " + Runtime.getRuntime().availableProcessors()
+                + " cores.");
+        line("");
+        line("| server | p50 | p90 | p99 | max | p50 / trivial TypeScript | warm-up: p50 of the first "
+                + FIRST_CALLS + " calls |");
+        line("|---|---|---|---|---|---|---|");
+        double floor = percentile(McpLatency.times(l, McpLatency.TRIVIAL_TS), 50);
+        for (String server : List.of(McpLatency.POLYSIM, McpLatency.TRIVIAL_JAVA, McpLatency.TRIVIAL_TS)) {
+            JsonNode t = McpLatency.times(l, server);
+            if (t.isArray() && !t.isEmpty()) {
+                line("| " + server + " | " + num(percentile(t, 50)) + " µs | " + num(percentile(t, 90)) + " µs | "
+                        + num(percentile(t, 99)) + " µs | " + num(stats(t).max()) + " µs | "
+                        + num(percentile(t, 50) / floor) + "× | " + firstCalls(l.path("warmup_us").path(server))
+                        + " |");
+            }
+        }
+        line("");
+    }
+
+    /** The latency part's warm-up calls of a fresh server that the report sums up: what a short session sees. */
+    private static final int FIRST_CALLS = 1000;
+
+    private static String firstCalls(JsonNode warmup) {
+        if (!warmup.isArray() || warmup.size() < FIRST_CALLS) {
+            return "–";
+        }
+        var first = Workload.JSON.createArrayNode();
+        for (int i = 0; i < FIRST_CALLS; i++) {
+            first.add(warmup.get(i));
+        }
+        return num(percentile(first, 50)) + " µs";
     }
 
     private void autosave() {

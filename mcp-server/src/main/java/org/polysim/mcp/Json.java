@@ -22,11 +22,6 @@ final class Json {
         return map == null ? F.objectNode() : MAPPER.valueToTree(map);
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> toMap(JsonNode node) {
-        return MAPPER.convertValue(node, Map.class);
-    }
-
     static String compact(JsonNode node) {
         return MAPPER.writeValueAsString(node);
     }

@@ -4,7 +4,8 @@ import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
-import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.BufferedOutputStream;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.polysim.engine.SimulationException;
 import org.polysim.engine.WorldFileException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -50,10 +53,11 @@ public final class PolysimServer {
         state.findStored();
         // stored worlds load behind the handshake: a client's start-up time-out never waits for them
         Thread.ofPlatform().daemon().name("polysim-load").start(state::loadStored);
-        StdioGuard guard = new StdioGuard(in, out, state::cancel);
-        var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(Json.MAPPER), guard.sdkInput(),
-                out);
-        McpSyncServer server = McpServer.sync(new SerializedSends(transport))
+        var inputEnded = new java.util.concurrent.CountDownLatch(1);
+        StdioGuard guard = new StdioGuard(in, out, state::cancel, inputEnded::countDown);
+        var mapper = new JacksonMcpJsonMapper(Json.MAPPER);
+        var transport = new StdioServerTransportProvider(mapper, guard, out);
+        McpAsyncServer server = McpServer.async(new SerializedSends(transport, mapper, out, inputEnded::countDown))
                 .serverInfo("polysim", VERSION)
                 .instructions(Docs.instructions())
                 .validateToolInputs(false) // Args gives errors that name the argument and say what it is for
@@ -67,9 +71,8 @@ public final class PolysimServer {
                 .build();
         System.err.println("polysim MCP server " + VERSION + " on stdio; workspace " + state.workspace.root()
                 + (ephemeral ? " (ephemeral: worlds are kept in memory only)" : ""));
-        Thread reader = Thread.ofPlatform().name("polysim-stdin").start(guard);
-        reader.join();
-        server.closeGracefully();
+        inputEnded.await();
+        server.closeGracefully().block();
     }
 
     static List<Tool> tools(ServerState state) {
@@ -80,29 +83,51 @@ public final class PolysimServer {
         return tools;
     }
 
-    private static List<McpServerFeatures.SyncToolSpecification> specifications(ServerState state) {
+    private static List<McpServerFeatures.AsyncToolSpecification> specifications(ServerState state) {
         return tools(state).stream().map(t -> specification(t, state)).toList();
     }
 
-    private static McpServerFeatures.SyncToolSpecification specification(Tool t, ServerState state) {
+    /**
+     * A read-only call whose world is free runs at once, on the thread that read it from stdin: handing every call
+     * to a worker thread was about a sixth of a {@code get_world_state} round trip (bench/README.md). A call that
+     * changes a world, or would wait for one (held by a run or another call, or still loading), goes to a worker,
+     * so a long run never keeps the server from reading the next request or a cancellation.
+     */
+    private static McpServerFeatures.AsyncToolSpecification specification(Tool t, ServerState state) {
         McpSchema.Tool tool = McpSchema.Tool.builder().name(t.name()).description(t.description())
                 .inputSchema(t.input().toJsonSchema()).outputSchema(t.output().toJsonSchema())
                 .annotations(new McpSchema.ToolAnnotations(null, t.hints().readOnly(), t.hints().destructive(),
                         t.hints().idempotent(), false, null))
                 .build();
-        return McpServerFeatures.SyncToolSpecification.builder().tool(tool)
-                .callHandler((exchange, request) -> call(t, exchange, request, state.responseBytes)).build();
+        return McpServerFeatures.AsyncToolSpecification.builder().tool(tool).callHandler((async, request) -> {
+            var exchange = new McpSyncServerExchange(async);
+            if (t.hints().readOnly()) {
+                McpSchema.CallToolResult now = state.withoutWaiting(() -> call(t, exchange, request,
+                        state.responseBytes));
+                if (now != null) {
+                    return Mono.just(now);
+                }
+            }
+            return Mono.fromCallable(() -> call(t, exchange, request, state.responseBytes))
+                    .subscribeOn(Schedulers.boundedElastic());
+        }).build();
     }
 
     /** Runs a tool; every failure becomes an {@code isError} result, never an exception to the client. */
-    static McpSchema.CallToolResult call(Tool t, io.modelcontextprotocol.server.McpSyncServerExchange exchange,
+    static McpSchema.CallToolResult call(Tool t, McpSyncServerExchange exchange,
                                          McpSchema.CallToolRequest request, int budget) {
         try {
             Args args = new Args(t.name(), Json.toNode(request.arguments()), t.input());
-            Tool.Result r = within(t, t.handler().handle(new Tool.Call(args, exchange, request)), budget);
-            String text = r.summaryIsComplete() ? r.summary() : r.summary() + "\n" + Json.compact(r.data());
-            return McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(Json.toMap(r.data()))
+            Tool.Result handled = t.handler().handle(new Tool.Call(args, exchange, request));
+            String json = Json.compact(handled.data()); // written once: measures the data and, unless cut, is the text
+            Tool.Result r = within(t, handled, utf8(json), budget);
+            String text = r.summaryIsComplete() ? r.summary()
+                    : r.summary() + "\n" + (r.data() == handled.data() ? json : Json.compact(r.data()));
+            // the tree itself: the SDK's mapper writes it as it would the same data converted to a Map
+            return McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(r.data())
                     .isError(false).build();
+        } catch (ServerState.WouldWait e) {
+            throw e; // not a failure: the call is run again where it may wait
         } catch (ToolError | WorldFileException | SimulationException | IllegalArgumentException e) {
             return error(t.name(), e.getMessage());
         } catch (Exception | StackOverflowError e) {
@@ -115,15 +140,17 @@ public final class PolysimServer {
     /**
      * The result cut to the response budget, text and structured content together (the text repeats the data as
      * JSON unless the summary is complete). Tools page their own lists; this catches what they cannot foresee.
+     *
+     * @param dataBytes the size of {@code r.data()} as compact JSON
      */
-    static Tool.Result within(Tool t, Tool.Result r, int budget) {
+    static Tool.Result within(Tool t, Tool.Result r, int dataBytes, int budget) {
         String summary = r.summary();
         int room = budget - 512;
         if (r.summaryIsComplete() && utf8(summary) > room / 2) {
             summary = Fit.fit(Json.F.stringNode(summary), room / 2).stringValue();
         }
         int dataRoom = r.summaryIsComplete() ? room - utf8(summary) : (room - utf8(summary)) / 2;
-        JsonNode data = Fit.fit(r.data(), dataRoom);
+        JsonNode data = dataBytes <= dataRoom ? r.data() : Fit.fit(r.data(), dataRoom);
         if (data == r.data() && summary.equals(r.summary())) {
             return r;
         }
@@ -141,18 +168,19 @@ public final class PolysimServer {
 
     private static McpSchema.CallToolResult error(String tool, String message) {
         return McpSchema.CallToolResult.builder().addTextContent(message)
-                .structuredContent(Json.toMap(Json.object().put("error", message).put("tool", tool)))
+                .structuredContent(Json.object().put("error", message).put("tool", tool))
                 .isError(true).build();
     }
 
-    private static List<McpServerFeatures.SyncResourceSpecification> resources() throws IOException {
-        List<McpServerFeatures.SyncResourceSpecification> specs = new ArrayList<>();
+    private static List<McpServerFeatures.AsyncResourceSpecification> resources() throws IOException {
+        List<McpServerFeatures.AsyncResourceSpecification> specs = new ArrayList<>();
         for (Docs.Page page : Docs.pages().values()) {
             McpSchema.Resource resource = McpSchema.Resource.builder().uri(page.uri()).name(page.name())
                     .description(page.description()).mimeType(page.mimeType()).build();
-            specs.add(new McpServerFeatures.SyncResourceSpecification(resource, (exchange, request) ->
-                    new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(page.uri(),
-                            page.mimeType(), page.text())))));
+            var result = new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(page.uri(),
+                    page.mimeType(), page.text())));
+            specs.add(new McpServerFeatures.AsyncResourceSpecification(resource, (exchange, request) ->
+                    Mono.just(result))); // the pages are in memory: nothing to wait for
         }
         return specs;
     }

@@ -91,6 +91,34 @@ final class ServerState {
         }
     }
 
+    /** Thrown by {@link #lockedOr} inside {@link #withoutWaiting} where the call would have to wait. */
+    static final class WouldWait extends RuntimeException {
+        private static final WouldWait INSTANCE = new WouldWait();
+
+        private WouldWait() {
+            super("the world is held or still loading", null, false, false); // no stack: it is not an error
+        }
+    }
+
+    /** Set while {@link #withoutWaiting} runs work on this thread. */
+    private static final ThreadLocal<Boolean> NOT_WAITING = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs {@code work} now if it need not wait for a world (its lock is free and it is loaded); otherwise returns
+     * null before {@code work} touched the world, for the caller to run it where it may wait. For read-only calls,
+     * which do nothing before they take the world's lock.
+     */
+    <T> T withoutWaiting(java.util.function.Supplier<T> work) {
+        NOT_WAITING.set(true);
+        try {
+            return work.get();
+        } catch (WouldWait e) {
+            return null;
+        } finally {
+            NOT_WAITING.set(false);
+        }
+    }
+
     /** Runs {@code work} holding the lock of world {@code name}: calls on one world never interleave. */
     <T> T locked(String name, Callable<T> work) throws Exception {
         return lockedOr(name, work, run -> {
@@ -104,9 +132,16 @@ final class ServerState {
      * is durable when the call returns.
      */
     <T> T lockedOr(String name, Callable<T> work, java.util.function.Function<Run, T> whenBusy) throws Exception {
+        boolean mayWait = !NOT_WAITING.get();
+        if (!mayWait && loading.containsKey(name)) {
+            throw WouldWait.INSTANCE;
+        }
         awaitLoad(name);
         ReentrantLock lock = locks.computeIfAbsent(name, n -> new ReentrantLock());
-        if (!lock.tryLock(BUSY_WAIT_MS, TimeUnit.MILLISECONDS)) {
+        if (!(mayWait ? lock.tryLock(BUSY_WAIT_MS, TimeUnit.MILLISECONDS) : lock.tryLock())) {
+            if (!mayWait) {
+                throw WouldWait.INSTANCE;
+            }
             Run run = runs.get(name);
             if (run != null) {
                 return whenBusy.apply(run);
