@@ -51,6 +51,18 @@ final class Languages {
         throw new WorldFileException(where, "unknown language '" + name + "'; use one of: " + known);
     }
 
+    /** Every provider's {@link ControllerProvider#warmUp}, each on a daemon thread of its own; returns at once. */
+    void warmUp() {
+        new java.util.LinkedHashSet<>(byName.values()).forEach(p -> Thread.ofPlatform().daemon()
+                .name("polysim-warm-up-" + p.language()).start(() -> {
+                    try {
+                        p.warmUp();
+                    } catch (RuntimeException | LinkageError e) { // a failed warm-up costs the first world time
+                        System.err.println("polysim: warming up " + p.language() + " failed: " + e);
+                    }
+                }));
+    }
+
     /** Canonical language name to its runtime description. */
     java.util.Map<String, String> runtimes() {
         var out = new java.util.TreeMap<String, String>();

@@ -82,6 +82,14 @@ public final class World implements AutoCloseable {
     }
 
     /** Canonical names of the script languages installed in this build. */
+    /**
+     * Readies every installed language in the background (see {@code ControllerProvider.warmUp}), so the first
+     * world a server creates does not pay for starting a language runtime; returns at once.
+     */
+    public static void warmUpLanguages() {
+        Languages.installed().warmUp();
+    }
+
     public static java.util.Set<String> languages() {
         return Languages.installed().canonical();
     }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.polysim.engine.SimulationException;
+import org.polysim.engine.World;
 import org.polysim.engine.WorldFileException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -71,6 +72,9 @@ public final class PolysimServer {
                 .build();
         System.err.println("polysim MCP server " + VERSION + " on stdio; workspace " + state.workspace.root()
                 + (ephemeral ? " (ephemeral: worlds are kept in memory only)" : ""));
+        // after the server is up, so the handshake does not share the cores with it: a cold GraalPy takes seconds
+        // to start, which the first Python world would otherwise wait for
+        World.warmUpLanguages();
         inputEnded.await();
         server.closeGracefully().block();
     }

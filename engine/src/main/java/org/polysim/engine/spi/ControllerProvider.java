@@ -25,4 +25,11 @@ public interface ControllerProvider {
      * @throws ScriptException when the source does not compile; the message and line say where
      */
     Controller compile(ScriptSource source, CallLimits limits) throws ScriptException;
+
+    /**
+     * Readies the language ahead of its first world (its runtime, shared caches, a first script compiled and
+     * dropped), so that first world is not the one to wait. A server calls it in the background at start; it runs
+     * alongside {@link #compile} calls and must be safe to.
+     */
+    default void warmUp() {}
 }

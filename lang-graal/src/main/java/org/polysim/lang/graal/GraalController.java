@@ -113,6 +113,20 @@ public final class GraalController implements Controller {
         context = c;
     }
 
+    /**
+     * Readies {@code language}: its shared engine, and one context that runs the prelude and {@code script} (a
+     * script that does nothing), then is closed; later contexts of the engine reuse what this one compiled.
+     */
+    public static void warmUp(GuestLanguage language, String script) {
+        try {
+            new GraalController(language, new ScriptSource("warm-up", language.id(), script,
+                    ScriptSource.API_POLYSIM), new CallLimits(1_000_000, TOP_LEVEL_MILLIS, 200, 1 << 20, 1024))
+                    .close();
+        } catch (ScriptException e) {
+            throw new IllegalStateException("the warm-up script does not compile: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void init(EntityContext e) throws ScriptException {
         if (hasInit) { // most scripts have none: 10k entities then cost no guest call at creation

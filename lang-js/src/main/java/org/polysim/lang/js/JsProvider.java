@@ -27,6 +27,11 @@ public final class JsProvider implements ControllerProvider {
     }
 
     @Override
+    public void warmUp() {
+        GraalController.warmUp(JsLanguage.INSTANCE, "function update(e, inbox) {}\n");
+    }
+
+    @Override
     public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
         if (source.vivariumApi()) {
             throw new ScriptException(ScriptException.Kind.COMPILE, "the seed project's API exists for Lua "

@@ -27,6 +27,11 @@ public final class PythonProvider implements ControllerProvider {
     }
 
     @Override
+    public void warmUp() {
+        GraalController.warmUp(PythonLanguage.INSTANCE, "def update(e, inbox):\n    pass\n");
+    }
+
+    @Override
     public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
         if (source.vivariumApi()) {
             throw new ScriptException(ScriptException.Kind.COMPILE, "the seed project's API exists for Lua "

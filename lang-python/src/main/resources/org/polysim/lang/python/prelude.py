@@ -1,9 +1,8 @@
 # polysim's Python prelude: evaluates to install(host, members), which returns call(...) (see GuestLanguage).
 def _polysim_install(host, members):
-    import datetime as _datetime
     import marshal as _marshal
     import math as _math
-    import random as _random
+    import sys as _sys
     import time as _time
     from types import MappingProxyType
 
@@ -88,53 +87,87 @@ def _polysim_install(host, members):
     for ordinal, m in enumerate(loads(members)):
         setattr(Entity, m["name"], member(ordinal, m))
 
-    class EntityRandom(_random.Random):
-        """The random module, drawing from the entity's seeded stream."""
-
-        def random(self):
-            return host.random()
-
-        def getrandbits(self, k):
-            bits = 0
-            for shift in range(0, k, 32):
-                bits |= host.randomInt(0, (1 << min(32, k - shift)) - 1) << shift
-            return bits
-
-        def seed(self, *args, **kwargs):
-            pass  # seeded by the world
-
-    inst = EntityRandom()
-    for name in dir(inst):
-        if not name.startswith("_") and callable(getattr(inst, name)) and hasattr(_random, name):
-            setattr(_random, name, getattr(inst, name))
-    _random._inst = inst
-
     # no wall clock reaches scripts
     for name in ("time", "monotonic", "perf_counter", "process_time"):
         setattr(_time, name, lambda: 0.0)
     for name in ("time_ns", "monotonic_ns", "perf_counter_ns", "process_time_ns"):
         setattr(_time, name, lambda: 0)
 
-    class FixedDateTime(_datetime.datetime):
-        @classmethod
-        def now(cls, tz=None):
-            return cls(1970, 1, 1, tzinfo=tz)
+    def patch_random(_random):
+        class EntityRandom(_random.Random):
+            """The random module, drawing from the entity's seeded stream."""
 
-        @classmethod
-        def utcnow(cls):
-            return cls(1970, 1, 1)
+            def random(self):
+                return host.random()
 
-        @classmethod
-        def today(cls):
-            return cls(1970, 1, 1)
+            def getrandbits(self, k):
+                bits = 0
+                for shift in range(0, k, 32):
+                    bits |= host.randomInt(0, (1 << min(32, k - shift)) - 1) << shift
+                return bits
 
-    class FixedDate(_datetime.date):
-        @classmethod
-        def today(cls):
-            return cls(1970, 1, 1)
+            def seed(self, *args, **kwargs):
+                pass  # seeded by the world
 
-    _datetime.datetime = FixedDateTime
-    _datetime.date = FixedDate
+        inst = EntityRandom()
+        for name in dir(inst):
+            if not name.startswith("_") and callable(getattr(inst, name)) and hasattr(_random, name):
+                setattr(_random, name, getattr(inst, name))
+        _random._inst = inst
+
+    def patch_datetime(_datetime):
+        class FixedDateTime(_datetime.datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return cls(1970, 1, 1, tzinfo=tz)
+
+            @classmethod
+            def utcnow(cls):
+                return cls(1970, 1, 1)
+
+            @classmethod
+            def today(cls):
+                return cls(1970, 1, 1)
+
+        class FixedDate(_datetime.date):
+            @classmethod
+            def today(cls):
+                return cls(1970, 1, 1)
+
+        _datetime.datetime = FixedDateTime
+        _datetime.date = FixedDate
+
+    # random and datetime cost GraalPy most of a second each to import, in every context: they are patched when
+    # first imported, by whatever route (import, importlib, another module), not imported here
+    patches = {"random": patch_random, "datetime": patch_datetime}
+
+    class Patching:
+        def __init__(self, loader, patch):
+            self.loader, self.patch = loader, patch
+
+        def create_module(self, spec):
+            return self.loader.create_module(spec)
+
+        def exec_module(self, module):
+            self.loader.exec_module(module)
+            self.patch(module)
+
+    class PatchingFinder:
+        def find_spec(self, name, path, target=None):
+            if name not in patches:
+                return None
+            for finder in _sys.meta_path:
+                if finder is not self and hasattr(finder, "find_spec"):
+                    spec = finder.find_spec(name, path, target)
+                    if spec is not None:
+                        spec.loader = Patching(spec.loader, patches[name])
+                        return spec
+            return None
+
+    for name, patch in patches.items():
+        if name in _sys.modules:
+            patch(_sys.modules[name])
+    _sys.meta_path.insert(0, PatchingFinder())
 
     params = MappingProxyType({})
 
