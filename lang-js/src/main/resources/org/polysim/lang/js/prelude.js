@@ -44,6 +44,11 @@
 
   // the entity API, every member built alike from the host's table (ApiMember): JSON parameters travel as text
   // (a number as itself, the commonest message content), the rest as they are; list and JSON results come as text
+  // a logged value as a reader wants it: objects as JSON ({"x":1}, not [object Object])
+  function text(v) {
+    if (v === null || typeof v !== "object") return String(v);
+    try { return stringify(v); } catch (err) { return String(v); }
+  }
   const api = {};
   parse(members).forEach((m, ordinal) => {
     const types = m.params.map(p => p.type), labels = m.params.map(p => p.what);
@@ -52,7 +57,7 @@
       const out = [];
       for (let k = 0; k < args.length; k++) {
         const v = args[k], type = types[k];
-        if (type === "TEXT") { out.push(args.slice(k).map(String).join(" ")); break; }
+        if (type === "TEXT") { out.push(args.slice(k).map(text).join(" ")); break; }
         out.push(v === undefined || v === null ? null
             : type === "JSON" && typeof v === "number" ? v
             : type === "JSON" || type === "OBJECT" ? json(v, labels[k]) : v);

@@ -28,6 +28,13 @@ class JsGuestTest {
     }
 
     @Test
+    void loggedObjectsReadAsJson() throws Exception {
+        World w = world("log", 1, "function update(e, inbox) { e.log('seen', {x: 1}, [2, 3], null, 4.5); }", null);
+        w.advance(1);
+        assertThat(w.log("s-1", 1).getFirst().text()).isEqualTo("seen {\"x\":1} [2,3] null 4.5");
+    }
+
+    @Test
     void mathRandomIsTheEntityStreamAndDateIsTheEpoch() throws Exception {
         String source = "function update(e, inbox) { e.metric('r', Math.floor(Math.random() * 1000)); "
                 + "e.metric('now', Date.now()); e.metric('year', new Date().getUTCFullYear()); }";

@@ -52,9 +52,10 @@ final class Api {
                 continue;
             }
             values[k] = switch (p.type()) {
-                case STRING -> v.checkjstring();
-                case NUMBER -> v.checkdouble();
-                case INTEGER -> v.checklong();
+                case STRING -> v.isstring() ? v.tojstring() : wrong(member, p, "a string", v);
+                case NUMBER -> v.isnumber() ? v.todouble() : wrong(member, p, "a number", v);
+                case INTEGER -> v.isnumber() && v.todouble() == Math.rint(v.todouble()) ? v.tolong()
+                        : wrong(member, p, "a whole number", v);
                 case JSON -> LuaJson.toJson(v, p.what());
                 case OBJECT -> LuaJson.toObject(v, p.what());
                 case TEXT -> throw new IllegalStateException(); // handled above
@@ -66,6 +67,11 @@ final class Api {
                     + member.signature());
         }
         return values;
+    }
+
+    private static Object wrong(ApiMember member, ApiMember.Param p, String expected, LuaValue v) {
+        throw new LuaError(member.memberName() + ": " + p.name() + " must be " + expected + ", got " + v.typename()
+                + (v.isstring() || v.isnumber() ? " " + v.tojstring() : "") + "; " + member.signature());
     }
 
     /** A member's result as a Lua value. */
