@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -439,11 +438,9 @@ final class Report {
         return met ? "yes" : "**no**";
     }
 
+    /** A figure in a table: three significant digits, as every polysim summary writes numbers. */
     static String num(double v) {
-        if (Math.abs(v) >= 100) {
-            return String.format(Locale.ROOT, "%.0f", v);
-        }
-        return Math.abs(v) >= 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.3g", v);
+        return org.polysim.engine.Numbers.brief(v, 3);
     }
 
     private void line(String s) {
