@@ -50,11 +50,14 @@ final class Population {
         idsCache.clear();
     }
 
-    /** Removes entities added after {@code slots} (rollback of spawns); returns them. */
+    /**
+     * Removes entities added after {@code slots} (rollback of spawns); returns them. An id one of them took from an
+     * entity destroyed in the same tick, and revived since, stays the revived entity's.
+     */
     List<Entity> truncate(int slots) {
         List<Entity> tail = new ArrayList<>(ordered.subList(slots, ordered.size()));
         ordered.subList(slots, ordered.size()).clear();
-        tail.forEach(e -> byId.remove(e.id));
+        tail.forEach(e -> byId.remove(e.id, e));
         idsCache.clear();
         return tail;
     }

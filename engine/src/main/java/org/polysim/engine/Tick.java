@@ -103,8 +103,18 @@ final class Tick {
         try {
             apply();
         } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            world.calling(null);
             SimulationException error = failure(e, world.tick, consequence);
             undo();
+            for (Entity d : destroyed) { // revived: a spawn rolled back with its id may have reset its controller
+                if (world.population.get(d.id) == d) {
+                    try {
+                        d.script.controller().restore(new EntityCall(this, d, List.of(), true));
+                    } catch (ScriptException | RuntimeException ignored) {
+                        // the original failure is what the author needs to see
+                    }
+                }
+            }
             throw error;
         }
         commit();

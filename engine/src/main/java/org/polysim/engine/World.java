@@ -287,9 +287,6 @@ public final class World implements AutoCloseable {
         long droppedBefore = dropped;
         java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
         long done = 0;
-        if (ticks > 0) {
-            origin = null;
-        }
         while (done < ticks) {
             Tick t = new Tick(this);
             try {
@@ -297,6 +294,7 @@ public final class World implements AutoCloseable {
             } catch (SimulationException e) {
                 throw e.completed(done);
             }
+            origin = null; // a failed tick changes nothing: a world whose first tick failed is still pristine
             done++;
             if (unknown.size() < AdvanceReport.UNKNOWN_SHOWN) {
                 t.unknownRecipients.stream().limit(AdvanceReport.UNKNOWN_SHOWN - unknown.size()).forEach(unknown::add);
