@@ -72,9 +72,7 @@ public final class PolysimServer {
                 .build();
         System.err.println("polysim MCP server " + VERSION + " on stdio; workspace " + state.workspace.root()
                 + (ephemeral ? " (ephemeral: worlds are kept in memory only)" : ""));
-        // after the server is up, so the handshake does not share the cores with it: a cold GraalPy takes seconds
-        // to start, which the first Python world would otherwise wait for
-        World.warmUpLanguages();
+        warmUpWhenQuiet(guard, state);
         inputEnded.await();
         server.closeGracefully().block();
     }
@@ -86,6 +84,28 @@ public final class PolysimServer {
         tools.addAll(new SnapshotTools(state).tools());
         return tools;
     }
+
+    /**
+     * Readies the languages (a cold GraalPy takes seconds to start, which the first Python world would otherwise wait
+     * for) once the server is idle: no call in progress and stdin quiet for {@link #QUIET_MILLIS}. That is after
+     * the handshake and the client's first requests, so neither shares the cores with it, while an LLM writes its
+     * first world; a client that keeps asking is served first.
+     */
+    private static void warmUpWhenQuiet(StdioGuard guard, ServerState state) {
+        Thread.ofPlatform().daemon().name("polysim-warm-up").start(() -> {
+            try {
+                while (guard.quietNanos() < QUIET_MILLIS * 1_000_000L || state.callsInProgress.get() > 0) {
+                    Thread.sleep(QUIET_MILLIS / 4);
+                }
+                World.warmUpLanguages();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** How long stdin must be quiet before the languages are warmed up. */
+    static final long QUIET_MILLIS = 500;
 
     private static List<McpServerFeatures.AsyncToolSpecification> specifications(ServerState state) {
         return tools(state).stream().map(t -> specification(t, state)).toList();
@@ -106,15 +126,25 @@ public final class PolysimServer {
         return McpServerFeatures.AsyncToolSpecification.builder().tool(tool).callHandler((async, request) -> {
             var exchange = new McpSyncServerExchange(async);
             if (t.hints().readOnly()) {
-                McpSchema.CallToolResult now = state.withoutWaiting(() -> call(t, exchange, request,
-                        state.responseBytes));
+                McpSchema.CallToolResult now = state.withoutWaiting(() -> counted(state, () -> call(t, exchange,
+                        request, state.responseBytes)));
                 if (now != null) {
                     return Mono.just(now);
                 }
             }
-            return Mono.fromCallable(() -> call(t, exchange, request, state.responseBytes))
+            return Mono.fromCallable(() -> counted(state, () -> call(t, exchange, request, state.responseBytes)))
                     .subscribeOn(Schedulers.boundedElastic());
         }).build();
+    }
+
+    /** Runs {@code call} counted among the calls in progress (the warm-up waits for none to be). */
+    private static <T> T counted(ServerState state, java.util.function.Supplier<T> call) {
+        state.callsInProgress.incrementAndGet();
+        try {
+            return call.get();
+        } finally {
+            state.callsInProgress.decrementAndGet();
+        }
     }
 
     /** Runs a tool; every failure becomes an {@code isError} result, never an exception to the client. */

@@ -29,6 +29,8 @@ final class ServerState {
     final Workspace workspace;
     final WorldStore store;
     final RunWatch watch;
+    /** Tool calls being served now. */
+    final java.util.concurrent.atomic.AtomicInteger callsInProgress = new java.util.concurrent.atomic.AtomicInteger();
     /** Worlds found in the store at start and not yet loaded, in the order the loader takes them. */
     private final Map<String, java.util.concurrent.FutureTask<World>> loading = new java.util.concurrent
             .ConcurrentSkipListMap<>();

@@ -45,6 +45,8 @@ final class StdioGuard extends InputStream {
     private byte[] passed = new byte[0];
     private int taken;
     private boolean ended;
+    /** When stdin last gave a line, for {@link #quietNanos}. */
+    private volatile long lastLine = System.nanoTime();
 
     /**
      * @param onEnd told once, when stdin ends or fails
@@ -54,6 +56,11 @@ final class StdioGuard extends InputStream {
         this.out = out;
         this.onCancel = onCancel;
         this.onEnd = onEnd;
+    }
+
+    /** How long stdin has been quiet: the client is not waiting on anything it just asked. */
+    long quietNanos() {
+        return System.nanoTime() - lastLine;
     }
 
     @Override
@@ -100,6 +107,7 @@ final class StdioGuard extends InputStream {
                 onEnd.run();
                 return false;
             }
+            lastLine = System.nanoTime();
             if (next == OVERSIZED) {
                 reply(null, -32600, "Invalid Request: message longer than " + (MAX_LINE >> 20) + " MiB");
                 continue;
