@@ -124,12 +124,14 @@ public enum ApiMember {
     private final Result result;
     private final Body body;
     private final List<Param> params;
+    private final boolean takesText;
 
     ApiMember(String name, Result result, Body body, Param... params) {
         this.name = name;
         this.result = result;
         this.body = body;
         this.params = List.of(params);
+        this.takesText = this.params.stream().anyMatch(p -> p.type() == Type.TEXT);
     }
 
     private static Param required(String name, Type type) {
@@ -151,6 +153,11 @@ public enum ApiMember {
 
     public List<Param> params() {
         return params;
+    }
+
+    /** Whether its last parameter takes every remaining argument ({@link Type#TEXT}). */
+    public boolean takesText() {
+        return takesText;
     }
 
     /** How to call it, for error messages: {@code send(to, kind?, content?, delay?)}. */

@@ -23,6 +23,9 @@ public final class HostApi {
     static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
             .recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
 
+    /** {@link ApiMember#values()} once: it copies the array on every call. */
+    private static final ApiMember[] MEMBERS = ApiMember.values();
+
     private final StateCodec codec;
     private final boolean integralDoubles;
     private EntityContext current;
@@ -59,7 +62,7 @@ public final class HostApi {
      */
     @HostAccess.Export
     public Object call(int member, Object... args) {
-        ApiMember m = ApiMember.values()[member];
+        ApiMember m = MEMBERS[member];
         Object[] values = new Object[args.length];
         for (int k = 0; k < args.length && k < m.params().size(); k++) {
             values[k] = args[k] == null ? null : convert(m, m.params().get(k), args[k]);

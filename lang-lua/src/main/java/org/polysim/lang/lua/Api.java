@@ -61,8 +61,7 @@ final class Api {
                 case TEXT -> throw new IllegalStateException(); // handled above
             };
         }
-        if (a.narg() >= first + params.size() && params.stream().noneMatch(p -> p.type() == ApiMember.Type.TEXT)
-                && !a.arg(first + params.size()).isnil()) {
+        if (!member.takesText() && a.narg() >= first + params.size() && !a.arg(first + params.size()).isnil()) {
             throw new LuaError(member.memberName() + " takes at most " + params.size() + " arguments; "
                     + member.signature());
         }
