@@ -86,9 +86,14 @@ final class RunWatch {
                 if (now.entity() == null || now.begun() != seen.begun()) {
                     seen = now;
                     since = t;
-                } else if (t - since > limit && run.abandon()) {
-                    stuck.incrementAndGet();
-                    throw abandon(run, w, now, t - since);
+                } else if (t - since > limit) {
+                    WorldStore.Saved saved = saved(w.name());
+                    if (saved == null) {
+                        limit = Long.MAX_VALUE; // nothing to rebuild from: wait for the builtin, as --ephemeral does
+                    } else if (run.abandon()) {
+                        stuck.incrementAndGet();
+                        throw abandon(run, w, saved, now, t - since);
+                    }
                 }
             }
         }
@@ -105,11 +110,22 @@ final class RunWatch {
         }
     }
 
+    /** The world as the store holds it (as of the run's start), or null, said on stderr, when it cannot be read. */
+    private WorldStore.Saved saved(String name) {
+        try {
+            return state.store.read(name);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("polysim: world '" + name + "' cannot be read back from the workspace (" + e
+                    + "); its stuck run is waited for instead of given up");
+            return null;
+        }
+    }
+
     /** Has the world rebuilt as of the stuck tick's start, and says what happened. */
-    private ToolError abandon(ServerState.Run run, World stuckWorld, World.Calling call, long nanos)
-            throws Exception {
+    private ToolError abandon(ServerState.Run run, World stuckWorld, WorldStore.Saved saved, World.Calling call,
+                              long nanos) {
         long ticks = run.done;
-        state.rebuild(stuckWorld.name(), run.fromTick, ticks);
+        state.rebuild(saved, run.fromTick, ticks);
         run.done = 0; // the rebuild journals the ticks it replays
         long at = run.fromTick + ticks;
         return new ToolError("world '" + stuckWorld.name() + "', tick " + (at + 1) + ": entity '" + call.entity()

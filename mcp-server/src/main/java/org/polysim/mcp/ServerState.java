@@ -242,13 +242,11 @@ final class ServerState {
      * {@code ticks} completed ticks from tick {@code from}, replayed. Calls on it wait for the rebuild, as for a
      * world still loading at start. Call it holding the world's lock.
      *
-     * @return false when this store keeps nothing to rebuild from
+     * @param saved the world as the store held it when the run started ({@link WorldStore#read}, read first, so a
+     *              failure to read leaves the run and the world as they are)
      */
-    boolean rebuild(String name, long from, long ticks) throws java.io.IOException {
-        WorldStore.Saved saved = store.read(name); // now, under the lock: every call before the run
-        if (saved == null) {
-            return false;
-        }
+    void rebuild(WorldStore.Saved saved, long from, long ticks) {
+        String name = saved.name();
         worlds.detach(name);
         var task = new java.util.concurrent.FutureTask<World>(() -> {
             World w = WorldStore.rebuild(saved);
@@ -264,7 +262,6 @@ final class ServerState {
         });
         loading.put(name, task);
         Thread.ofPlatform().daemon().name("polysim-rebuild").start(task);
-        return true;
     }
 
     /** Names of stored worlds still loading. */
