@@ -10,9 +10,11 @@ sealed interface Command {
             implements Command {
     }
 
-    record Spawn(String id, String script, ObjectNode state) implements Command {
+    /** @param at where it starts in the space ({@link Space.Placement#NONE} without one) */
+    record Spawn(String id, String script, ObjectNode state, Space.Placement at) implements Command {
     }
 
+    /** The seed-compatible API's destroy, applied after the updates; polysim's own destroy is immediate. */
     record Destroy(String id) implements Command {
     }
 

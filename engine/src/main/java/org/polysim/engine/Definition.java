@@ -8,23 +8,32 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A validated world definition: what a world file says, with generated ids resolved and scripts inlined.
  *
- * @param tick null for a fresh world (entities get {@code init}); the snapshot's tick otherwise
+ * @param tick   null for a fresh world (entities get {@code init}); the snapshot's tick otherwise
+ * @param space  null for a world without space
+ * @param layers empty without layers (only a grid has them)
  */
 record Definition(String name, long seed, double dt, Long tick, ObjectNode params, boolean randomSchedule,
-                  Limits limits, Map<String, ScriptSource> scripts, List<EntityDef> entities, List<Message> messages,
-                  Map<String, SeriesDef> metrics, Long scheduleRng, Map<String, Long> counters, long sequence,
-                  long dropped) {
+                  Limits limits, Map<String, ScriptSource> scripts, SpaceSpec space, Map<String, LayerDef> layers,
+                  List<EntityDef> entities, List<Message> messages, Map<String, SeriesDef> metrics,
+                  Long scheduleRng, Map<String, Long> counters, long sequence, long dropped) {
 
     /** The same definition under another name, seed and params. */
     Definition with(String newName, long newSeed, ObjectNode newParams) {
-        return new Definition(newName, newSeed, dt, tick, newParams, randomSchedule, limits, scripts, entities,
-                messages, metrics, scheduleRng, counters, sequence, dropped);
+        return new Definition(newName, newSeed, dt, tick, newParams, randomSchedule, limits, scripts, space, layers,
+                entities, messages, metrics, scheduleRng, counters, sequence, dropped);
     }
 
-    /** @param rng null for a new entity (its stream is derived from seed and id) */
-    record EntityDef(String id, String script, ObjectNode state, Long rng) {
+    /**
+     * @param rng null for a new entity (its stream is derived from seed and id)
+     * @param at  where it starts in the space ({@link Space.Placement#NONE} without one)
+     */
+    record EntityDef(String id, String script, ObjectNode state, Long rng, Space.Placement at) {
     }
 
     record SeriesDef(long[] ticks, double[] values) {
+    }
+
+    /** @param values one per cell, or null for the initial value everywhere */
+    record LayerDef(LayerSpec spec, double[] values) {
     }
 }

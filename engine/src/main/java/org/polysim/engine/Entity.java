@@ -13,6 +13,13 @@ final class Entity {
     final Rng rng;
     boolean alive = true;
     final List<Message> inbox = new ArrayList<>(2);
+    /** Creation order, for ties in {@code near} and the order of {@code at}; set by the population. */
+    long serial;
+    /** Position in the world's space, when {@link #placed}; whole numbers in a grid. */
+    double x, y, z;
+    boolean placed;
+    /** The grid cell or continuous bucket the space indexes it under, while placed. */
+    int cell;
 
     Entity(String id, Script script, ObjectNode state, Rng rng) {
         this.id = id;

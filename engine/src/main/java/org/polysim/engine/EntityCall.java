@@ -36,7 +36,7 @@ final class EntityCall implements EntityContext {
 
     @Override
     public double time() {
-        return world.tick * world.dt;
+        return world.time();
     }
 
     @Override
@@ -80,11 +80,20 @@ final class EntityCall implements EntityContext {
 
     @Override
     public String spawn(String script, ObjectNode state) {
-        return spawn(null, script, state);
+        return spawn(null, script, state, null);
+    }
+
+    @Override
+    public String spawn(String script, ObjectNode state, JsonNode at) {
+        return spawn(null, script, state, at);
     }
 
     @Override
     public String spawn(String id, String script, ObjectNode state) {
+        return spawn(id, script, state, null);
+    }
+
+    private String spawn(String id, String script, ObjectNode state, JsonNode at) {
         if (script == null || !world.scripts.containsKey(script)) {
             throw new IllegalArgumentException("spawn: " + world.unknownScript(String.valueOf(script)));
         }
@@ -97,14 +106,58 @@ final class EntityCall implements EntityContext {
             throw new IllegalArgumentException(id.isEmpty() ? "spawn: the new entity's id must not be empty"
                     : "spawn: entity '" + id + "' exists already in world '" + world.name + "'; choose another id");
         }
+        Space.Placement placement = placement(at);
         String newId = id != null ? id : world.nextId(script);
         tick.reserve(newId);
-        command(new Command.Spawn(newId, script, state == null ? JsonNodeFactory.instance.objectNode() : state));
+        command(new Command.Spawn(newId, script, state == null ? JsonNodeFactory.instance.objectNode() : state,
+                placement));
         return newId;
     }
 
+    /** Where a spawned entity starts: {@code at}, else its parent's position; checked now, so the error has a line. */
+    private Space.Placement placement(JsonNode at) {
+        Space space = world.space;
+        if (space == null) {
+            if (at != null && !at.isNull()) {
+                throw new IllegalArgumentException("spawn: this world has no space, so a new entity has no position;"
+                        + " leave at out");
+            }
+            return Space.Placement.NONE;
+        }
+        if (at == null || at.isNull()) {
+            return entity.placed ? Space.Placement.at(new double[] {entity.x, entity.y, entity.z})
+                    : Space.Placement.NONE;
+        }
+        if (!at.isArray() || at.size() != space.spec.axes() || !at.get(0).isNumber() || !at.get(1).isNumber()
+                || (space.spec.threeD() && !at.get(2).isNumber())) {
+            throw new IllegalArgumentException("spawn: at must be a position " + (space.spec.threeD()
+                    ? "[x, y, z]" : "[x, y]") + ", got " + at);
+        }
+        return Space.Placement.at(space.position(at.get(0).doubleValue(), at.get(1).doubleValue(),
+                space.spec.threeD() ? at.get(2).doubleValue() : null, "spawn"));
+    }
+
     @Override
-    public void destroy(String id) {
+    public boolean destroy(String id) {
+        refuseWhileRestoring("destroy");
+        String target = id == null ? entity.id : id;
+        Entity e = world.population.get(target);
+        if (e != null) {
+            tick.kill(e);
+            return true;
+        }
+        if (tick.spawning(target)) {
+            tick.cancel(target);
+            return true;
+        }
+        if (!world.mayHaveExisted(target)) {
+            throw new IllegalArgumentException("destroy: " + world.unknownEntity(target));
+        }
+        return false;
+    }
+
+    @Override
+    public void destroyAfterUpdates(String id) {
         String target = id == null ? entity.id : id;
         if (!world.population.contains(target) && !tick.spawning(target)) {
             throw new IllegalArgumentException("destroy: " + world.unknownEntity(target));
@@ -127,7 +180,7 @@ final class EntityCall implements EntityContext {
     public void log(String text) {
         String line = text == null ? "nil" : text;
         if (restoring) {
-            world.log.add(new LogLine(world.tick, time(), entity.id, LogLine.Kind.OUTPUT, line));
+            world.log.add(new LogLine(world.clock.tick, time(), entity.id, LogLine.Kind.OUTPUT, line));
         } else {
             command(new Command.Log(entity.id, line));
         }
@@ -158,7 +211,151 @@ final class EntityCall implements EntityContext {
 
     private void refuseWhileRestoring(String what) {
         if (restoring) {
-            throw new IllegalStateException(what + " are not allowed while an entity's state is being restored");
+            throw new IllegalStateException("not allowed while an entity's state is being restored: " + what);
         }
+    }
+
+    // ---------------------------------------------------------------- space and layers
+
+    private Space space(String what) {
+        if (world.space == null) {
+            throw new IllegalArgumentException(what + " needs a space: give the world one, e.g. space: { kind: grid, "
+                    + "width: 20, height: 20 }");
+        }
+        return world.space;
+    }
+
+    private double[] here(String what) {
+        space(what);
+        if (!entity.placed) {
+            throw new IllegalArgumentException(what + ": entity '" + entity.id + "' has no position; place it with "
+                    + "e.move(x, y) (or create it with at)");
+        }
+        return new double[] {entity.x, entity.y, entity.z};
+    }
+
+    @Override
+    public Number coordinate(int axis) {
+        if (!entity.placed || (axis == 2 && !world.space.spec.threeD())) {
+            return null;
+        }
+        double v = axis == 0 ? entity.x : axis == 1 ? entity.y : entity.z;
+        return world.space.spec.grid() ? (Number) (long) v : (Number) v;
+    }
+
+    @Override
+    public boolean move(double x, double y, Double z) {
+        Space space = space("move");
+        refuseWhileRestoring("move");
+        if (!entity.alive) {
+            throw new IllegalArgumentException("move: entity '" + entity.id + "' was destroyed this tick");
+        }
+        return space.put(entity, space.position(x, y, z, "move"));
+    }
+
+    @Override
+    public List<String> near(double r, String script) {
+        double[] from = here("near");
+        knownScript(script, "near");
+        return ids(world.space.near(entity, from, r, script));
+    }
+
+    @Override
+    public List<String> at(double x, double y, Double z) {
+        Space space = space("at");
+        return ids(space.at(space.position(x, y, z, "at")));
+    }
+
+    @Override
+    public JsonNode free() {
+        Space space = space("free");
+        refuseWhileRestoring("free");
+        double[] p = space.free(entity.rng);
+        return p == null ? null : point(p);
+    }
+
+    private JsonNode point(double[] p) {
+        var a = JsonNodeFactory.instance.arrayNode();
+        a.add(Numbers.node(p[0])).add(Numbers.node(p[1]));
+        if (world.space.spec.threeD()) {
+            a.add(Numbers.node(p[2]));
+        }
+        return a;
+    }
+
+    @Override
+    public JsonNode look(String id) {
+        Entity other = world.population.get(id);
+        if (other == null) {
+            if (!world.mayHaveExisted(id) && !tick.spawning(id)) {
+                throw new IllegalArgumentException("look: " + world.unknownEntity(id));
+            }
+            return null;
+        }
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("id", other.id);
+        o.put("script", other.script.id());
+        if (other.placed) {
+            o.set("x", Numbers.node(other.x));
+            o.set("y", Numbers.node(other.y));
+            if (world.space.spec.threeD()) {
+                o.set("z", Numbers.node(other.z));
+            }
+        }
+        o.set("state", other.state);
+        return o;
+    }
+
+    @Override
+    public double layer(String name, Double x, Double y, Double z) {
+        return layers("layer").value(name, cell("layer", x, y, z));
+    }
+
+    @Override
+    public double take(String name, double amount, Double x, Double y, Double z) {
+        refuseWhileRestoring("take");
+        Layers layers = layers("take");
+        return layers.take(name, cell("take", x, y, z), amount);
+    }
+
+    @Override
+    public double put(String name, double amount, Double x, Double y, Double z) {
+        refuseWhileRestoring("put");
+        Layers layers = layers("put");
+        return layers.put(name, cell("put", x, y, z), amount);
+    }
+
+    private Layers layers(String what) {
+        Space space = space(what);
+        if (world.layers == null) {
+            throw new IllegalArgumentException(what + ": this world has no layers; declare them in the world file, "
+                    + "e.g. layers: { grass: { initial: 1, max: 1, regrow: 0.1 } }" + (space.spec.grid() ? ""
+                    : " (layers need space.kind: grid)"));
+        }
+        return world.layers;
+    }
+
+    private int cell(String what, Double x, Double y, Double z) {
+        if (x == null && y == null && z == null) {
+            return world.space.cell(here(what));
+        }
+        if (x == null || y == null) {
+            throw new IllegalArgumentException(what + ": give both x and y (or neither, for this entity's own cell)");
+        }
+        return world.space.cell(world.space.position(x, y, z, what));
+    }
+
+    private void knownScript(String script, String what) {
+        if (script != null && !world.scripts.containsKey(script)) {
+            throw new IllegalArgumentException(what + ": " + world.unknownScript(script));
+        }
+    }
+
+    private static List<String> ids(List<Entity> entities) {
+        String[] out = new String[entities.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = entities.get(i).id;
+        }
+        return List.of(out);
     }
 }

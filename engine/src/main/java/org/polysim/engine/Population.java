@@ -5,16 +5,36 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Live entities in creation order. Destroyed entities stay in the list, marked dead, until the tick commits, so a
- * rolled-back destroy is undone in place without disturbing the order.
+ * Live entities in creation order, with the id counters. Destroyed entities stay in the list, marked dead, until the
+ * change commits, so a rolled-back destroy is undone in place without disturbing the order.
+ *
+ * <p>Rollback: {@link #touch} keeps an entity's state and generator before a script may change them, {@link #kill}
+ * remembers whom it killed, and spawns are the slots added since {@link #begin}.
  */
-final class Population {
+final class Population implements Part {
 
     private final List<Entity> ordered = new ArrayList<>();
     private final Map<String, Entity> byId = new HashMap<>();
     private final Map<String, List<String>> idsCache = new HashMap<>();
+    final Map<String, Long> counters;
+    private long serials;
+
+    // what rollback needs
+    private int startSlots;
+    private Map<String, Long> startCounters = Map.of();
+    private final List<Entity> touched = new ArrayList<>();
+    private final List<ObjectNode> savedStates = new ArrayList<>();
+    private long[] savedRng = new long[16];
+    private final List<Entity> killed = new ArrayList<>();
+    private List<Entity> removed = List.of();
+
+    Population(Map<String, Long> counters) {
+        this.counters = new HashMap<>(counters);
+    }
 
     int slots() {
         return ordered.size();
@@ -33,36 +53,46 @@ final class Population {
     }
 
     void add(Entity e) {
+        e.serial = serials++;
         ordered.add(e);
         byId.put(e.id, e);
         idsCache.clear();
+    }
+
+    /** Before a script may change {@code e}'s state or draw from its generator: keep both for rollback. */
+    void touch(Entity e) {
+        int i = touched.size();
+        if (i == savedRng.length) {
+            savedRng = java.util.Arrays.copyOf(savedRng, i * 2);
+        }
+        touched.add(e);
+        savedStates.add(e.state);
+        savedRng[i] = e.rng.state;
     }
 
     void kill(Entity e) {
         e.alive = false;
         byId.remove(e.id);
         idsCache.clear();
+        killed.add(e);
     }
 
-    void revive(Entity e) {
-        e.alive = true;
-        byId.put(e.id, e);
-        idsCache.clear();
+    /** Entities killed since {@link #begin}, in order. */
+    List<Entity> killed() {
+        return killed;
     }
 
-    /**
-     * Removes entities added after {@code slots} (rollback of spawns); returns them. An id one of them took from an
-     * entity destroyed in the same tick, and revived since, stays the revived entity's.
-     */
-    List<Entity> truncate(int slots) {
-        List<Entity> tail = new ArrayList<>(ordered.subList(slots, ordered.size()));
-        ordered.subList(slots, ordered.size()).clear();
-        tail.forEach(e -> byId.remove(e.id, e));
-        idsCache.clear();
-        return tail;
+    /** Entities whose state a script may have changed since {@link #begin}, in order. */
+    List<Entity> touched() {
+        return touched;
     }
 
-    /** Drops dead slots; called when a tick commits. */
+    /** The entities the last {@link #rollback} took out (spawned in the failed change). */
+    List<Entity> removed() {
+        return removed;
+    }
+
+    /** Drops dead slots; called when a change commits. */
     void compact() {
         if (ordered.size() != byId.size()) {
             ordered.removeIf(e -> !e.alive);
@@ -92,4 +122,61 @@ final class Population {
             return Collections.unmodifiableList(ids);
         });
     }
+
+    @Override
+    public void begin() {
+        startSlots = ordered.size();
+        startCounters = new HashMap<>(counters);
+        touched.clear();
+        savedStates.clear();
+        killed.clear();
+        removed = List.of();
+    }
+
+    /**
+     * States and generators back (newest first, so an entity touched twice ends as it began), the killed alive, the
+     * spawned gone. An id a spawned entity took from one killed in the same change stays the revived one's.
+     */
+    @Override
+    public void rollback() {
+        for (int i = touched.size() - 1; i >= 0; i--) {
+            touched.get(i).state = savedStates.get(i);
+            touched.get(i).rng.state = savedRng[i];
+        }
+        for (Entity e : killed) {
+            e.alive = true;
+            byId.put(e.id, e);
+        }
+        List<Entity> tail = new ArrayList<>(ordered.subList(startSlots, ordered.size()));
+        ordered.subList(startSlots, ordered.size()).clear();
+        tail.forEach(e -> byId.remove(e.id, e));
+        idsCache.clear();
+        counters.clear();
+        counters.putAll(startCounters);
+        removed = tail;
+    }
+
+    @Override
+    public void write(ObjectNode snapshot) {
+        ArrayNode entities = snapshot.putArray("entities");
+        for (Entity e : liveInOrder()) {
+            ObjectNode o = entities.addObject();
+            o.put("id", e.id);
+            o.put("script", e.script.id());
+            o.set("state", e.state.deepCopy());
+            o.put("rng", e.rng.state);
+            if (e.placed) {
+                ArrayNode at = o.putArray("at");
+                at.add(Numbers.node(e.x)).add(Numbers.node(e.y));
+                if (axes == 3) {
+                    at.add(Numbers.node(e.z));
+                }
+            }
+        }
+        ObjectNode cs = snapshot.putObject("counters");
+        new java.util.TreeMap<>(counters).forEach(cs::put);
+    }
+
+    /** How many coordinates a position has in snapshots: 3 in a 3D space. */
+    int axes = 2;
 }

@@ -1,19 +1,17 @@
 package org.polysim.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.polysim.engine.spi.ScriptException;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One atomic tick (DESIGN.md "One tick"): deliver, update, apply commands, close metrics. Everything it changes is
- * either buffered (commands, metrics, log) or remembered (states, generators, queue, counters), so a failure puts the
- * world back exactly as it was.
+ * One atomic tick (DESIGN.md "One tick"): deliver, update, apply commands, evolve layers, close metrics. What it
+ * writes to the world's {@link Part}s each part remembers how to undo; what it records for later (commands, metrics,
+ * log lines) it buffers; so a failure puts the world back exactly as it was.
  */
 final class Tick {
 
@@ -22,19 +20,8 @@ final class Tick {
     private final Map<String, Double> metrics = new LinkedHashMap<>();
     private final List<LogLine> lines = new ArrayList<>();
     private final Set<String> spawning = new HashSet<>();
-
-    // what rollback needs
-    private final long startTick;
-    private final long startSequence;
-    private final long startDropped;
-    private final long startSchedule;
-    private final Map<String, Long> startCounters;
-    private final int startSlots;
-    private final List<Message> polled = new ArrayList<>();
-    private final List<Entity> updated = new ArrayList<>();
-    private final List<ObjectNode> savedStates = new ArrayList<>();
-    private final long[] savedRng;
-    private final List<Entity> destroyed = new ArrayList<>();
+    /** Spawns destroyed before they were applied: their commands are skipped. */
+    private final Set<String> cancelled = new HashSet<>();
     private final List<Message> deliveredNow = new ArrayList<>();
     private Entity current;
     /** Index of the next command {@link #apply} takes; on failure, the commands from here on never applied. */
@@ -42,15 +29,10 @@ final class Tick {
     /** Recipients of this tick's dropped messages that never existed (almost always a typo), first seen first. */
     final Set<String> unknownRecipients = new java.util.LinkedHashSet<>();
 
+    /** Begins a change of the world: every part starts remembering what a rollback needs. */
     Tick(World world) {
         this.world = world;
-        this.startTick = world.tick;
-        this.startSequence = world.sequence;
-        this.startDropped = world.dropped;
-        this.startSchedule = world.scheduleRng.state;
-        this.startCounters = new HashMap<>(world.counters);
-        this.startSlots = world.population.slots();
-        this.savedRng = new long[world.population.slots()];
+        world.parts.forEach(Part::begin);
     }
 
     int pendingSpawns() {
@@ -66,9 +48,15 @@ final class Tick {
         spawning.add(id);
     }
 
+    /** A spawn not yet applied is destroyed: it never happens (its id stays used). */
+    void cancel(String id) {
+        spawning.remove(id);
+        cancelled.add(id);
+    }
+
     /** Runs the tick; returns the number of messages delivered. */
     long run() throws SimulationException {
-        world.tick++;
+        world.clock.tick++;
         long delivered = deliver();
         List<Entity> order = world.population.liveInOrder();
         if (world.randomSchedule) {
@@ -76,10 +64,11 @@ final class Tick {
         }
         try {
             for (Entity e : order) {
+                if (!e.alive) {
+                    continue; // destroyed earlier in this tick
+                }
                 current = e;
-                savedRng[updated.size()] = e.rng.state;
-                updated.add(e);
-                savedStates.add(e.state);
+                world.population.touch(e);
                 world.calling(e);
                 e.script.controller().update(new EntityCall(this, e, e.inbox, false));
             }
@@ -90,6 +79,9 @@ final class Tick {
         } finally {
             order.forEach(e -> e.inbox.clear());
         }
+        if (world.layers != null) {
+            world.layers.evolve();
+        }
         commit();
         return delivered;
     }
@@ -97,24 +89,15 @@ final class Tick {
     /** A fresh world: every defined entity is spawned at tick 0 and its {@code init} runs. */
     void create(List<Definition.EntityDef> defs, String consequence) throws SimulationException {
         for (var def : defs) {
-            commands.add(new Command.Spawn(def.id(), def.script(), def.state()));
+            commands.add(new Command.Spawn(def.id(), def.script(), def.state(), def.at()));
             spawning.add(def.id());
         }
         try {
             apply();
         } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             world.calling(null);
-            SimulationException error = failure(e, world.tick, consequence);
+            SimulationException error = failure(e, world.clock.tick, consequence);
             undo();
-            for (Entity d : destroyed) { // revived: a spawn rolled back with its id may have reset its controller
-                if (world.population.get(d.id) == d) {
-                    try {
-                        d.script.controller().restore(new EntityCall(this, d, List.of(), true));
-                    } catch (ScriptException | RuntimeException ignored) {
-                        // the original failure is what the author needs to see
-                    }
-                }
-            }
             throw error;
         }
         commit();
@@ -127,24 +110,23 @@ final class Tick {
             try {
                 e.script.controller().restore(new EntityCall(this, e, List.of(), true));
             } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError ex) {
-                throw failure(ex, world.tick, consequence);
+                throw failure(ex, world.clock.tick, consequence);
             }
         }
     }
 
     private long deliver() {
         long delivered = 0;
-        List<Message> due = world.queue.pollDue(world.tick);
-        polled.addAll(due);
-        for (Message m : due) {
+        long tick = world.clock.tick;
+        for (Message m : world.mail.due(tick)) {
             Entity to = world.population.get(m.to());
             if (to == null) {
-                world.dropped++;
+                world.mail.dropped++;
                 boolean unknown = !world.mayHaveExisted(m.to());
                 if (unknown) {
                     unknownRecipients.add(m.to());
                 }
-                lines.add(new LogLine(world.tick, world.time(), "", LogLine.Kind.DROPPED, "dropped message '"
+                lines.add(new LogLine(tick, world.time(), "", LogLine.Kind.DROPPED, "dropped message '"
                         + m.kind() + "' from " + m.from() + " to " + m.to() + (unknown
                         ? ": there is no entity '" + m.to() + "' and never was (a typo?)"
                         : ": no such entity at delivery")));
@@ -159,10 +141,19 @@ final class Tick {
 
     private void shuffle(List<Entity> order) {
         for (int i = order.size() - 1; i > 0; i--) {
-            int j = (int) world.scheduleRng.between(0, i);
+            int j = (int) world.clock.schedule.between(0, i);
             Entity t = order.get(i);
             order.set(i, order.get(j));
             order.set(j, t);
+        }
+    }
+
+    /** An entity dies now: out of the population and the space (a destroy, immediate or applied). */
+    void kill(Entity e) {
+        world.population.kill(e);
+        world.retire(e.id); // now, so a second destroy of it this tick answers false; kept on rollback (harmless)
+        if (world.space != null) {
+            world.space.remove(e);
         }
     }
 
@@ -170,23 +161,15 @@ final class Tick {
     private void apply() throws ScriptException {
         while (next < commands.size()) {
             switch (commands.get(next++)) {
-                case Command.Send s -> world.queue.add(new Message(world.sequence++, s.from(), s.to(), s.kind(),
-                        s.content(), s.sentAt(), world.tick + s.delayTicks()));
-                case Command.Spawn s -> {
-                    Entity e = new Entity(s.id(), world.scripts.get(s.script()), s.state(),
-                            Rng.derive(world.seed, s.id()));
-                    world.population.add(e);
-                    spawning.remove(s.id());
-                    current = e;
-                    world.calling(e);
-                    e.script.controller().init(new EntityCall(this, e, List.of(), false));
-                    world.calling(null);
-                }
+                case Command.Send s -> world.mail.send(s.from(), s.to(), s.kind(), s.content(), s.sentAt(),
+                        world.clock.tick + s.delayTicks());
+                case Command.Spawn s -> spawn(s);
                 case Command.Destroy d -> {
                     Entity e = world.population.get(d.id());
                     if (e != null) {
-                        world.population.kill(e);
-                        destroyed.add(e);
+                        kill(e);
+                    } else if (spawning.contains(d.id())) {
+                        cancel(d.id());
                     }
                 }
                 case Command.Metric m -> metrics.merge(m.name(), m.value(), Double::sum);
@@ -195,12 +178,30 @@ final class Tick {
         }
     }
 
+    private void spawn(Command.Spawn s) throws ScriptException {
+        if (cancelled.remove(s.id())) {
+            return;
+        }
+        Entity e = new Entity(s.id(), world.scripts.get(s.script()), s.state(), Rng.derive(world.seed, s.id()));
+        world.population.add(e);
+        spawning.remove(s.id());
+        current = e;
+        if (world.space != null && !world.space.place(e, s.at(), "spawn")) {
+            throw new IllegalArgumentException("entity '" + s.id() + "' has no room: " + (s.at().point() != null
+                    ? "cell " + Space.text(s.at().point(), world.space.spec) + " is full"
+                    : "every cell is full") + " (space.capacity " + world.space.spec.capacity() + ")");
+        }
+        world.calling(e);
+        e.script.controller().init(new EntityCall(this, e, List.of(), false));
+        world.calling(null);
+    }
+
     private LogLine output(Command.Log l) {
-        return new LogLine(world.tick, world.time(), l.entity(), LogLine.Kind.OUTPUT, l.text());
+        return new LogLine(world.clock.tick, world.time(), l.entity(), LogLine.Kind.OUTPUT, l.text());
     }
 
     private void commit() {
-        world.metrics.close(world.tick, metrics);
+        world.metrics.close(world.clock.tick, metrics);
         world.lastTickMetrics = Map.copyOf(metrics);
         lines.forEach(world.log::add);
         for (Message m : deliveredNow) {
@@ -210,7 +211,7 @@ final class Tick {
             world.delivered.addLast(m);
         }
         world.population.compact();
-        for (Entity e : destroyed) {
+        for (Entity e : world.population.killed()) {
             e.script.controller().forget(e.id);
             world.retire(e.id);
         }
@@ -220,16 +221,9 @@ final class Tick {
     private SimulationException rollback(Throwable cause) {
         world.calling(null);
         Entity failed = current;
+        long failedTick = world.clock.tick;
         undo();
-        for (Entity e : updated) {
-            try {
-                e.script.controller().restore(new EntityCall(this, e, List.of(), true));
-            } catch (ScriptException | RuntimeException ignored) {
-                // the original failure is what the author needs to see
-            }
-        }
         current = failed;
-        long failedTick = startTick + 1;
         SimulationException error = failure(cause, failedTick, SimulationException.tickRolledBack(failedTick));
         world.log.add(new LogLine(failedTick, failedTick * world.dt, "", LogLine.Kind.ENGINE, "tick " + failedTick
                 + " failed and was rolled back (the lines above are from the failed attempt): " + error.cause()));
@@ -237,8 +231,10 @@ final class Tick {
     }
 
     /**
-     * Puts the world back as it was when this tick began. The log keeps what the failed attempt wrote, applied or
-     * not, marked as rolled back: it is the evidence the author debugs with.
+     * Puts the world back as it was when this change began: every part rolls back, newest first; then the
+     * controllers forget the entities that are gone and re-read the state of every entity a script may have changed
+     * (a guest keeps its own copy of states). The log keeps what the failed attempt wrote, applied or not, marked as
+     * rolled back: it is the evidence the author debugs with.
      */
     private void undo() {
         for (Command c : commands.subList(next, commands.size())) {
@@ -247,21 +243,27 @@ final class Tick {
             }
         }
         lines.forEach(l -> world.log.add(l.markRolledBack()));
-        world.tick = startTick;
-        world.queue.removeIf(m -> m.seq() >= startSequence);
-        world.queue.addAll(polled);
-        world.sequence = startSequence;
-        world.dropped = startDropped;
-        world.scheduleRng.state = startSchedule;
-        world.counters.clear();
-        world.counters.putAll(startCounters);
-        for (int i = updated.size() - 1; i >= 0; i--) {
-            updated.get(i).state = savedStates.get(i);
-            updated.get(i).rng.state = savedRng[i];
+        List<Entity> touched = List.copyOf(world.population.touched());
+        List<Entity> killed = List.copyOf(world.population.killed());
+        for (int i = world.parts.size() - 1; i >= 0; i--) {
+            world.parts.get(i).rollback();
         }
-        destroyed.forEach(world.population::revive);
-        for (Entity e : world.population.truncate(startSlots)) {
-            e.script.controller().forget(e.id);
+        for (Entity e : world.population.removed()) {
+            if (world.population.get(e.id) == null) { // an id reused by a revived entity stays with it
+                e.script.controller().forget(e.id);
+            }
+        }
+        Set<Entity> restored = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (List<Entity> group : List.of(touched, killed)) {
+            for (Entity e : group) {
+                if (e.alive && restored.add(e)) {
+                    try {
+                        e.script.controller().restore(new EntityCall(this, e, List.of(), true));
+                    } catch (ScriptException | RuntimeException ignored) {
+                        // the original failure is what the author needs to see
+                    }
+                }
+            }
         }
     }
 

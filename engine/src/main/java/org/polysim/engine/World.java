@@ -25,19 +25,22 @@ public final class World implements AutoCloseable {
     final String name;
     final long seed;
     final double dt;
-    long tick;
     ObjectNode params;
     final boolean randomSchedule;
     final Limits limits;
     final Map<String, Script> scripts = new LinkedHashMap<>();
-    final Population population = new Population();
-    final MessageQueue queue = new MessageQueue();
-    long sequence;
-    long dropped;
-    final Rng scheduleRng;
-    final Map<String, Long> counters;
+    /** Parts: what a failed tick puts back, each by itself (see {@link Part}). */
+    final Clock clock;
+    final Population population;
+    final Mail mail;
+    /** Null in a world without space. */
+    final Space space;
+    /** Null in a world without layers. */
+    final Layers layers;
+    final List<Part> parts;
     /** Explicit (not generated) ids of destroyed entities: few, named by people, kept for diagnostics only. */
     private final java.util.Set<String> retired = new java.util.HashSet<>();
+    // written only when a tick commits, so nothing to roll back
     final MetricStore metrics = new MetricStore();
     final WorldLog log;
     final java.util.ArrayDeque<Message> delivered = new java.util.ArrayDeque<>();
@@ -56,16 +59,32 @@ public final class World implements AutoCloseable {
         this.name = d.name();
         this.seed = d.seed();
         this.dt = d.dt();
-        this.tick = d.tick() == null ? 0 : d.tick();
         this.params = d.params();
         this.randomSchedule = d.randomSchedule();
         this.limits = d.limits();
-        this.sequence = d.sequence();
-        this.dropped = d.dropped();
-        this.scheduleRng = d.scheduleRng() != null ? new Rng(d.scheduleRng()) : Rng.derive(seed, "\0schedule");
-        this.counters = new HashMap<>(d.counters());
+        this.clock = new Clock(dt, d.tick() == null ? 0 : d.tick(),
+                d.scheduleRng() != null ? new Rng(d.scheduleRng()) : Rng.derive(seed, "\0schedule"));
+        this.population = new Population(d.counters());
+        this.mail = new Mail(dt, d.messages(), d.sequence(), d.dropped());
+        this.space = d.space() == null ? null : new Space(d.space());
+        if (d.layers().isEmpty()) {
+            this.layers = null;
+        } else {
+            this.layers = new Layers(d.space());
+            d.layers().forEach((n, l) -> layers.add(n, l.spec(), l.values()));
+        }
+        if (space != null) {
+            population.axes = d.space().axes();
+        }
+        List<Part> all = new ArrayList<>(List.of(clock, population, mail));
+        if (space != null) {
+            all.add(space);
+        }
+        if (layers != null) {
+            all.add(layers);
+        }
+        this.parts = List.copyOf(all);
         this.log = new WorldLog(limits.logLines());
-        queue.addAll(d.messages());
         d.metrics().forEach((metric, s) -> {
             var series = metrics.create(metric);
             for (int i = 0; i < s.ticks().length; i++) {
@@ -140,7 +159,7 @@ public final class World implements AutoCloseable {
             try {
                 scripts.put(source.id(), new Script(source, provider.compile(source, limits.perCall())));
             } catch (ScriptException e) {
-                throw new SimulationException(name, tick, "-", source.id(), source.language(), e.line(),
+                throw new SimulationException(name, clock.tick, "-", source.id(), source.language(), e.line(),
                         ScriptException.Kind.COMPILE.name(), e.getMessage(), consequence, 0);
             }
         }
@@ -151,11 +170,22 @@ public final class World implements AutoCloseable {
             throw new WorldFileException("entities", d.entities().size() + " entities exceed limits.max_entities ("
                     + limits.maxEntities() + "); raise the limit or use fewer");
         }
+        if (space != null && space.spec.grid() && space.spec.capacity() > 0
+                && d.entities().stream().filter(e -> e.at().mode() != Space.Placement.Mode.NONE).count()
+                > (long) space.spec.cells() * space.spec.capacity()) {
+            throw new WorldFileException("entities", d.entities().size() + " entities do not fit in "
+                    + space.spec.cells() + " cells at space.capacity " + space.spec.capacity()
+                    + "; use fewer entities, a larger grid or a higher capacity");
+        }
         if (d.tick() != null) { // a snapshot: entities come back as they were
             for (var def : d.entities()) {
                 Entity e = new Entity(def.id(), scripts.get(def.script()), def.state(),
                         def.rng() != null ? new Rng(def.rng()) : Rng.derive(seed, def.id()));
                 population.add(e);
+                if (space != null && !space.place(e, def.at(), "entities")) {
+                    throw new WorldFileException("entities", "entity '" + def.id() + "' cannot be placed: its "
+                            + "cell is full (space.capacity " + space.spec.capacity() + ")");
+                }
             }
             new Tick(this).restoreAll(population.liveInOrder(), "The world was not created.");
         } else {
@@ -183,8 +213,8 @@ public final class World implements AutoCloseable {
         try {
             fresh = new Script(source, languages.find(lang, "language").compile(source, limits.perCall()));
         } catch (ScriptException e) {
-            throw new SimulationException(name, tick, "-", id, lang, e.line(), ScriptException.Kind.COMPILE.name(),
-                    e.getMessage(), "The script was not replaced; its entities keep running the old version.", 0);
+            throw new SimulationException(name, clock.tick, "-", id, lang, e.line(),
+                    ScriptException.Kind.COMPILE.name(), e.getMessage(), "The script was not replaced; its entities keep running the old version.", 0);
         }
         List<Entity> users = population.liveInOrder().stream().filter(e -> e.script == old).toList();
         scripts.put(id, fresh);
@@ -230,6 +260,16 @@ public final class World implements AutoCloseable {
      * @return the new entity's id
      */
     public synchronized String addEntity(String script, ObjectNode state, String id) throws SimulationException {
+        return addEntity(script, state, id, null);
+    }
+
+    /**
+     * As {@link #addEntity(String, ObjectNode, String)}, placed in the world's space: {@code at} is a position
+     * ({@code [x, y]} or {@code [x, y, z]}), {@code "random"}, {@code "free"}, {@code "none"}, or null for random.
+     */
+    public synchronized String addEntity(String script, ObjectNode state, String id, JsonNode at)
+            throws SimulationException {
+        Space.Placement placement = SpaceReader.placement(at, space == null ? null : space.spec, "at");
         if (!scripts.containsKey(script)) {
             throw new IllegalArgumentException(unknownScript(script));
         }
@@ -245,18 +285,23 @@ public final class World implements AutoCloseable {
         Tick tick = new Tick(this); // before the id is drawn: a failed init gives the id back
         String newId = id != null ? id : nextId(script);
         ObjectNode initial = state == null ? JsonNodeFactory.instance.objectNode() : state.deepCopy();
-        tick.create(List.of(new Definition.EntityDef(newId, script, initial, null)), "No entity was added.");
+        tick.create(List.of(new Definition.EntityDef(newId, script, initial, null, placement)),
+                "No entity was added.");
         return newId;
     }
 
     /** Removes an entity between ticks; messages still addressed to it will be dropped. */
     public synchronized void removeEntity(String id) {
-        origin = null;
         Entity e = population.get(id);
         if (e == null) {
             throw new IllegalArgumentException(unknownEntity(id));
         }
+        origin = null;
+        parts.forEach(Part::begin);
         population.kill(e);
+        if (space != null) {
+            space.remove(e);
+        }
         population.compact();
         e.script.controller().forget(id);
         retire(id);
@@ -284,7 +329,7 @@ public final class World implements AutoCloseable {
             throw new IllegalArgumentException("ticks must be >= 0, got " + ticks);
         }
         long delivered = 0;
-        long droppedBefore = dropped;
+        long droppedBefore = mail.dropped;
         java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
         long done = 0;
         while (done < ticks) {
@@ -303,7 +348,7 @@ public final class World implements AutoCloseable {
                 break;
             }
         }
-        return new AdvanceReport(done, time(), delivered, dropped - droppedBefore, lastTickMetrics,
+        return new AdvanceReport(done, time(), delivered, mail.dropped - droppedBefore, lastTickMetrics,
                 List.copyOf(unknown));
     }
 
@@ -345,7 +390,7 @@ public final class World implements AutoCloseable {
 
     /** Called when a change completes (a tick, a spawn, a removal, an edit). */
     void publish() {
-        status = new Status(tick, tick * dt, population.live());
+        status = new Status(clock.tick, clock.time(), population.live());
         version++;
     }
 
@@ -367,7 +412,7 @@ public final class World implements AutoCloseable {
         if (dash <= 0) {
             return false;
         }
-        Long counter = counters.get(id.substring(0, dash));
+        Long counter = population.counters.get(id.substring(0, dash));
         String k = id.substring(dash + 1);
         try { // only the form this world writes: "wolf-00" or "wolf-+1" never was an id here
             long n = Long.parseLong(k);
@@ -393,11 +438,11 @@ public final class World implements AutoCloseable {
     }
 
     public synchronized double time() {
-        return tick * dt;
+        return clock.time();
     }
 
     public synchronized long tick() {
-        return tick;
+        return clock.tick;
     }
 
     public double dt() {
@@ -418,12 +463,12 @@ public final class World implements AutoCloseable {
     }
 
     public synchronized int pendingMessages() {
-        return queue.size();
+        return mail.queue.size();
     }
 
     /** Messages dropped because their recipient did not exist at delivery. */
     public synchronized long droppedMessages() {
-        return dropped;
+        return mail.dropped;
     }
 
     /** Ids of live entities in creation order, all or of one script. */
@@ -500,6 +545,48 @@ public final class World implements AutoCloseable {
         publish();
     }
 
+    /** The world's space, if it has one. */
+    public Optional<SpaceSpec> space() {
+        return Optional.ofNullable(space).map(s -> s.spec);
+    }
+
+    /** Where a placed entity is (z is 0 in 2D). */
+    public record Placed(String id, String script, double x, double y, double z) {
+    }
+
+    /** Live entities with a position, in creation order. */
+    public synchronized List<Placed> positions() {
+        List<Placed> out = new ArrayList<>();
+        for (Entity e : population.liveInOrder()) {
+            if (e.placed) {
+                out.add(new Placed(e.id, e.script.id(), e.x, e.y, e.z));
+            }
+        }
+        return out;
+    }
+
+    /** Entities per grid cell, x fastest, then y, then z (empty without a grid). */
+    public synchronized int[] occupancy() {
+        return space == null || !space.spec.grid() ? new int[0] : space.counts();
+    }
+
+    /** The layers and how each evolves, in declaration order. */
+    public synchronized Map<String, LayerSpec> layers() {
+        Map<String, LayerSpec> out = new LinkedHashMap<>();
+        if (layers != null) {
+            layers.names().forEach(n -> out.put(n, layers.spec(n)));
+        }
+        return out;
+    }
+
+    /** A layer's values (a copy), x fastest, then y, then z. */
+    public synchronized double[] layerValues(String layer) {
+        if (layers == null) {
+            throw new IllegalArgumentException("world '" + name + "' has no layers");
+        }
+        return layers.values(layer);
+    }
+
     public synchronized List<String> metricNames() {
         return List.copyOf(metrics.names());
     }
@@ -548,7 +635,7 @@ public final class World implements AutoCloseable {
 
     /** Messages waiting in the queue, in delivery order. */
     public synchronized List<Message> pending() {
-        return queue.toList();
+        return mail.queue.toList();
     }
 
     /** The error for a missing entity, naming the known ones (for callers that look entities up themselves). */
@@ -574,7 +661,6 @@ public final class World implements AutoCloseable {
         root.put("name", name);
         root.put("seed", seed);
         root.set("dt", Numbers.node(dt));
-        root.set("time", Numbers.node(time()));
         root.put("schedule", randomSchedule ? "random" : "sequential");
         root.set("params", params.deepCopy());
         if (!limits.equals(Limits.DEFAULTS)) {
@@ -590,24 +676,8 @@ public final class World implements AutoCloseable {
             }
             o.put("source", s.source().code());
         });
-        ArrayNode entities = root.putArray("entities");
-        for (Entity e : population.liveInOrder()) {
-            ObjectNode o = entities.addObject();
-            o.put("id", e.id);
-            o.put("script", e.script.id());
-            o.set("state", e.state.deepCopy());
-            o.put("rng", e.rng.state);
-        }
-        ArrayNode messages = root.putArray("messages");
-        for (Message m : pending()) {
-            ObjectNode o = messages.addObject();
-            o.put("seq", m.seq());
-            o.put("from", m.from());
-            o.put("to", m.to());
-            o.put("kind", m.kind());
-            o.set("content", m.content().deepCopy());
-            o.set("sent_at", Numbers.node(m.sentAt()));
-            o.set("deliver_at", Numbers.node(m.deliverTick() * dt));
+        for (Part p : parts) {
+            p.write(root);
         }
         ObjectNode ms = root.putObject("metrics");
         metrics.all().forEach((metric, s) -> {
@@ -619,11 +689,6 @@ public final class World implements AutoCloseable {
                 values.add(Numbers.node(s.values[i]));
             }
         });
-        root.put("rng", scheduleRng.state);
-        ObjectNode cs = root.putObject("counters");
-        new java.util.TreeMap<>(counters).forEach(cs::put);
-        root.put("sequence", sequence);
-        root.put("dropped", dropped);
         return root;
     }
 
@@ -684,6 +749,6 @@ public final class World implements AutoCloseable {
     }
 
     String nextId(String script) {
-        return WorldReader.nextId(script, counters, population::contains);
+        return WorldReader.nextId(script, population.counters, population::contains);
     }
 }

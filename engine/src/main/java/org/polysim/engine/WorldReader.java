@@ -92,8 +92,11 @@ final class WorldReader {
         Limits limits = limits(top.get("limits"));
         Map<String, ScriptSource> scripts = scripts(top);
         Map<String, Long> counters = counters(top.get("counters"), scripts);
-        List<EntityDef> entities = entities(top.get("entities"), scripts, counters, tick != null);
-        return new Definition(name, seed, dt, tick, params, schedule.equals("random"), limits, scripts, entities,
+        SpaceSpec space = SpaceReader.space(top.get("space"));
+        var layers = SpaceReader.layers(top.get("layers"), space);
+        List<EntityDef> entities = entities(top.get("entities"), scripts, counters, space);
+        return new Definition(name, seed, dt, tick, params, schedule.equals("random"), limits, scripts, space, layers,
+                entities,
                 messages(top.get("messages"), dt), metrics(top.get("metrics"), dt),
                 top.has("rng") ? optLong(top, "rng", 0, "") : null, counters, optLong(top, "sequence", 0, ""),
                 optLong(top, "dropped", 0, ""));
@@ -229,7 +232,7 @@ final class WorldReader {
     }
 
     private List<EntityDef> entities(JsonNode node, Map<String, ScriptSource> scripts, Map<String, Long> counters,
-                                     boolean snapshot) {
+                                     SpaceSpec space) {
         List<EntityDef> out = new ArrayList<>();
         if (node == null || node.isNull()) {
             return out;
@@ -259,6 +262,7 @@ final class WorldReader {
             ObjectNode state = e.has(stateField) && !e.get(stateField).isNull()
                     ? object(e.get(stateField), where + "." + stateField) : JsonNodeFactory.instance.objectNode();
             Long rng = e.has("rng") ? optLong(e, "rng", 0, where) : null;
+            Space.Placement at = SpaceReader.placement(e.get("at"), space, where + ".at");
             if (e.has("count")) {
                 if (e.has("id")) {
                     throw new WorldFileException(where, "give either id (one entity) or count (a group), not both");
@@ -268,16 +272,16 @@ final class WorldReader {
                     throw new WorldFileException(where + ".count", "must be >= 0, got " + count);
                 }
                 for (long k = 0; k < count; k++) {
-                    out.add(new EntityDef(nextId(script, counters, explicit), script, state, rng));
+                    out.add(new EntityDef(nextId(script, counters, explicit), script, state, rng, at));
                 }
             } else if (e.has("id")) {
                 String id = requiredString(e, "id", where);
                 if (id.isBlank()) {
                     throw new WorldFileException(where + ".id", "must not be empty");
                 }
-                out.add(new EntityDef(id, script, state, rng));
+                out.add(new EntityDef(id, script, state, rng, at));
             } else {
-                out.add(new EntityDef(nextId(script, counters, explicit), script, state, rng));
+                out.add(new EntityDef(nextId(script, counters, explicit), script, state, rng, at));
             }
         }
         return out;
@@ -378,7 +382,7 @@ final class WorldReader {
         List<Message> messages = seedMessages(top.get("pending_messages"), time, d.dt());
         long broadcasts = top.path("pending_messages").size() - messages.size();
         return new Definition(d.name(), d.seed(), d.dt(), d.tick(), d.params(), d.randomSchedule(), d.limits(),
-                d.scripts(), d.entities(), messages, seedMetrics(top.get("metrics"), d.dt()), d.scheduleRng(),
+                d.scripts(), d.space(), d.layers(), d.entities(), messages, seedMetrics(top.get("metrics"), d.dt()), d.scheduleRng(),
                 d.counters(), Math.max(d.sequence(), messages.size()), d.dropped() + broadcasts);
     }
 
@@ -473,14 +477,14 @@ final class WorldReader {
 
     // ---- field helpers: every error names the path ----
 
-    private static ObjectNode object(JsonNode node, String where) {
+    static ObjectNode object(JsonNode node, String where) {
         if (node == null || !node.isObject()) {
             throw new WorldFileException(where, "expected an object (key: value pairs), got " + describe(node));
         }
         return (ObjectNode) node;
     }
 
-    private static void known(ObjectNode o, Set<String> fields, String where) {
+    static void known(ObjectNode o, Set<String> fields, String where) {
         for (String key : o.propertyNames()) {
             if (!fields.contains(key)) {
                 throw new WorldFileException(path(where, key), "unknown field; known fields here: "
@@ -489,7 +493,7 @@ final class WorldReader {
         }
     }
 
-    private static String requiredString(ObjectNode o, String field, String where) {
+    static String requiredString(ObjectNode o, String field, String where) {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) {
             throw new WorldFileException(path(where, field), "missing (expected a string)");
@@ -500,7 +504,7 @@ final class WorldReader {
         return v.stringValue();
     }
 
-    private static String optString(ObjectNode o, String field, String dflt, String where) {
+    static String optString(ObjectNode o, String field, String dflt, String where) {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) {
             return dflt;
@@ -511,7 +515,7 @@ final class WorldReader {
         return v.stringValue();
     }
 
-    private static long optLong(ObjectNode o, String field, long dflt, String where) {
+    static long optLong(ObjectNode o, String field, long dflt, String where) {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) {
             return dflt;
@@ -522,7 +526,7 @@ final class WorldReader {
         return v.longValue();
     }
 
-    private static double optDouble(ObjectNode o, String field, double dflt, String where) {
+    static double optDouble(ObjectNode o, String field, double dflt, String where) {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) {
             return dflt;

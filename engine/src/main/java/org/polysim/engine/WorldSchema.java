@@ -43,8 +43,11 @@ public final class WorldSchema {
                     + "file: a path relative to the world file)."),
             snapshot("script_library", "object", "The seed project's script library: {id: {id, kind: lua, "
                     + "script}}."),
+            field("space", "object", "Optional space: {kind: grid|continuous, width, height, depth (3D), torus, "
+                    + "neighborhood: moore|von_neumann, capacity (grid)}."),
+            field("layers", "object", "Grid resource layers: {name: {initial, max, regrow, diffuse, evaporate}}."),
             field("entities", "array", "Entities: {script, count, state} groups (ids <script>-<k>) or {id, "
-                    + "script, state}."),
+                    + "script, state}; in a space also at."),
             snapshot("time", "number", "Simulation time the world is at."),
             snapshot("messages", "array", "Messages in flight."),
             snapshot("metrics", "object", "Metric history."),
@@ -69,7 +72,30 @@ public final class WorldSchema {
             field("state", "object", "Initial state (a JSON object)."),
             snapshot("initial_state", "object", "The seed project's state field; read as state."),
             field("count", "integer", "How many entities of this group (default 1)."),
+            new Field("at", "string|array", "Where it starts in the space: random (default), free (an empty cell), "
+                    + "none (off the map) or a position [x, y] ([x, y, z] in 3D).", false),
             snapshot("rng", "integer", "State of the entity's generator."));
+
+    /** The {@code space} object (DESIGN.md "The environment"). */
+    public static final List<Field> SPACE = List.of(
+            field("kind", "string", "grid (whole-numbered cells) or continuous."),
+            field("width", "number", "Size along x (cells in a grid)."),
+            field("height", "number", "Size along y."),
+            field("depth", "number", "Size along z: makes the space 3D (positions gain z)."),
+            field("torus", "boolean", "Whether the edges wrap around (default false: bounded)."),
+            field("neighborhood", "string", "Grid only: moore (8 neighbours, 26 in 3D; near uses Chebyshev "
+                    + "distance, the default) or von_neumann (4 or 6; Manhattan distance)."),
+            field("capacity", "integer", "Grid only: most entities per cell (default no limit)."));
+
+    /** One layer of {@code layers}. */
+    public static final List<Field> LAYER = List.of(
+            field("initial", "number", "Starting value of every cell (default 0)."),
+            field("max", "number", "Most a cell holds (default no limit); put and regrow stop there."),
+            field("regrow", "number", "Added to each cell after every tick, up to max."),
+            field("diffuse", "number", "Share (0-1) of each cell's value given to its neighbours every tick "
+                    + "(NetLogo's diffuse; the total is conserved)."),
+            field("evaporate", "number", "Share (0-1) of each cell's value lost every tick."),
+            snapshot("values", "array", "Every cell's value, x fastest, then y (then z)."));
 
     private WorldSchema() {}
 
@@ -102,6 +128,14 @@ public final class WorldSchema {
             }
             case "scripts" -> s.set("additionalProperties", object(SCRIPT));
             case "entities" -> s.set("items", object(ENTITY));
+            case "space" -> {
+                s.setAll(object(SPACE));
+                ((ObjectNode) s.get("properties").get("kind")).putArray("enum").add("grid").add("continuous");
+                ((ObjectNode) s.get("properties").get("neighborhood")).putArray("enum").add("moore")
+                        .add("von_neumann");
+                s.putArray("required").add("kind").add("width").add("height");
+            }
+            case "layers" -> s.set("additionalProperties", object(LAYER));
             case "schedule" -> s.putArray("enum").add("sequential").add("random");
             default -> { }
         }
@@ -116,6 +150,15 @@ public final class WorldSchema {
     }
 
     private static ObjectNode property(Field f) {
-        return JsonNodeFactory.instance.objectNode().put("type", f.type()).put("description", f.description());
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        if (f.type().contains("|")) {
+            var types = p.putArray("type");
+            for (String t : f.type().split("\\|")) {
+                types.add(t);
+            }
+        } else {
+            p.put("type", f.type());
+        }
+        return p.put("description", f.description());
     }
 }

@@ -32,13 +32,15 @@ class TickSemanticsTest {
         });
         behaviour("hello", e -> e.send("sink", "hi", JsonNodeFactory.instance.nullNode(), null));
         behaviour("killer", e -> {
-            if (e.time() == 1) {
-                e.destroy("victim");
+            if (e.time() == 2) {
+                var s = e.state().deepCopy();
+                s.put("first", e.destroy("victim")).put("second", e.destroy("victim"));
+                e.setState(s);
             }
         });
         behaviour("victim", e -> {
             e.metric("victim_updates", 1);
-            e.send("victim", "to-self", JsonNodeFactory.instance.nullNode(), null);
+            e.send("victim", "to-self", JsonNodeFactory.instance.nullNode(), 2.0);
         });
         behaviour("spawner", e -> {
             if (e.time() == 1) {
@@ -100,7 +102,7 @@ class TickSemanticsTest {
     }
 
     @Test
-    void destroyAppliesAfterUpdatesAndLaterMessagesAreDroppedAndCounted() throws Exception {
+    void destroyIsImmediateSaysWhetherTheTargetWasAliveAndLaterMessagesAreDroppedAndCounted() throws Exception {
         World w = Worlds.yaml("""
                 name: destroy
                 scripts:
@@ -110,13 +112,15 @@ class TickSemanticsTest {
                   - { id: killer, script: killer }
                   - { id: victim, script: victim }
                 """);
-        AdvanceReport first = w.advance(1);
-        assertThat(first.lastTickMetrics()).containsEntry("victim_updates", 1.0); // still updated in its last tick
+        w.advance(1); // the victim sends itself a message due at tick 3
+        AdvanceReport second = w.advance(1);
+        assertThat(second.lastTickMetrics()).doesNotContainKey("victim_updates"); // dead before its turn
         assertThat(w.entityIds(null)).containsExactly("killer");
+        assertThat(w.entityState("killer").orElseThrow().toString()).isEqualTo("{\"first\":true,\"second\":false}");
         assertThat(w.pendingMessages()).isEqualTo(1);
 
-        AdvanceReport second = w.advance(1);
-        assertThat(second.dropped()).isEqualTo(1);
+        AdvanceReport third = w.advance(1);
+        assertThat(third.dropped()).isEqualTo(1);
         assertThat(w.droppedMessages()).isEqualTo(1);
         assertThat(w.metric("victim_updates").orElseThrow().count()).isEqualTo(1);
         assertThat(w.log(null, 10)).anyMatch(l -> l.text().contains("dropped message 'to-self'"));

@@ -10,8 +10,11 @@ import tools.jackson.databind.node.ObjectNode;
  * arguments by {@link Type} ({@code null} for one not given) and its result back, so a new member is one constant
  * here, and a language binds it without code of its own.
  *
- * <p>Results are {@code null} (nothing), a {@link String}, a {@link Double}, a {@link Long}, a list of strings, or
- * JSON ({@link JsonNode}); {@link #result} says which.
+ * <p>Results are {@code null} (nothing), a {@link String}, a {@link Double} or {@link Long} (for {@link Result#NUMBER}),
+ * a {@link Boolean}, a
+ * list of strings, or JSON ({@link JsonNode}); {@link #result} says which. A member without parameters that reads
+ * the entity ({@code x}, {@code y}, {@code z}) is a {@link #property()}: scripts write {@code e.x}, not
+ * {@code e.x()}.
  */
 public enum ApiMember {
 
@@ -20,12 +23,12 @@ public enum ApiMember {
         return null;
     }, required("to", Type.STRING), optional("kind", Type.STRING),
             new Param("content", Type.JSON, true, "message content"), optional("delay", Type.NUMBER)),
-    SPAWN("spawn", Result.STRING, (e, a) -> e.spawn(a.string(0), a.has(1) ? a.object(1) : null),
-            required("script", Type.STRING), new Param("state", Type.OBJECT, true, "the new entity's state")),
-    DESTROY("destroy", Result.NOTHING, (e, a) -> {
-        e.destroy(a.has(0) ? a.string(0) : null);
-        return null;
-    }, optional("id", Type.STRING)),
+    SPAWN("spawn", Result.STRING, (e, a) -> e.spawn(a.string(0), a.has(1) ? a.object(1) : null,
+            a.has(2) ? a.json(2) : null),
+            required("script", Type.STRING), new Param("state", Type.OBJECT, true, "the new entity's state"),
+            new Param("at", Type.JSON, true, "the new entity's position")),
+    DESTROY("destroy", Result.BOOLEAN, (e, a) -> e.destroy(a.has(0) ? a.string(0) : null),
+            optional("id", Type.STRING)),
     METRIC("metric", Result.NOTHING, (e, a) -> {
         e.metric(a.string(0), a.number(1));
         return null;
@@ -47,7 +50,32 @@ public enum ApiMember {
         return e.random(lo, hi);
     }, optional("lo", Type.INTEGER), optional("hi", Type.INTEGER)),
     ENTITIES("entities", Result.STRINGS, (e, a) -> e.entities(a.has(0) ? a.string(0) : null),
-            optional("script", Type.STRING));
+            optional("script", Type.STRING)),
+    /** {@code e.x}: a property, not a call (absent in a world without space). */
+    X("x", Result.NUMBER, (e, a) -> e.coordinate(0)),
+    Y("y", Result.NUMBER, (e, a) -> e.coordinate(1)),
+    Z("z", Result.NUMBER, (e, a) -> e.coordinate(2)),
+    MOVE("move", Result.BOOLEAN, (e, a) -> e.move(a.number(0), a.number(1), a.has(2) ? a.number(2) : null),
+            required("x", Type.NUMBER), required("y", Type.NUMBER), optional("z", Type.NUMBER)),
+    NEAR("near", Result.STRINGS, (e, a) -> e.near(a.number(0), a.has(1) ? a.string(1) : null),
+            required("r", Type.NUMBER), optional("script", Type.STRING)),
+    AT("at", Result.STRINGS, (e, a) -> e.at(a.number(0), a.number(1), a.has(2) ? a.number(2) : null),
+            required("x", Type.NUMBER), required("y", Type.NUMBER), optional("z", Type.NUMBER)),
+    FREE("free", Result.JSON, (e, a) -> e.free()),
+    LOOK("look", Result.JSON, (e, a) -> e.look(a.string(0)), required("id", Type.STRING)),
+    LAYER("layer", Result.NUMBER, (e, a) -> e.layer(a.string(0), at(a, 1), at(a, 2), at(a, 3)),
+            required("name", Type.STRING), optional("x", Type.NUMBER), optional("y", Type.NUMBER),
+            optional("z", Type.NUMBER)),
+    TAKE("take", Result.NUMBER, (e, a) -> e.take(a.string(0), a.number(1), at(a, 2), at(a, 3), at(a, 4)),
+            required("name", Type.STRING), required("amount", Type.NUMBER), optional("x", Type.NUMBER),
+            optional("y", Type.NUMBER), optional("z", Type.NUMBER)),
+    PUT("put", Result.NUMBER, (e, a) -> e.put(a.string(0), a.number(1), at(a, 2), at(a, 3), at(a, 4)),
+            required("name", Type.STRING), required("amount", Type.NUMBER), optional("x", Type.NUMBER),
+            optional("y", Type.NUMBER), optional("z", Type.NUMBER));
+
+    private static Double at(Args a, int i) {
+        return a.has(i) ? a.number(i) : null;
+    }
 
     /** How a parameter's value arrives from a script. */
     public enum Type {
@@ -67,7 +95,7 @@ public enum ApiMember {
 
     /** What a member gives back. */
     public enum Result {
-        NOTHING, STRING, NUMBER, STRINGS, JSON
+        NOTHING, STRING, NUMBER, BOOLEAN, STRINGS, JSON
     }
 
     /**
@@ -132,6 +160,11 @@ public enum ApiMember {
         this.body = body;
         this.params = List.of(params);
         this.takesText = this.params.stream().anyMatch(p -> p.type() == Type.TEXT);
+    }
+
+    /** Whether scripts read it as a field ({@code e.x}) rather than call it. */
+    public boolean property() {
+        return this == X || this == Y || this == Z;
     }
 
     private static Param required(String name, Type type) {

@@ -5,8 +5,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a script may see and do during one call. Reads are immediate; every effect on other entities is a command,
- * buffered and applied after all updates of the tick (DESIGN.md "One tick"). Methods throw
+ * What a script may see and do during one call. Reads are immediate; so are moves, takes, puts and destroys (DESIGN.md
+ * "The environment"); messages, spawns, metrics and log lines are commands, buffered and applied after all updates
+ * of the tick (DESIGN.md "One tick"). Methods throw
  * {@link IllegalArgumentException} with an actionable message on bad arguments; controllers surface it as a script
  * error at the calling line.
  */
@@ -37,11 +38,23 @@ public interface EntityContext {
     /** Creates an entity after the updates of this tick; returns its id now. */
     String spawn(String script, ObjectNode state);
 
+    /**
+     * As {@link #spawn(String, ObjectNode)}, starting at {@code at} ({@code [x, y]} or {@code [x, y, z]}; null: this
+     * entity's position) in a world with space.
+     */
+    String spawn(String script, ObjectNode state, JsonNode at);
+
     /** As {@link #spawn(String, ObjectNode)} with an id the script chose (the seed API's {@code spawn_entity}). */
     String spawn(String id, String script, ObjectNode state);
 
-    /** Removes an entity after the updates of this tick; {@code null} means this entity. */
-    void destroy(String id);
+    /**
+     * Removes an entity now ({@code null}: this entity): it is not updated later in the tick, no query finds it, and
+     * messages to it are dropped. Returns whether it was alive, so two hunters never eat one prey.
+     */
+    boolean destroy(String id);
+
+    /** The seed-compatible API's destroy: removes an entity after the updates of this tick. */
+    void destroyAfterUpdates(String id);
 
     /** Adds {@code value} to metric {@code name} for this tick. */
     void metric(String name, double value);
@@ -57,4 +70,36 @@ public interface EntityContext {
 
     /** Ids of live entities in creation order, all of them or those of one script. */
     List<String> entities(String script);
+
+    // ---- space and layers (DESIGN.md "The environment"); each refuses with a clear message in a world without
+
+    /**
+     * This entity's coordinate on {@code axis} (0 x, 1 y, 2 z): a {@link Long} in a grid, a {@link Double} in
+     * continuous space, null when it has none.
+     */
+    Number coordinate(int axis);
+
+    /** Moves this entity now; false, with nothing changed, when the target grid cell is full. */
+    boolean move(double x, double y, Double z);
+
+    /** Ids of other live entities within {@code r}, nearest first, ties in creation order; of one script if given. */
+    List<String> near(double r, String script);
+
+    /** Ids of the entities on a grid cell, in creation order. */
+    List<String> at(double x, double y, Double z);
+
+    /** A random free cell {@code [x, y]} (a random position in continuous space) from this entity's stream, or null. */
+    JsonNode free();
+
+    /** {@code {id, script, x, y, state}} of a live entity as it is now (read-only), or null. */
+    JsonNode look(String id);
+
+    /** A layer's value on a cell; this entity's own cell when x and y are null. */
+    double layer(String name, Double x, Double y, Double z);
+
+    /** Removes up to {@code amount} from a layer's cell now; returns what was taken. */
+    double take(String name, double amount, Double x, Double y, Double z);
+
+    /** Adds up to {@code amount} to a layer's cell now, never above its max; returns what was added. */
+    double put(String name, double amount, Double x, Double y, Double z);
 }

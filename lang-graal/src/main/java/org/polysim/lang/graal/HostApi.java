@@ -80,7 +80,8 @@ public final class HostApi {
     String members() {
         var list = JSON.createArrayNode();
         for (ApiMember m : ApiMember.values()) {
-            var o = list.addObject().put("name", m.memberName()).put("result", m.result().name());
+            var o = list.addObject().put("name", m.memberName()).put("result", m.result().name())
+                    .put("property", m.property());
             var params = o.putArray("params");
             m.params().forEach(p -> params.addObject().put("name", p.name()).put("type", p.type().name())
                     .put("what", p.what()));

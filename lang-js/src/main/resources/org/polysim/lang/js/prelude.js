@@ -51,6 +51,10 @@
   }
   const api = {};
   parse(members).forEach((m, ordinal) => {
+    if (m.property) { // e.x: read on each access, since a move changes it
+      Object.defineProperty(api, m.name, { get() { return host.call(ordinal); }, enumerable: true });
+      return;
+    }
     const types = m.params.map(p => p.type), labels = m.params.map(p => p.what);
     const parsed = m.result === "STRINGS" || m.result === "JSON";
     api[m.name] = function (...args) {

@@ -1,12 +1,15 @@
 package org.polysim.lang.lua;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.TwoArgFunction;
 import org.luaj.vm2.lib.VarArgFunction;
 import org.polysim.engine.spi.ApiMember;
 import org.polysim.engine.spi.EntityContext;
@@ -28,13 +31,33 @@ final class Api {
         this.globals = globals;
     }
 
-    /** Methods of the polysim {@code e} table, one per {@link ApiMember}; {@code meta} identifies entity tables. */
-    LuaTable methods(LuaTable meta) {
-        LuaTable m = new LuaTable();
+    /**
+     * The {@code __index} of polysim {@code e} tables: the methods, one per {@link ApiMember}, and the properties
+     * ({@code e.x}), read through the entity API on each access since a move changes them; {@code meta} identifies
+     * entity tables.
+     */
+    LuaValue index(LuaTable meta) {
+        LuaTable methods = new LuaTable();
+        Map<String, ApiMember> properties = new HashMap<>();
         for (ApiMember member : ApiMember.values()) {
-            m.set(member.memberName(), fn(meta, (e, a, i) -> lua(member.invoke(e, arguments(member, a, i)))));
+            if (member.property()) {
+                properties.put(member.memberName(), member);
+            } else {
+                methods.set(member.memberName(), fn(meta, (e, a, i) -> lua(member.invoke(e,
+                        arguments(member, a, i)))));
+            }
         }
-        return m;
+        return new TwoArgFunction() {
+            @Override
+            public LuaValue call(LuaValue table, LuaValue key) {
+                ApiMember p = key.isstring() ? properties.get(key.tojstring()) : null;
+                if (p == null) {
+                    return methods.rawget(key);
+                }
+                EntityContext e = current.get();
+                return e == null ? LuaValue.NIL : lua(p.invoke(e)).arg1();
+            }
+        };
     }
 
     /** A call's Lua arguments from {@code first} on, converted by the member's parameter types (nil: null). */
@@ -80,6 +103,7 @@ final class Api {
             case null -> LuaValue.NONE;
             case String s -> LuaValue.valueOf(s);
             case Double d -> LuaValue.valueOf(d);
+            case Boolean b -> LuaValue.valueOf(b);
             case Long l -> LuaValue.valueOf((double) l);
             case List<?> ids -> strings((List<String>) ids);
             case tools.jackson.databind.JsonNode json -> LuaJson.toLua(json);
@@ -98,7 +122,7 @@ final class Api {
             return LuaValue.NONE;
         }));
         self.set("destroy", fn(self, (e, a, i) -> {
-            e.destroy(a.isnoneornil(i) ? null : a.checkjstring(i));
+            e.destroyAfterUpdates(a.isnoneornil(i) ? null : a.checkjstring(i));
             return LuaValue.NONE;
         }));
         // the seed's own form is spawn_entity(entity_id, script_id, initial_state); the short form
@@ -108,8 +132,9 @@ final class Api {
                 ? LuaValue.valueOf(e.spawn(a.checkjstring(i), a.checkjstring(i + 1), state(a.arg(i + 2))))
                 : LuaValue.valueOf(e.spawn(a.checkjstring(i), state(a.arg(i + 1))))));
         self.set("broadcast_msg", fn(self, (e, a, i) -> {
-            throw new LuaError("self.broadcast_msg (a message to everyone within a radius) needs space, which "
-                    + "polysim does not have yet; send to each recipient with self.send_msg");
+            throw new LuaError("self.broadcast_msg (a message to everyone within a radius) is not part of the "
+                    + "seed-compatible API; send to each recipient with self.send_msg, or write the script in "
+                    + "polysim's API, where e.near(r) finds the entities within a radius");
         }));
         return self;
     }

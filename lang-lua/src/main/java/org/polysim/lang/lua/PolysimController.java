@@ -30,7 +30,7 @@ final class PolysimController implements Controller {
         this.chunk = source.id();
         this.budget = new Budget(limits);
         this.globals = Sandbox.create(budget, () -> current);
-        entityMeta.rawset(LuaValue.INDEX, new Api(() -> current, globals).methods(entityMeta));
+        entityMeta.rawset(LuaValue.INDEX, new Api(() -> current, globals).index(entityMeta));
         entityMeta.rawset(LuaValue.valueOf("__metatable"), LuaValue.FALSE);
         Runs.call(budget, chunk, new LuaClosure(Runs.compile(globals, source.code(), chunk), globals), LuaValue.NONE);
         this.update = globals.get("update");

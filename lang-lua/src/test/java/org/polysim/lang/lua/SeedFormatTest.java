@@ -332,6 +332,6 @@ class SeedFormatTest {
                 entities: [ { id: r1, script_id: r } ]
                 """);
         SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
-        assertThat(e.getMessage()).contains("self.broadcast_msg", "needs space", "self.send_msg");
+        assertThat(e.getMessage()).contains("self.broadcast_msg", "e.near(r)", "self.send_msg");
     }
 }

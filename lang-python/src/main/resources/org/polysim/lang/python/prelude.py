@@ -84,8 +84,11 @@ def _polysim_install(host, members):
         f.__name__ = name
         return f
 
+    def prop(ordinal):  # e.x: read on each access, since a move changes it
+        return property(lambda self: host.call(ordinal))
+
     for ordinal, m in enumerate(loads(members)):
-        setattr(Entity, m["name"], member(ordinal, m))
+        setattr(Entity, m["name"], prop(ordinal) if m["property"] else member(ordinal, m))
 
     # no wall clock reaches scripts
     for name in ("time", "monotonic", "perf_counter", "process_time"):
