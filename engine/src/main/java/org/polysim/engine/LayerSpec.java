@@ -31,6 +31,13 @@ public record LayerSpec(double initial, double max, double regrow, double diffus
         return regrow > 0 || diffuse > 0 || evaporate > 0;
     }
 
+    /** As a world file writes it. */
+    public ObjectNode json() {
+        ObjectNode o = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        write(o);
+        return o;
+    }
+
     void write(ObjectNode o) {
         o.set("initial", Numbers.node(initial));
         if (max != Double.POSITIVE_INFINITY) {

@@ -41,6 +41,13 @@ public record SpaceSpec(Kind kind, double width, double height, double depth, bo
         return (int) width * (int) height * (threeD() ? (int) depth : 1);
     }
 
+    /** As a world file writes it. */
+    public ObjectNode json() {
+        ObjectNode o = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        write(o);
+        return o;
+    }
+
     void write(ObjectNode o) {
         o.put("kind", kind == Kind.GRID ? "grid" : "continuous");
         put(o, "width", width);

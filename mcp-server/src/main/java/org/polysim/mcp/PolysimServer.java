@@ -82,6 +82,7 @@ public final class PolysimServer {
         tools.addAll(new WorldTools(state).tools());
         tools.addAll(new RunTools(state).tools());
         tools.addAll(new SnapshotTools(state).tools());
+        tools.addAll(new SpaceTools(state).tools());
         return tools;
     }
 

@@ -26,6 +26,11 @@ public final class Views {
         w.metricNames().forEach(metrics::add);
         out.put("snapshots", state.snapshots.list(w.name()).size());
         out.set("params", w.snapshotParams());
+        w.space().ifPresent(space -> {
+            out.set("space", space.json());
+            ObjectNode layers = out.putObject("layers");
+            w.layers().forEach((name, spec) -> layers.set(name, spec.json()));
+        });
         return out;
     }
 

@@ -115,7 +115,10 @@ final class WorldTools {
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("script", "string", "Script id from the world's library.")
                                 .optional("state", "object", "Initial state (default {}).")
-                                .optional("entity_id", "string", "Id to use (default <script>-<k>)."),
+                                .optional("entity_id", "string", "Id to use (default <script>-<k>).")
+                                .optional("at", "any", "In a world with space: its position [x, y] ([x, y, z] "
+                                        + "in 3D), or \"random\", \"free\", \"none\" (default random).",
+                                        Map.of("type", List.of("array", "string"))),
                         Schema.of().optional("entity_id", "string", "The new entity's id.").open(), Tool.Hints.ADD,
                         this::spawn),
                 new Tool("remove_entity", "Remove an entity between ticks; messages still addressed to it are "
@@ -439,7 +442,7 @@ final class WorldTools {
         String id = c.args().optString("entity_id");
         return state.locked(name, () -> {
             World w = state.world(name);
-            String newId = w.addEntity(script, initial, id);
+            String newId = w.addEntity(script, initial, id, c.args().raw().get("at"));
             ObjectNode out = Json.object().put("world_name", name).put("entity_id", newId);
             out.set("state", w.entityState(newId).orElseThrow());
             return new Tool.Result(out, "spawned '" + newId + "' (script '" + script + "')");
