@@ -54,7 +54,9 @@ final class SpaceTools {
             String of = map == null ? "entities" : map;
             if (!of.equals("entities") && !of.equals("none") && !layers.containsKey(of)) {
                 throw new ToolError("get_space: map must be entities, none or a layer (layers: " + (layers.isEmpty()
-                        ? "none" : String.join(", ", layers.keySet())) + "), got '" + of + "'");
+                        ? "none" : String.join(", ", layers.keySet())) + "), got '" + of + "'"
+                        + (w.scriptLanguages().containsKey(of) ? "; to map the entities of script '" + of
+                        + "', pass map: entities, script: " + of : ""));
             }
             ObjectNode out = Json.object().put("world_name", name).put("time", w.time());
             out.set("space", spec.json());

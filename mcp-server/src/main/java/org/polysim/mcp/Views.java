@@ -28,8 +28,10 @@ public final class Views {
         out.set("params", w.snapshotParams());
         w.space().ifPresent(space -> {
             out.set("space", space.json());
-            ObjectNode layers = out.putObject("layers");
-            w.layers().forEach((name, spec) -> layers.set(name, spec.json()));
+            if (!w.layers().isEmpty()) {
+                ObjectNode layers = out.putObject("layers");
+                w.layers().forEach((name, spec) -> layers.set(name, spec.json()));
+            }
         });
         return out;
     }
