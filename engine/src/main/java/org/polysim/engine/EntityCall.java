@@ -15,13 +15,22 @@ final class EntityCall implements EntityContext {
     private final Entity entity;
     private final List<Message> inbox;
     private final boolean restoring;
+    /** Where this call's commands and immediate actions are traced, or null. */
+    private final List<Object> traced;
 
-    EntityCall(Tick tick, Entity entity, List<Message> inbox, boolean restoring) {
+    EntityCall(Tick tick, Entity entity, List<Message> inbox, boolean restoring, List<Object> traced) {
         this.tick = tick;
         this.world = tick.world;
         this.entity = entity;
         this.inbox = inbox;
         this.restoring = restoring;
+        this.traced = traced;
+    }
+
+    private void trace(String what, String detail) {
+        if (traced != null) {
+            traced.add(new Trace.Action(what, detail));
+        }
     }
 
     @Override
@@ -144,15 +153,18 @@ final class EntityCall implements EntityContext {
         Entity e = world.population.get(target);
         if (e != null) {
             tick.kill(e);
+            trace("destroy", target + ": it was alive");
             return true;
         }
         if (tick.spawning(target)) {
             tick.cancel(target);
+            trace("destroy", target + ": spawned this tick, never created");
             return true;
         }
         if (!world.mayHaveExisted(target)) {
             throw new IllegalArgumentException("destroy: " + world.unknownEntity(target));
         }
+        trace("destroy", target + ": already dead, returned false");
         return false;
     }
 
@@ -207,6 +219,9 @@ final class EntityCall implements EntityContext {
     private void command(Command c) {
         refuseWhileRestoring("send, spawn, destroy, metric and log");
         tick.commands.add(c);
+        if (traced != null) {
+            traced.add(c);
+        }
     }
 
     private void refuseWhileRestoring(String what) {
@@ -234,6 +249,10 @@ final class EntityCall implements EntityContext {
         return new double[] {entity.x, entity.y, entity.z};
     }
 
+    private String where() {
+        return entity.placed ? Space.text(new double[] {entity.x, entity.y, entity.z}, world.space.spec) : "nowhere";
+    }
+
     @Override
     public Number coordinate(int axis) {
         if (!entity.placed || (axis == 2 && !world.space.spec.threeD())) {
@@ -250,7 +269,13 @@ final class EntityCall implements EntityContext {
         if (!entity.alive) {
             throw new IllegalArgumentException("move: entity '" + entity.id + "' was destroyed this tick");
         }
-        return space.put(entity, space.position(x, y, z, "move"));
+        String from = traced == null ? null : where();
+        boolean moved = space.put(entity, space.position(x, y, z, "move"));
+        if (traced != null) {
+            trace("move", moved ? from + " -> " + where() : "to " + Space.text(space.position(x, y, z, "move"),
+                    space.spec) + " refused: the cell is full");
+        }
+        return moved;
     }
 
     @Override
@@ -315,14 +340,18 @@ final class EntityCall implements EntityContext {
     public double take(String name, double amount, Double x, Double y, Double z) {
         refuseWhileRestoring("take");
         Layers layers = layers("take");
-        return layers.take(name, cell("take", x, y, z), amount);
+        double taken = layers.take(name, cell("take", x, y, z), amount);
+        trace("take", name + " " + Numbers.exact(amount) + " asked, " + Numbers.exact(taken) + " taken");
+        return taken;
     }
 
     @Override
     public double put(String name, double amount, Double x, Double y, Double z) {
         refuseWhileRestoring("put");
         Layers layers = layers("put");
-        return layers.put(name, cell("put", x, y, z), amount);
+        double added = layers.put(name, cell("put", x, y, z), amount);
+        trace("put", name + " " + Numbers.exact(amount) + " given, " + Numbers.exact(added) + " added");
+        return added;
     }
 
     private Layers layers(String what) {

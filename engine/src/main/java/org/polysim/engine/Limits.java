@@ -18,9 +18,12 @@ import org.polysim.engine.spi.CallLimits;
  * @param messageHistory delivered messages kept for inspection (oldest dropped first)
  * @param allocMb     per call, megabytes a script may allocate (garbage included): a memory hog fails its own
  *                    world's tick instead of starving the server
+ * @param traceTicks  ticks of per-entity trace kept for {@code trace_entity} (0: none)
+ * @param traceEntities the trace is recorded while the world has at most this many live entities: it costs a
+ *                    record per update, which a large world should not pay unasked
  */
 public record Limits(long instructions, long wallMillis, int callDepth, int stringBytes, int logLines,
-                     int maxEntities, int messageHistory, long allocMb) {
+                     int maxEntities, int messageHistory, long allocMb, int traceTicks, int traceEntities) {
 
     /** One limit as a world file writes it. */
     public enum Field {
@@ -33,7 +36,11 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
         LOG_LINES("log_lines", "lines of the world log kept, oldest dropped first", Limits::logLines, true),
         MAX_ENTITIES("max_entities", "live entities the world may hold", Limits::maxEntities, true),
         MESSAGE_HISTORY("message_history", "delivered messages kept for inspection", Limits::messageHistory, true),
-        ALLOC_MB("alloc_mb", "megabytes one call may allocate, garbage included", Limits::allocMb, false);
+        ALLOC_MB("alloc_mb", "megabytes one call may allocate, garbage included", Limits::allocMb, false),
+        TRACE_TICKS("trace_ticks", "ticks of each entity's trace kept for trace_entity (0 turns tracing off)",
+                Limits::traceTicks, true),
+        TRACE_ENTITIES("trace_entities", "tracing runs while the world has at most this many live entities",
+                Limits::traceEntities, true);
 
         private final String key;
         private final String description;
@@ -54,6 +61,11 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
 
         public String description() {
             return description;
+        }
+
+        /** The smallest value the field takes: 0 turns tracing off, every other limit is at least 1. */
+        public long min() {
+            return this == TRACE_TICKS || this == TRACE_ENTITIES ? 0 : 1;
         }
 
         /** The largest value the field takes. */
@@ -77,7 +89,7 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
     }
 
     public static final Limits DEFAULTS = new Limits(1_000_000, 2_000, 200, 1 << 20, 10_000, 1_000_000, 1_000,
-            1024);
+            1024, 5, 10_000);
 
     public Limits {
         positive(Field.INSTRUCTIONS, instructions);
@@ -88,6 +100,10 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
         positive(Field.MAX_ENTITIES, maxEntities);
         positive(Field.MESSAGE_HISTORY, messageHistory);
         positive(Field.ALLOC_MB, allocMb);
+        if (traceTicks < 0 || traceEntities < 0) {
+            throw new IllegalArgumentException("limits." + (traceTicks < 0 ? Field.TRACE_TICKS : Field.TRACE_ENTITIES)
+                    .key + " must be a whole number >= 0 (0 turns tracing off)");
+        }
     }
 
     /** The defaults with {@code values} (by field) in place of theirs. */
@@ -101,7 +117,8 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
         });
         return new Limits(v.get(Field.INSTRUCTIONS), v.get(Field.WALL_MS), v.get(Field.CALL_DEPTH).intValue(),
                 v.get(Field.STRING_BYTES).intValue(), v.get(Field.LOG_LINES).intValue(),
-                v.get(Field.MAX_ENTITIES).intValue(), v.get(Field.MESSAGE_HISTORY).intValue(), v.get(Field.ALLOC_MB));
+                v.get(Field.MAX_ENTITIES).intValue(), v.get(Field.MESSAGE_HISTORY).intValue(), v.get(Field.ALLOC_MB),
+                v.get(Field.TRACE_TICKS).intValue(), v.get(Field.TRACE_ENTITIES).intValue());
     }
 
     /** Every field's value, in declaration order. */

@@ -62,6 +62,7 @@ final class Tick {
         if (world.randomSchedule) {
             shuffle(order);
         }
+        boolean tracing = world.trace.begin(world.limits, order.size());
         try {
             for (Entity e : order) {
                 if (!e.alive) {
@@ -70,7 +71,11 @@ final class Tick {
                 current = e;
                 world.population.touch(e);
                 world.calling(e);
-                e.script.controller().update(new EntityCall(this, e, e.inbox, false));
+                List<Object> actions = tracing ? world.trace.start(e, world.clock.tick, world.time()) : null;
+                e.script.controller().update(new EntityCall(this, e, e.inbox, false, actions));
+                if (tracing) {
+                    world.trace.end(e);
+                }
             }
             world.calling(null);
             apply();
@@ -108,7 +113,7 @@ final class Tick {
         for (Entity e : entities) {
             current = e;
             try {
-                e.script.controller().restore(new EntityCall(this, e, List.of(), true));
+                e.script.controller().restore(new EntityCall(this, e, List.of(), true, null));
             } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError ex) {
                 throw failure(ex, world.clock.tick, consequence);
             }
@@ -192,7 +197,7 @@ final class Tick {
                     : "every cell is full") + " (space.capacity " + world.space.spec.capacity() + ")");
         }
         world.calling(e);
-        e.script.controller().init(new EntityCall(this, e, List.of(), false));
+        e.script.controller().init(new EntityCall(this, e, List.of(), false, null));
         world.calling(null);
     }
 
@@ -201,6 +206,7 @@ final class Tick {
     }
 
     private void commit() {
+        world.trace.commit();
         world.metrics.close(world.clock.tick, metrics);
         world.lastTickMetrics = Map.copyOf(metrics);
         lines.forEach(world.log::add);
@@ -220,6 +226,7 @@ final class Tick {
 
     private SimulationException rollback(Throwable cause) {
         world.calling(null);
+        world.trace.discard();
         Entity failed = current;
         long failedTick = world.clock.tick;
         undo();
@@ -258,7 +265,7 @@ final class Tick {
             for (Entity e : group) {
                 if (e.alive && restored.add(e)) {
                     try {
-                        e.script.controller().restore(new EntityCall(this, e, List.of(), true));
+                        e.script.controller().restore(new EntityCall(this, e, List.of(), true, null));
                     } catch (ScriptException | RuntimeException ignored) {
                         // the original failure is what the author needs to see
                     }

@@ -44,6 +44,7 @@ public final class World implements AutoCloseable {
     final MetricStore metrics = new MetricStore();
     final WorldLog log;
     final java.util.ArrayDeque<Message> delivered = new java.util.ArrayDeque<>();
+    final Trace trace = new Trace();
     Map<String, Double> lastTickMetrics = Map.of();
     /** Tick and size as of the last completed change, readable without waiting for a running advance. */
     private volatile Status status = new Status(0, 0, 0);
@@ -631,6 +632,47 @@ public final class World implements AutoCloseable {
             }
         }
         return out.reversed();
+    }
+
+    /**
+     * One entity's update in a recent tick (the last {@code limits.trace_ticks}, while the world has at most
+     * {@code limits.trace_entities} entities): what it received, its state before and after, and what it did, in
+     * order, each action as {@code {do, ...}}: {@code send} (to, kind, content, delay), {@code spawn} (id, script,
+     * state), {@code destroy}, {@code move}, {@code take}, {@code put} (detail), {@code metric} (name, value),
+     * {@code log} (text).
+     */
+    public record TraceStep(long tick, double time, List<Message> received, ObjectNode before, ObjectNode after,
+                            List<ObjectNode> actions) {
+    }
+
+    /** {@code id}'s recent updates, oldest first; empty when not traced (see {@link TraceStep}). */
+    public synchronized List<TraceStep> trace(String id) {
+        List<TraceStep> out = new ArrayList<>();
+        for (Trace.Step s : trace.of(id)) {
+            List<ObjectNode> actions = new ArrayList<>();
+            for (Object a : s.actions()) {
+                ObjectNode o = JsonNodeFactory.instance.objectNode();
+                switch (a) {
+                    case Command.Send c -> o.put("do", "send").put("to", c.to()).put("kind", c.kind())
+                            .put("delay", c.delayTicks()).set("content", c.content());
+                    case Command.Spawn c -> o.put("do", "spawn").put("id", c.id()).put("script", c.script())
+                            .set("state", c.state());
+                    case Command.Destroy c -> o.put("do", "destroy").put("id", c.id()).put("when", "after updates");
+                    case Command.Metric c -> o.put("do", "metric").put("name", c.name()).put("value", c.value());
+                    case Command.Log c -> o.put("do", "log").put("text", c.text());
+                    case Trace.Action c -> o.put("do", c.what()).put("detail", c.detail());
+                    default -> throw new IllegalStateException("untraceable " + a);
+                }
+                actions.add(o);
+            }
+            out.add(new TraceStep(s.tick(), s.time(), s.received(), s.before(), s.after(), actions));
+        }
+        return out;
+    }
+
+    /** Ticks whose trace is kept, oldest first. */
+    public synchronized List<Long> tracedTicks() {
+        return trace.kept();
     }
 
     /** Messages waiting in the queue, in delivery order. */

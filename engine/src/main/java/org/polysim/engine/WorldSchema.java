@@ -121,7 +121,7 @@ public final class WorldSchema {
             case "limits" -> {
                 ObjectNode props = s.putObject("properties");
                 for (Limits.Field l : Limits.Field.values()) {
-                    props.putObject(l.key()).put("type", "integer").put("minimum", 1)
+                    props.putObject(l.key()).put("type", "integer").put("minimum", l.min())
                             .put("description", l.description() + " (default " + l.of(Limits.DEFAULTS) + ")");
                 }
                 s.put("additionalProperties", false);

@@ -83,6 +83,7 @@ public final class PolysimServer {
         tools.addAll(new RunTools(state).tools());
         tools.addAll(new SnapshotTools(state).tools());
         tools.addAll(new SpaceTools(state).tools());
+        tools.addAll(new TraceTools(state).tools());
         return tools;
     }
 
