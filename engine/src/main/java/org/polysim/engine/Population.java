@@ -21,6 +21,8 @@ final class Population implements Part {
     private final Map<String, Entity> byId = new HashMap<>();
     private final Map<String, List<String>> idsCache = new HashMap<>();
     final Map<String, Long> counters;
+    /** Explicit (not generated) ids of destroyed entities: few, named by people, kept for diagnostics only. */
+    private final java.util.Set<String> retired = new java.util.HashSet<>();
     private long serials;
 
     // what rollback needs
@@ -96,6 +98,36 @@ final class Population implements Part {
     void compact() {
         if (ordered.size() != byId.size()) {
             ordered.removeIf(e -> !e.alive);
+        }
+    }
+
+    /**
+     * Whether {@code id} is or may once have been an entity here: live, or shaped like an id this world has
+     * generated ({@code <script>-<k>} with k not above the script's counter), or an explicit id once destroyed. A
+     * message to anything else was addressed to an id that never existed, almost always a typo worth reporting.
+     */
+    boolean mayHaveExisted(String id) {
+        if (byId.containsKey(id) || retired.contains(id)) {
+            return true;
+        }
+        int dash = id.lastIndexOf('-');
+        if (dash <= 0) {
+            return false;
+        }
+        Long counter = counters.get(id.substring(0, dash));
+        String k = id.substring(dash + 1);
+        try { // only the form this world writes: "wolf-00" or "wolf-+1" never was an id here
+            long n = Long.parseLong(k);
+            return counter != null && n >= 1 && n <= counter && Long.toString(n).equals(k);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** An entity is gone; remember its id if {@link #mayHaveExisted} could not tell from its shape. */
+    void retire(String id) {
+        if (!mayHaveExisted(id)) {
+            retired.add(id);
         }
     }
 

@@ -85,6 +85,23 @@ final class Trace {
         return out;
     }
 
+    /** An action as the reader sees it: {@code {do: send, to, kind, delay, content}}, {@code {do: move, detail}}... */
+    static ObjectNode describe(Object action) {
+        ObjectNode o = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        switch (action) {
+            case Command.Send c -> o.put("do", "send").put("to", c.to()).put("kind", c.kind())
+                    .put("delay", c.delayTicks()).set("content", c.content());
+            case Command.Spawn c -> o.put("do", "spawn").put("id", c.id()).put("script", c.script())
+                    .set("state", c.state());
+            case Command.Destroy c -> o.put("do", "destroy").put("id", c.id()).put("when", "after updates");
+            case Command.Metric c -> o.put("do", "metric").put("name", c.name()).put("value", c.value());
+            case Command.Log c -> o.put("do", "log").put("text", c.text());
+            case Action c -> o.put("do", c.what()).put("detail", c.detail());
+            default -> throw new IllegalStateException("untraceable " + action);
+        }
+        return o;
+    }
+
     /** Ticks kept, oldest first (their numbers). */
     List<Long> kept() {
         List<Long> out = new ArrayList<>();

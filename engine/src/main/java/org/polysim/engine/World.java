@@ -38,8 +38,6 @@ public final class World implements AutoCloseable {
     /** Null in a world without layers. */
     final Layers layers;
     final List<Part> parts;
-    /** Explicit (not generated) ids of destroyed entities: few, named by people, kept for diagnostics only. */
-    private final java.util.Set<String> retired = new java.util.HashSet<>();
     // written only when a tick commits, so nothing to roll back
     final MetricStore metrics = new MetricStore();
     final WorldLog log;
@@ -400,34 +398,13 @@ public final class World implements AutoCloseable {
         return version;
     }
 
-    /**
-     * Whether {@code id} is or may once have been an entity here: live, or shaped like an id this world has
-     * generated ({@code <script>-<k>} with k not above the script's counter), or an explicit id once destroyed. A
-     * message to anything else was addressed to an id that never existed, almost always a typo worth reporting.
-     */
+    /** See {@link Population#mayHaveExisted}. */
     boolean mayHaveExisted(String id) {
-        if (population.contains(id) || retired.contains(id)) {
-            return true;
-        }
-        int dash = id.lastIndexOf('-');
-        if (dash <= 0) {
-            return false;
-        }
-        Long counter = population.counters.get(id.substring(0, dash));
-        String k = id.substring(dash + 1);
-        try { // only the form this world writes: "wolf-00" or "wolf-+1" never was an id here
-            long n = Long.parseLong(k);
-            return counter != null && n >= 1 && n <= counter && Long.toString(n).equals(k);
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return population.mayHaveExisted(id);
     }
 
-    /** An entity is gone; remember its id if {@link #mayHaveExisted} could not tell from its shape. */
     void retire(String id) {
-        if (!mayHaveExisted(id)) {
-            retired.add(id);
-        }
+        population.retire(id);
     }
 
     public String name() {
@@ -647,27 +624,8 @@ public final class World implements AutoCloseable {
 
     /** {@code id}'s recent updates, oldest first; empty when not traced (see {@link TraceStep}). */
     public synchronized List<TraceStep> trace(String id) {
-        List<TraceStep> out = new ArrayList<>();
-        for (Trace.Step s : trace.of(id)) {
-            List<ObjectNode> actions = new ArrayList<>();
-            for (Object a : s.actions()) {
-                ObjectNode o = JsonNodeFactory.instance.objectNode();
-                switch (a) {
-                    case Command.Send c -> o.put("do", "send").put("to", c.to()).put("kind", c.kind())
-                            .put("delay", c.delayTicks()).set("content", c.content());
-                    case Command.Spawn c -> o.put("do", "spawn").put("id", c.id()).put("script", c.script())
-                            .set("state", c.state());
-                    case Command.Destroy c -> o.put("do", "destroy").put("id", c.id()).put("when", "after updates");
-                    case Command.Metric c -> o.put("do", "metric").put("name", c.name()).put("value", c.value());
-                    case Command.Log c -> o.put("do", "log").put("text", c.text());
-                    case Trace.Action c -> o.put("do", c.what()).put("detail", c.detail());
-                    default -> throw new IllegalStateException("untraceable " + a);
-                }
-                actions.add(o);
-            }
-            out.add(new TraceStep(s.tick(), s.time(), s.received(), s.before(), s.after(), actions));
-        }
-        return out;
+        return trace.of(id).stream().map(s -> new TraceStep(s.tick(), s.time(), s.received(), s.before(),
+                s.after(), s.actions().stream().map(Trace::describe).toList())).toList();
     }
 
     /** Ticks whose trace is kept, oldest first. */
