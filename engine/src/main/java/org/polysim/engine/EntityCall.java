@@ -15,21 +15,23 @@ final class EntityCall implements EntityContext {
     private final Entity entity;
     private final List<Message> inbox;
     private final boolean restoring;
-    /** Where this call's commands and immediate actions are traced, or null. */
-    private final List<Object> traced;
+    /** This call's slot in the world's {@link Trace}, or -1 when it is not traced. */
+    private final int traceSlot;
+    private final boolean traced;
 
-    EntityCall(Tick tick, Entity entity, List<Message> inbox, boolean restoring, List<Object> traced) {
+    EntityCall(Tick tick, Entity entity, List<Message> inbox, boolean restoring, int traceSlot) {
         this.tick = tick;
         this.world = tick.world;
         this.entity = entity;
         this.inbox = inbox;
         this.restoring = restoring;
-        this.traced = traced;
+        this.traceSlot = traceSlot;
+        this.traced = traceSlot >= 0;
     }
 
     private void trace(String what, String detail) {
-        if (traced != null) {
-            traced.add(new Trace.Action(what, detail));
+        if (traced) {
+            world.trace.act(traceSlot, new Trace.Action(what, detail));
         }
     }
 
@@ -219,8 +221,8 @@ final class EntityCall implements EntityContext {
     private void command(Command c) {
         refuseWhileRestoring("send, spawn, destroy, metric and log");
         tick.commands.add(c);
-        if (traced != null) {
-            traced.add(c);
+        if (traced) {
+            world.trace.act(traceSlot, c);
         }
     }
 
@@ -269,9 +271,9 @@ final class EntityCall implements EntityContext {
         if (!entity.alive) {
             throw new IllegalArgumentException("move: entity '" + entity.id + "' was destroyed this tick");
         }
-        String from = traced == null ? null : where();
+        String from = traced ? where() : null;
         boolean moved = space.put(entity, space.position(x, y, z, "move"));
-        if (traced != null) {
+        if (traced) {
             trace("move", moved ? from + " -> " + where() : "to " + Space.text(space.position(x, y, z, "move"),
                     space.spec) + " refused: the cell is full");
         }

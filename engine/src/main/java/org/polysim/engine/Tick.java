@@ -62,7 +62,7 @@ final class Tick {
         if (world.randomSchedule) {
             shuffle(order);
         }
-        boolean tracing = world.trace.begin(world.limits, order.size());
+        boolean tracing = world.trace.begin(world.limits, order.size(), world.clock.tick, world.time());
         try {
             for (Entity e : order) {
                 if (!e.alive) {
@@ -71,10 +71,10 @@ final class Tick {
                 current = e;
                 world.population.touch(e);
                 world.calling(e);
-                List<Object> actions = tracing ? world.trace.start(e, world.clock.tick, world.time()) : null;
-                e.script.controller().update(new EntityCall(this, e, e.inbox, false, actions));
+                int slot = tracing ? world.trace.start(e) : -1;
+                e.script.controller().update(new EntityCall(this, e, e.inbox, false, slot));
                 if (tracing) {
-                    world.trace.end(e);
+                    world.trace.end(slot, e);
                 }
             }
             world.calling(null);
@@ -113,7 +113,7 @@ final class Tick {
         for (Entity e : entities) {
             current = e;
             try {
-                e.script.controller().restore(new EntityCall(this, e, List.of(), true, null));
+                e.script.controller().restore(new EntityCall(this, e, List.of(), true, -1));
             } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError ex) {
                 throw failure(ex, world.clock.tick, consequence);
             }
@@ -197,7 +197,7 @@ final class Tick {
                     : "every cell is full") + " (space.capacity " + world.space.spec.capacity() + ")");
         }
         world.calling(e);
-        e.script.controller().init(new EntityCall(this, e, List.of(), false, null));
+        e.script.controller().init(new EntityCall(this, e, List.of(), false, -1));
         world.calling(null);
     }
 
@@ -265,7 +265,7 @@ final class Tick {
             for (Entity e : group) {
                 if (e.alive && restored.add(e)) {
                     try {
-                        e.script.controller().restore(new EntityCall(this, e, List.of(), true, null));
+                        e.script.controller().restore(new EntityCall(this, e, List.of(), true, -1));
                     } catch (ScriptException | RuntimeException ignored) {
                         // the original failure is what the author needs to see
                     }

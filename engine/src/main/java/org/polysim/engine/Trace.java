@@ -2,16 +2,16 @@ package org.polysim.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The last few ticks of every entity, for "why did X do Y": what it received, its state before and after its
- * update, and what it did (commands, moves, takes, puts, destroys). Recording keeps references only (states are
- * replaced, never changed in place, so a kept state stays as it was), and a tick's record is kept only when the
- * tick completes: a failed tick leaves no trace here, as anywhere else.
+ * update, and what it did (commands, moves, takes, puts, destroys). Recording keeps references only, in arrays
+ * indexed by update order (states are replaced, never changed in place, so a kept state stays as it was); it is on
+ * by default up to 10k entities, so it must cost little per update. A tick's record is kept only when the tick
+ * completes: a failed tick leaves no trace here, as anywhere else.
  */
 final class Trace {
 
@@ -24,38 +24,97 @@ final class Trace {
     record Action(String what, String detail) {
     }
 
-    private final ArrayDeque<Map<String, Step>> ticks = new ArrayDeque<>();
-    private int keep;
+    /** One tick's updates, in update order. */
+    private static final class TickLog {
+        final long tick;
+        final double time;
+        int n;
+        String[] who = new String[64];
+        ObjectNode[] before = new ObjectNode[64];
+        ObjectNode[] after = new ObjectNode[64];
+        Object[] received = new Object[64];
+        /** Per update: null, one action, or an {@link ArrayList} of them. */
+        Object[] actions = new Object[64];
 
+        TickLog(long tick, double time) {
+            this.tick = tick;
+            this.time = time;
+        }
+
+        int add(Entity e) {
+            if (n == who.length) {
+                int size = n * 2;
+                who = Arrays.copyOf(who, size);
+                before = Arrays.copyOf(before, size);
+                after = Arrays.copyOf(after, size);
+                received = Arrays.copyOf(received, size);
+                actions = Arrays.copyOf(actions, size);
+            }
+            who[n] = e.id;
+            before[n] = e.state;
+            received[n] = e.inbox.isEmpty() ? null : e.inbox.toArray();
+            return n++;
+        }
+
+        @SuppressWarnings("unchecked")
+        void act(int slot, Object action) {
+            Object a = actions[slot];
+            if (a == null) {
+                actions[slot] = action;
+            } else if (a instanceof Many many) {
+                many.add(action);
+            } else {
+                Many many = new Many();
+                many.add(a);
+                many.add(action);
+                actions[slot] = many;
+            }
+        }
+
+        Step step(int i) {
+            List<Message> in = new ArrayList<>();
+            if (received[i] != null) {
+                for (Object m : (Object[]) received[i]) {
+                    in.add((Message) m);
+                }
+            }
+            Object a = actions[i];
+            List<Object> acts = a == null ? List.of() : a instanceof Many many ? many : List.of(a);
+            return new Step(tick, time, in, before[i], after[i], acts);
+        }
+    }
+
+    /** Several actions of one update (a type of its own, so a single action that is a list is not mistaken). */
+    private static final class Many extends ArrayList<Object> {
+    }
+
+    private final ArrayDeque<TickLog> ticks = new ArrayDeque<>();
+    private int keep;
     /** The tick in progress, while recording. */
-    private Map<String, Step> current;
+    private TickLog current;
 
     /** Whether this tick is recorded: tracing is on and the world is small enough. */
-    boolean begin(Limits limits, int live) {
+    boolean begin(Limits limits, int live, long tick, double time) {
         keep = limits.traceTicks();
-        current = keep > 0 && live <= limits.traceEntities() ? new HashMap<>() : null;
-        if (current == null && keep == 0) {
+        current = keep > 0 && live <= limits.traceEntities() ? new TickLog(tick, time) : null;
+        if (keep == 0) {
             ticks.clear();
         }
         return current != null;
     }
 
-    boolean recording() {
-        return current != null;
+    /** Starts the record of {@code e}'s update; returns its slot for {@link #act} and {@link #end}. */
+    int start(Entity e) {
+        return current.add(e);
     }
 
-    /** Starts the record of {@code e}'s update; returns its action list for the call to add to. */
-    List<Object> start(Entity e, long tick, double time) {
-        List<Object> actions = new ArrayList<>(4);
-        current.put(e.id, new Step(tick, time, e.inbox.isEmpty() ? List.of() : List.copyOf(e.inbox), e.state, null,
-                actions));
-        return actions;
+    void act(int slot, Object action) {
+        current.act(slot, action);
     }
 
-    /** The update of {@code e} ended: its state after. */
-    void end(Entity e) {
-        Step s = current.get(e.id);
-        current.put(e.id, new Step(s.tick(), s.time(), s.received(), s.before(), e.state, s.actions()));
+    /** The update in {@code slot} ended: the entity's state after. */
+    void end(int slot, Entity e) {
+        current.after[slot] = e.state;
     }
 
     /** The tick completed: keep its records, drop the oldest beyond the limit. */
@@ -76,13 +135,20 @@ final class Trace {
     /** {@code id}'s steps, oldest first. */
     List<Step> of(String id) {
         List<Step> out = new ArrayList<>();
-        for (Map<String, Step> t : ticks) {
-            Step s = t.get(id);
-            if (s != null) {
-                out.add(s);
+        for (TickLog t : ticks) {
+            for (int i = 0; i < t.n; i++) {
+                if (t.who[i].equals(id)) {
+                    out.add(t.step(i));
+                    break;
+                }
             }
         }
         return out;
+    }
+
+    /** Ticks kept, oldest first. */
+    List<Long> kept() {
+        return ticks.stream().map(t -> t.tick).toList();
     }
 
     /** An action as the reader sees it: {@code {do: send, to, kind, delay, content}}, {@code {do: move, detail}}... */
@@ -100,14 +166,5 @@ final class Trace {
             default -> throw new IllegalStateException("untraceable " + action);
         }
         return o;
-    }
-
-    /** Ticks kept, oldest first (their numbers). */
-    List<Long> kept() {
-        List<Long> out = new ArrayList<>();
-        for (Map<String, Step> t : ticks) {
-            t.values().stream().findAny().ifPresent(s -> out.add(s.tick()));
-        }
-        return out;
     }
 }
