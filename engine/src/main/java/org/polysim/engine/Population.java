@@ -203,12 +203,14 @@ final class Population implements Part {
                 if (axes == 3) {
                     at.add(Numbers.node(e.z));
                 }
+            } else if (axes > 0) {
+                o.put("at", "none"); // without it, loading would place the entity at random
             }
         }
         ObjectNode cs = snapshot.putObject("counters");
         new java.util.TreeMap<>(counters).forEach(cs::put);
     }
 
-    /** How many coordinates a position has in snapshots: 3 in a 3D space. */
-    int axes = 2;
+    /** How many coordinates a position has in snapshots: 2, 3 in a 3D space, 0 in a world without space. */
+    int axes;
 }

@@ -214,6 +214,15 @@ class SpaceTest {
     }
 
     @Test
+    void anEntityOffTheMapStaysOffItThroughASnapshot() throws Exception {
+        World w = Worlds.yaml("name: off\nspace: { kind: grid, width: 4, height: 4 }\n" + IDLE
+                + "entities: [ { id: ghost, script: s, at: none }, { id: here, script: s, at: [1, 2] } ]\n");
+        World back = World.create(w.snapshot(), null, null);
+        assertThat(back.positions()).extracting(World.Placed::id).containsExactly("here");
+        assertThat(Worlds.snapshotText(back)).isEqualTo(Worlds.snapshotText(w));
+    }
+
+    @Test
     void positionsAndLayersSurviveASnapshotAndTheRunContinuesIdentically() throws Exception {
         String yaml = """
                 name: snap
