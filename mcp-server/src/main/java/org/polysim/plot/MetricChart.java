@@ -1,0 +1,161 @@
+package org.polysim.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.polysim.engine.MetricView;
+import org.polysim.engine.Numbers;
+import org.polysim.engine.Series;
+
+/**
+ * A line chart of metrics over time as a PNG: x is time, y the metrics' values, one line per metric. A series longer
+ * than the plot is wide is cut into one bucket per pixel column ({@link Series}); each bucket is drawn at its mean
+ * with a pale band from its minimum to its maximum, so a one-tick peak stays visible as it does in get_metric.
+ */
+public final class MetricChart {
+
+    static {
+        // no display on a server: must be set before the first AWT class loads, which this class is the first to do
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    /** Largest side in pixels: a bigger image costs the client's context and the response budget for little gain. */
+    public static final int MAX_SIDE = 800;
+    public static final int DEFAULT_WIDTH = 800;
+    public static final int DEFAULT_HEIGHT = 500;
+    /** Smallest side that still leaves a readable plot area beside the title, axes and legend. */
+    public static final int MIN_SIDE = 200;
+    /** Most lines on one chart: beyond that colours repeat and the lines are a tangle. */
+    public static final int MAX_LINES = 10;
+
+    /** Distinct, colour-blind-friendlier hues that read on white (no yellow). */
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0x7f7f7f), new Color(0x000000),
+    };
+    /** A series with at most this many points also gets a marker per point (one point alone draws no line). */
+    private static final int MARKED_POINTS = 40;
+
+    private MetricChart() {}
+
+    /**
+     * What was drawn.
+     *
+     * @param png    the image
+     * @param points buckets on the time axis (at most the plot's width)
+     */
+    public record Drawn(byte[] png, int width, int height, int lines, int points, boolean downsampled, double from,
+                        double to) {
+    }
+
+    /**
+     * Draws {@code metrics} (each named as it should appear in the legend) over a time window.
+     *
+     * @param since earliest time, inclusive, or null
+     * @param until latest time, inclusive, or null
+     * @throws IllegalArgumentException when a size is out of range or nothing has a value in the window
+     */
+    public static Drawn draw(List<MetricView> metrics, Double since, Double until, String title, int width,
+                             int height) {
+        checkSide("width", width);
+        checkSide("height", height);
+        if (metrics.isEmpty() || metrics.size() > MAX_LINES) {
+            throw new IllegalArgumentException("a chart shows 1 to " + MAX_LINES + " lines, asked for "
+                    + metrics.size());
+        }
+        // a bucket per two pixel columns: as much detail as a line shows, and half the ups and downs of one per
+        // column, which a noisy series would spend on an image twice the size (the band keeps each bucket's range)
+        Series series = Series.of(metrics, since, until, Math.max(1, width / 2));
+        if (series.times().length == 0) {
+            throw new IllegalArgumentException("no values of " + names(metrics) + " in the window"
+                    + window(since, until) + "; widen since_time/until_time or advance the world first");
+        }
+        JFreeChart chart = chart(series, title);
+        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
+        double[] times = series.times();
+        return new Drawn(IndexedPng.encode(image, PALETTE), width, height, series.lines().size(), times.length,
+                series.downsampled(), times[0], times[times.length - 1]);
+    }
+
+    private static JFreeChart chart(Series series, String title) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (Series.Line line : series.lines()) {
+            YIntervalSeries s = new YIntervalSeries(line.name(), false, true);
+            for (int i = 0; i < series.times().length; i++) {
+                if (!Double.isNaN(line.mean()[i])) { // no value that bucket: the line goes on to the next one
+                    s.add(series.times()[i], line.mean()[i], line.min()[i], line.max()[i]);
+                }
+            }
+            data.addSeries(s);
+        }
+        NumberAxis x = new NumberAxis("time");
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis(yLabel(series));
+        y.setAutoRangeIncludesZero(false); // zoom to the data, as most plotting tools do: a change is what is read
+        XYPlot plot = new XYPlot(data, x, y, renderer(data));
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setOutlinePaint(new Color(0x999999));
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot,
+                series.lines().size() > 1);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        }
+        return chart;
+    }
+
+    private static DeviationRenderer renderer(YIntervalSeriesCollection data) {
+        DeviationRenderer r = new DeviationRenderer(true, false);
+        r.setAlpha(0.18f);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            Color c = PALETTE[i % PALETTE.length];
+            r.setSeriesPaint(i, c);
+            r.setSeriesFillPaint(i, c);
+            r.setSeriesStroke(i, new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            boolean few = data.getItemCount(i) <= MARKED_POINTS;
+            r.setSeriesShapesVisible(i, few);
+            r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+        }
+        return r;
+    }
+
+    /** The y axis names what is drawn; a long list is shortened (the legend has every name). */
+    private static String yLabel(Series series) {
+        String all = String.join(", ", series.lines().stream().map(Series.Line::name).toList());
+        String label = all.length() <= 90 ? all : all.substring(0, 87) + "...";
+        return series.downsampled() ? label + " (bucket mean, band: min to max)" : label;
+    }
+
+    private static void checkSide(String name, int pixels) {
+        if (pixels < MIN_SIDE || pixels > MAX_SIDE) {
+            throw new IllegalArgumentException(name + " must be between " + MIN_SIDE + " and " + MAX_SIDE
+                    + " pixels, got " + pixels);
+        }
+    }
+
+    static String names(List<MetricView> metrics) {
+        return String.join(", ", metrics.stream().map(MetricView::name).toList());
+    }
+
+    static String window(Double since, Double until) {
+        return (since == null ? "" : " from time " + Numbers.brief(since, 6))
+                + (until == null ? "" : " until time " + Numbers.brief(until, 6));
+    }
+}
