@@ -99,13 +99,14 @@ final class PlotTools {
             byWorld.put(name, state.locked(name, () -> Metrics.of(state.world(name), asked)));
         }
         Metrics.Picked picked = Metrics.pick(byWorld, asked != null, MetricChart.MAX_LINES);
-        String title = c.args().has("title") ? c.args().string("title") : title(picked, worlds);
-        MetricChart.Drawn drawn = fitted(picked.lines(), window, title, width, height);
+        String title = c.args().has("title") ? c.args().string("title") : Metrics.title(worlds, picked);
+        MetricChart.Drawn drawn = fitted(picked, window, title, width, height);
         ObjectNode out = Json.object();
         picked.lines().forEach(m -> out.withArray("lines").add(m.name()));
         picked.leftOut().forEach(m -> out.withArray("left_out").add(m));
         out.put("width", drawn.width()).put("height", drawn.height()).put("points", drawn.points())
-                .put("from_time", drawn.from()).put("to_time", drawn.to()).put("downsampled", drawn.downsampled());
+                .put("panels", drawn.panels()).put("from_time", drawn.from()).put("to_time", drawn.to())
+                .put("downsampled", drawn.downsampled());
         return new Tool.Result(out, summary(picked, drawn, width, height), true, drawn.png());
     }
 
@@ -113,9 +114,10 @@ final class PlotTools {
      * The chart, smaller than asked if the image would not fit the response budget base64-encoded (a long noisy
      * series at full size can); the summary says so.
      */
-    private MetricChart.Drawn fitted(List<MetricView> lines, Window window, String title, int width, int height) {
+    private MetricChart.Drawn fitted(Metrics.Picked picked, Window window, String title, int width, int height) {
         long room = (state.responseBytes - TEXT_ROOM) * 3L / 4; // base64 makes 4 bytes of 3
-        MetricChart.Drawn drawn = MetricChart.draw(lines, window.since(), window.until(), title, width, height);
+        MetricChart.Drawn drawn = MetricChart.draw(picked.lines(), picked.metrics(), window.since(), window.until(),
+                title, width, height);
         for (int attempt = 0; drawn.png().length > room && attempt < 4; attempt++) {
             double scale = Math.sqrt((double) room / drawn.png().length) * 0.9;
             int w = (int) (drawn.width() * scale);
@@ -123,7 +125,7 @@ final class PlotTools {
             if (w < MetricChart.MIN_SIDE || h < MetricChart.MIN_SIDE) {
                 break;
             }
-            drawn = MetricChart.draw(lines, window.since(), window.until(), title, w, h);
+            drawn = MetricChart.draw(picked.lines(), picked.metrics(), window.since(), window.until(), title, w, h);
         }
         if (drawn.png().length > room) {
             throw new ToolError("plot_metrics: the chart does not fit the response budget of "
@@ -133,21 +135,13 @@ final class PlotTools {
         return drawn;
     }
 
-    private static String title(Metrics.Picked picked, List<String> worlds) {
-        if (worlds.size() > 1) {
-            return "Metrics of " + String.join(" vs ", worlds.stream().map(w -> "'" + w + "'").toList());
-        }
-        List<String> names = picked.lines().stream().map(MetricView::name).toList();
-        String what = names.size() <= 3 ? String.join(", ", names) : names.size() + " metrics";
-        return what + " in world '" + worlds.getFirst() + "'";
-    }
-
     private static String summary(Metrics.Picked picked, MetricChart.Drawn drawn, int width, int height) {
         List<String> names = new ArrayList<>(picked.lines().stream().map(MetricView::name).toList());
         StringBuilder s = new StringBuilder("chart of " + String.join(", ", names) + " from time "
                 + Views.num(drawn.from()) + " to " + Views.num(drawn.to()) + ": " + drawn.points()
                 + (drawn.downsampled() ? " buckets (mean line, min-max band)" : " points") + ", " + drawn.width() + "x"
-                + drawn.height() + " PNG");
+                + drawn.height() + " PNG" + (drawn.panels() > 1 ? " in " + drawn.panels() + " stacked panels (one "
+                + "per metric: their scales differ over " + Views.num(MetricChart.SCALES_APART) + " times)" : ""));
         if (drawn.width() != width || drawn.height() != height) {
             s.append(" (smaller than the ").append(width).append('x').append(height)
                     .append(" asked, to fit the response budget)");

@@ -4,9 +4,13 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -45,6 +49,10 @@ public final class MetricChart {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0x7f7f7f), new Color(0x000000),
     };
+    /** Quantities whose sizes differ more than this many times get a panel each. */
+    public static final double SCALES_APART = 10;
+    /** Most panels stacked in one chart; past that they would be too thin to read, so the lines share one. */
+    public static final int MAX_PANELS = 4;
     /** A series with at most this many points also gets a marker per point (one point alone draws no line). */
     private static final int MARKED_POINTS = 40;
 
@@ -54,24 +62,28 @@ public final class MetricChart {
      * What was drawn.
      *
      * @param png    the image
-     * @param points buckets on the time axis (at most the plot's width)
+     * @param panels stacked plots (1, or one per quantity when their scales are far apart)
+     * @param points buckets on the time axis (at most half the width)
      */
-    public record Drawn(byte[] png, int width, int height, int lines, int points, boolean downsampled, double from,
-                        double to) {
+    public record Drawn(byte[] png, int width, int height, int lines, int panels, int points, boolean downsampled,
+                        double from, double to) {
     }
 
     /**
      * Draws {@code metrics} (each named as it should appear in the legend) over a time window.
      *
-     * @param since earliest time, inclusive, or null
-     * @param until latest time, inclusive, or null
+     * @param groups for each metric, the quantity it is (the metric's name; a line per world shares it): lines of
+     *               one quantity always share an axis, different quantities get a panel each when their sizes differ
+     *               more than {@link #SCALES_APART} times (else the small ones would be drawn flat)
+     * @param since  earliest time, inclusive, or null
+     * @param until  latest time, inclusive, or null
      * @throws IllegalArgumentException when a size is out of range or nothing has a value in the window
      */
-    public static Drawn draw(List<MetricView> metrics, Double since, Double until, String title, int width,
-                             int height) {
+    public static Drawn draw(List<MetricView> metrics, List<String> groups, Double since, Double until, String title,
+                             int width, int height) {
         checkSide("width", width);
         checkSide("height", height);
-        if (metrics.isEmpty() || metrics.size() > MAX_LINES) {
+        if (metrics.isEmpty() || metrics.size() > MAX_LINES || groups.size() != metrics.size()) {
             throw new IllegalArgumentException("a chart shows 1 to " + MAX_LINES + " lines, asked for "
                     + metrics.size());
         }
@@ -82,35 +94,39 @@ public final class MetricChart {
             throw new IllegalArgumentException("no values of " + names(metrics) + " in the window"
                     + window(since, until) + "; widen since_time/until_time or advance the world first");
         }
-        JFreeChart chart = chart(series, title);
+        Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            byGroup.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
+        }
+        boolean panels = byGroup.size() > 1 && byGroup.size() <= MAX_PANELS && scalesApart(series, byGroup);
+        JFreeChart chart = panels ? panels(series, byGroup, title) : shared(series, title);
         BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
         double[] times = series.times();
-        return new Drawn(IndexedPng.encode(image, PALETTE), width, height, series.lines().size(), times.length,
-                series.downsampled(), times[0], times[times.length - 1]);
+        return new Drawn(IndexedPng.encode(image, PALETTE), width, height, series.lines().size(),
+                panels ? byGroup.size() : 1, times.length, series.downsampled(), times[0], times[times.length - 1]);
     }
 
-    private static JFreeChart chart(Series series, String title) {
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        for (Series.Line line : series.lines()) {
-            YIntervalSeries s = new YIntervalSeries(line.name(), false, true);
-            for (int i = 0; i < series.times().length; i++) {
-                if (!Double.isNaN(line.mean()[i])) { // no value that bucket: the line goes on to the next one
-                    s.add(series.times()[i], line.mean()[i], line.min()[i], line.max()[i]);
-                }
-            }
-            data.addSeries(s);
-        }
-        NumberAxis x = new NumberAxis("time");
-        x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis(yLabel(series));
-        y.setAutoRangeIncludesZero(false); // zoom to the data, as most plotting tools do: a change is what is read
-        XYPlot plot = new XYPlot(data, x, y, renderer(data));
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        plot.setOutlinePaint(new Color(0x999999));
+    /** One axis for every line. */
+    private static JFreeChart shared(Series series, String title) {
+        List<Integer> all = java.util.stream.IntStream.range(0, series.lines().size()).boxed().toList();
+        return chart(title, plot(series, all, new NumberAxis("time"), yLabel(series, all)), series);
+    }
+
+    /** A panel per quantity, stacked on one time axis. */
+    private static JFreeChart panels(Series series, Map<String, List<Integer>> byGroup, String title) {
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(axis("time"));
+        combined.setGap(8);
+        byGroup.values().forEach(lines -> combined.add(plot(series, lines, null, yLabel(series, lines)), 1));
+        return chart(title, combined, series);
+    }
+
+    private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, Series series) {
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot,
                 series.lines().size() > 1);
+        if (series.downsampled()) {
+            chart.addSubtitle(new org.jfree.chart.title.TextTitle("lines: bucket means; bands: each bucket's min "
+                    + "to max", new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
+        }
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         LegendTitle legend = chart.getLegend();
@@ -121,11 +137,63 @@ public final class MetricChart {
         return chart;
     }
 
-    private static DeviationRenderer renderer(YIntervalSeriesCollection data) {
+    /** The given lines on one y axis; colours by line index, so a line keeps its colour across panels. */
+    private static XYPlot plot(Series series, List<Integer> lines, NumberAxis x, String yLabel) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (int index : lines) {
+            Series.Line line = series.lines().get(index);
+            YIntervalSeries s = new YIntervalSeries(line.name(), false, true);
+            for (int i = 0; i < series.times().length; i++) {
+                if (!Double.isNaN(line.mean()[i])) { // no value that bucket: the line goes on to the next one
+                    s.add(series.times()[i], line.mean()[i], line.min()[i], line.max()[i]);
+                }
+            }
+            data.addSeries(s);
+        }
+        if (x != null) {
+            x.setAutoRangeIncludesZero(false);
+        }
+        NumberAxis y = axis(yLabel);
+        double lo = lines.stream().mapToDouble(i -> series.lines().get(i).stats().min()).min().orElse(0);
+        double hi = lines.stream().mapToDouble(i -> series.lines().get(i).stats().max()).max().orElse(0);
+        if (lo == hi) { // a flat line: JFreeChart would zoom into rounding noise and label every tick the same
+            y.setAutoRangeMinimumSize(lo == 0 ? 1 : Math.abs(lo) * 0.2);
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer(data, lines));
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setOutlinePaint(new Color(0x999999));
+        return plot;
+    }
+
+    private static NumberAxis axis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false); // zoom to the data, as most plotting tools do: a change is what is read
+        return axis;
+    }
+
+    /** Whether the largest quantity is over {@link #SCALES_APART} times the smallest (by largest absolute value). */
+    private static boolean scalesApart(Series series, Map<String, List<Integer>> byGroup) {
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (List<Integer> lines : byGroup.values()) {
+            double size = 0;
+            for (int i : lines) {
+                Series.Stats st = series.lines().get(i).stats();
+                size = Math.max(size, Math.max(Math.abs(st.min()), Math.abs(st.max())));
+            }
+            smallest = Math.min(smallest, size);
+            largest = Math.max(largest, size);
+        }
+        return largest > SCALES_APART * smallest;
+    }
+
+    private static DeviationRenderer renderer(YIntervalSeriesCollection data, List<Integer> lines) {
         DeviationRenderer r = new DeviationRenderer(true, false);
         r.setAlpha(0.18f);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            Color c = PALETTE[i % PALETTE.length];
+            Color c = PALETTE[lines.get(i) % PALETTE.length];
             r.setSeriesPaint(i, c);
             r.setSeriesFillPaint(i, c);
             r.setSeriesStroke(i, new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -137,10 +205,9 @@ public final class MetricChart {
     }
 
     /** The y axis names what is drawn; a long list is shortened (the legend has every name). */
-    private static String yLabel(Series series) {
-        String all = String.join(", ", series.lines().stream().map(Series.Line::name).toList());
-        String label = all.length() <= 90 ? all : all.substring(0, 87) + "...";
-        return series.downsampled() ? label + " (bucket mean, band: min to max)" : label;
+    private static String yLabel(Series series, List<Integer> lines) {
+        String all = String.join(", ", lines.stream().map(i -> series.lines().get(i).name()).toList());
+        return all.length() <= 90 ? all : all.substring(0, 87) + "...";
     }
 
     private static void checkSide(String name, int pixels) {

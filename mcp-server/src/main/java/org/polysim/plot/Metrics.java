@@ -31,9 +31,10 @@ public final class Metrics {
      * The lines of one chart.
      *
      * @param lines   named {@code world/metric} when several worlds are drawn, else by the metric alone
+     * @param metrics the metric of each line (its name without the world)
      * @param leftOut the names not drawn because of the cap (only when the metrics were not chosen)
      */
-    public record Picked(List<MetricView> lines, List<String> leftOut) {
+    public record Picked(List<MetricView> lines, List<String> metrics, List<String> leftOut) {
     }
 
     /**
@@ -47,27 +48,40 @@ public final class Metrics {
     public static Picked pick(Map<String, List<MetricView>> byWorld, boolean chosen, int cap) {
         boolean several = byWorld.size() > 1;
         List<MetricView> all = new ArrayList<>();
-        byWorld.forEach((world, metrics) -> metrics.forEach(m -> all.add(several ? renamed(m, world + "/" + m.name())
-                : m)));
+        List<String> metrics = new ArrayList<>();
+        byWorld.forEach((world, views) -> views.forEach(m -> {
+            all.add(several ? renamed(m, world + "/" + m.name()) : m);
+            metrics.add(m.name());
+        }));
         if (all.isEmpty()) {
             throw new IllegalArgumentException("nothing to draw: " + String.join(", ", byWorld.keySet().stream()
                     .map(w -> "'" + w + "'").toList()) + " has no metrics yet (scripts record them with e.metric(name, "
                     + "value) and they appear after a tick)");
         }
         if (all.size() <= cap) {
-            return new Picked(all, List.of());
+            return new Picked(all, metrics, List.of());
         }
         if (chosen) {
             throw new IllegalArgumentException("one chart shows at most " + cap + " lines, and " + byWorld.size()
                     + " world(s) x the metrics asked for make " + all.size() + "; ask for fewer metrics or worlds "
                     + "(or draw several charts)");
         }
-        return new Picked(List.copyOf(all.subList(0, cap)), all.subList(cap, all.size()).stream()
-                .map(MetricView::name).toList());
+        return new Picked(List.copyOf(all.subList(0, cap)), List.copyOf(metrics.subList(0, cap)),
+                all.subList(cap, all.size()).stream().map(MetricView::name).toList());
     }
 
     private static MetricView renamed(MetricView m, String name) {
         return new MetricView(name, m.count(), m.total(), m.mean(), m.min(), m.max(), m.last(), m.times(),
                 m.values());
+    }
+
+    /** A chart's default title: what is drawn, and where. */
+    public static String title(List<String> worlds, Picked picked) {
+        if (worlds.size() > 1) {
+            return "Metrics of " + String.join(" vs ", worlds.stream().map(w -> "'" + w + "'").toList());
+        }
+        List<String> names = picked.lines().stream().map(MetricView::name).toList();
+        String what = names.size() <= 3 ? String.join(", ", names) : names.size() + " metrics";
+        return what + " in world '" + worlds.getFirst() + "'";
     }
 }
