@@ -99,7 +99,9 @@ public final class MetricChart {
             byGroup.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
         }
         boolean panels = byGroup.size() > 1 && byGroup.size() <= MAX_PANELS && scalesApart(series, byGroup);
-        JFreeChart chart = panels ? panels(series, byGroup, title) : shared(series, title);
+        int plotHeight = height - 150; // less the title, time axis and legend
+        JFreeChart chart = panels ? panels(series, groups, byGroup, title, plotHeight / byGroup.size())
+                : shared(series, groups, title, plotHeight);
         BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
         double[] times = series.times();
         return new Drawn(IndexedPng.encode(image, PALETTE), width, height, series.lines().size(),
@@ -107,16 +109,17 @@ public final class MetricChart {
     }
 
     /** One axis for every line. */
-    private static JFreeChart shared(Series series, String title) {
+    private static JFreeChart shared(Series series, List<String> groups, String title, int pixels) {
         List<Integer> all = java.util.stream.IntStream.range(0, series.lines().size()).boxed().toList();
-        return chart(title, plot(series, all, new NumberAxis("time"), yLabel(series, all)), series);
+        return chart(title, plot(series, all, new NumberAxis("time"), yLabel(groups, all, pixels)), series);
     }
 
     /** A panel per quantity, stacked on one time axis. */
-    private static JFreeChart panels(Series series, Map<String, List<Integer>> byGroup, String title) {
+    private static JFreeChart panels(Series series, List<String> groups, Map<String, List<Integer>> byGroup,
+                                     String title, int pixels) {
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(axis("time"));
         combined.setGap(8);
-        byGroup.values().forEach(lines -> combined.add(plot(series, lines, null, yLabel(series, lines)), 1));
+        byGroup.values().forEach(lines -> combined.add(plot(series, lines, null, yLabel(groups, lines, pixels)), 1));
         return chart(title, combined, series);
     }
 
@@ -204,10 +207,14 @@ public final class MetricChart {
         return r;
     }
 
-    /** The y axis names what is drawn; a long list is shortened (the legend has every name). */
-    private static String yLabel(Series series, List<Integer> lines) {
-        String all = String.join(", ", lines.stream().map(i -> series.lines().get(i).name()).toList());
-        return all.length() <= 90 ? all : all.substring(0, 87) + "...";
+    /**
+     * The y axis names the quantities drawn (the metrics, not each world's line: the legend has those), shortened to
+     * what fits beside the plot at about 7 pixels a character.
+     */
+    private static String yLabel(List<String> groups, List<Integer> lines, int pixels) {
+        String all = String.join(", ", lines.stream().map(groups::get).distinct().toList());
+        int room = Math.max(12, pixels / 7);
+        return all.length() <= room ? all : all.substring(0, room - 3) + "...";
     }
 
     private static void checkSide(String name, int pixels) {
