@@ -35,7 +35,8 @@ final class PlotTools {
                                 Schema.STRINGS)
                         .optional("metrics", "array", "Metric names (default: all, the first " + MetricChart.MAX_LINES
                                 + " lines if there are more; see list_metrics).", Schema.STRINGS))
-                        .optional("title", "string", "Chart title (default: what is drawn).")
+                        .optional("title", "string", "Chart title, at most " + MetricChart.MAX_TITLE
+                                + " characters (default: what is drawn).")
                         .optional("width", "integer", "Pixels, " + MetricChart.MIN_SIDE + " to " + MetricChart.MAX_SIDE
                                 + " (default " + MetricChart.DEFAULT_WIDTH + ").")
                         .optional("height", "integer", "Pixels, " + MetricChart.MIN_SIDE + " to "

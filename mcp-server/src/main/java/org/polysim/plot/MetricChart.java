@@ -49,6 +49,8 @@ public final class MetricChart {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0x7f7f7f), new Color(0x000000),
     };
+    /** Longest title: two lines at the full width. */
+    public static final int MAX_TITLE = 200;
     /** Quantities whose sizes differ more than this many times get a panel each. */
     public static final double SCALES_APART = 10;
     /** Most panels stacked in one chart; past that they would be too thin to read, so the lines share one. */
@@ -83,6 +85,10 @@ public final class MetricChart {
                              int width, int height) {
         checkSide("width", width);
         checkSide("height", height);
+        if (title.length() > MAX_TITLE) { // JFreeChart wraps a title word by word: a huge one takes minutes
+            throw new IllegalArgumentException("title has " + title.length() + " characters; at most " + MAX_TITLE
+                    + " fit on a chart");
+        }
         if (metrics.isEmpty() || metrics.size() > MAX_LINES || groups.size() != metrics.size()) {
             throw new IllegalArgumentException("a chart shows 1 to " + MAX_LINES + " lines, asked for "
                     + metrics.size());

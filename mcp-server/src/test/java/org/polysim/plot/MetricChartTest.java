@@ -113,5 +113,7 @@ class MetricChartTest {
                 .hasMessageContaining("width must be between 200 and 800 pixels, got 2000");
         assertThatThrownBy(() -> MetricChart.draw(one, List.of("m"), 50.0, null, "t", 800, 500))
                 .hasMessageContaining("no values of m in the window from time 50");
+        assertThatThrownBy(() -> MetricChart.draw(one, List.of("m"), null, null, "t".repeat(5000), 800, 500))
+                .hasMessageContaining("title has 5000 characters; at most 200");
     }
 }
