@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,6 +14,9 @@ import org.polysim.engine.World;
 import org.polysim.engine.WorldFileException;
 import org.polysim.engine.WorldFiles;
 import org.polysim.mcp.Views;
+import org.polysim.plot.MetricChart;
+import org.polysim.plot.Metrics;
+import org.polysim.plot.MetricsCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code polysim run WORLD_FILE --steps N [--seed S] [--param NAME=VALUE]... [--out SNAPSHOT]}. */
+/**
+ * {@code polysim run WORLD_FILE --steps N [--seed S] [--param NAME=VALUE]... [--out SNAPSHOT] [--csv FILE.csv]
+ * [--plot FILE.png]}.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Advance a world file headless, print a metrics summary and save the final snapshot.")
 final class RunCommand implements Callable<Integer> {
@@ -60,12 +67,27 @@ final class RunCommand implements Callable<Integer> {
                     + "current directory.")
     Path out;
 
+    @Option(names = "--csv", paramLabel = "FILE.csv",
+            description = "Also write every metric to this CSV at the end: one row per tick, columns time, tick, "
+                    + "then the metrics (empty cell: no value that tick).")
+    Path csv;
+
+    @Option(names = "--plot", paramLabel = "FILE.png",
+            description = "Also draw the metrics as a line chart (PNG, 800x500; the first "
+                    + org.polysim.plot.MetricChart.MAX_LINES + " metrics if there are more; polysim plot chooses).")
+    Path plot;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (steps < 0) {
             stderr.println("--steps must be >= 0, got " + steps);
+            return 2;
+        }
+        String badEnding = ending(csv, "--csv", ".csv") + ending(plot, "--plot", ".png");
+        if (!badEnding.isEmpty()) {
+            stderr.println("polysim: " + badEnding.strip());
             return 2;
         }
         World world;
@@ -121,6 +143,7 @@ final class RunCommand implements Callable<Integer> {
             WorldFiles.write(world.snapshot(), target);
             stdout.println();
             stdout.println("snapshot: " + target);
+            writeOutputs(world, stdout, stderr);
         }
         stdout.flush();
         return code;
@@ -156,6 +179,32 @@ final class RunCommand implements Callable<Integer> {
             // plain text
         }
         return JsonNodeFactory.instance.stringNode(text);
+    }
+
+    /** The --csv and --plot files, of the world as the run left it (after a failure: its last completed tick). */
+    private void writeOutputs(World world, PrintWriter stdout, PrintWriter stderr) throws java.io.IOException {
+        if ((csv != null || plot != null) && world.metricNames().isEmpty()) {
+            stderr.println("polysim: no metrics recorded, so no " + (csv != null ? csv : "")
+                    + (csv != null && plot != null ? " or " : "") + (plot != null ? plot : "") + " written");
+            return;
+        }
+        List<MetricView> all = Metrics.of(world, null);
+        if (csv != null) {
+            var written = MetricsCsv.write(csv, all, null, null, world.dt());
+            stdout.println("metrics CSV: " + csv + " (" + written.rows() + " rows)");
+        }
+        if (plot != null) {
+            var drawn = Charts.plot(Map.of(world.name(), all), false, null, null, null, MetricChart.DEFAULT_WIDTH,
+                    MetricChart.DEFAULT_HEIGHT, plot);
+            stdout.println(drawn.summary());
+            drawn.leftOut().ifPresent(stderr::println);
+        }
+    }
+
+    /** An error when {@code file} is given without the ending its format needs, else "". */
+    private static String ending(Path file, String option, String ending) {
+        return file == null || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ending) ? ""
+                : option + " must end in " + ending + ", got " + file + " ";
     }
 
     private static void printMetrics(PrintWriter out, World world) {

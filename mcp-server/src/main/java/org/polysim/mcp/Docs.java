@@ -32,8 +32,9 @@ final class Docs {
                 commands (send, spawn, destroy, metric). Installed script languages: %s.
 
                 Workflow: create_world (scripts + entities + params) -> advance_simulation -> read get_metrics, \
-                list_entities, get_entity_state, get_log -> revise with update_script, set_entity_state, \
-                spawn_entity -> advance again. Before an experiment, create_world_snapshot; roll back with \
+                list_entities, get_entity_state, get_log; see plot_metrics (a chart image; world_names to \
+                compare branches) -> revise with update_script, set_entity_state, spawn_entity -> advance again. \
+                export_metrics and export_entities write CSV files to the workspace for analysis elsewhere. Before an experiment, create_world_snapshot; roll back with \
                 restore_world_snapshot; branch with copy_world to compare parameter choices side by side. Same \
                 seed, same result: every run is reproducible.
 

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.polysim.engine.SimulationException;
 import org.polysim.engine.World;
@@ -84,6 +85,8 @@ public final class PolysimServer {
         tools.addAll(new SnapshotTools(state).tools());
         tools.addAll(new SpaceTools(state).tools());
         tools.addAll(new TraceTools(state).tools());
+        tools.addAll(new PlotTools(state).tools());
+        tools.addAll(new ExportTools(state).tools());
         return tools;
     }
 
@@ -127,7 +130,7 @@ public final class PolysimServer {
                 .build();
         return McpServerFeatures.AsyncToolSpecification.builder().tool(tool).callHandler((async, request) -> {
             var exchange = new McpSyncServerExchange(async);
-            if (t.hints().readOnly()) {
+            if (t.hints().readOnly() && t.hints().quick()) {
                 McpSchema.CallToolResult now = state.withoutWaiting(() -> counted(state, () -> call(t, exchange,
                         request, state.responseBytes)));
                 if (now != null) {
@@ -156,12 +159,17 @@ public final class PolysimServer {
             Args args = new Args(t.name(), Json.toNode(request.arguments()), t.input());
             Tool.Result handled = t.handler().handle(new Tool.Call(args, exchange, request));
             String json = Json.compact(handled.data()); // written once: measures the data and, unless cut, is the text
-            Tool.Result r = within(t, handled, utf8(json), budget);
+            String image = handled.png() == null ? null : Base64.getEncoder().encodeToString(handled.png());
+            Tool.Result r = within(t, handled, utf8(json), budget - (image == null ? 0 : image.length()));
             String text = r.summaryIsComplete() ? r.summary()
                     : r.summary() + "\n" + (r.data() == handled.data() ? json : Json.compact(r.data()));
             // the tree itself: the SDK's mapper writes it as it would the same data converted to a Map
-            return McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(r.data())
-                    .isError(false).build();
+            var result = McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(r.data())
+                    .isError(false);
+            if (image != null) { // the tool drew it to fit the budget (PlotTools)
+                result.addContent(new McpSchema.ImageContent(null, image, "image/png"));
+            }
+            return result.build();
         } catch (ServerState.WouldWait e) {
             throw e; // not a failure: the call is run again where it may wait
         } catch (ToolError | WorldFileException | SimulationException | IllegalArgumentException e) {

@@ -273,9 +273,7 @@ final class RunTools {
     }
 
     private static MetricView find(World w, String metric) {
-        return w.metric(metric).orElseThrow(() -> new ToolError("no metric '" + metric + "' in world '" + w.name()
-                + "' (metrics: " + (w.metricNames().isEmpty() ? "none yet: scripts record them with "
-                + "e.metric(name, value) and they appear after a tick" : String.join(", ", w.metricNames())) + ")"));
+        return org.polysim.plot.Metrics.find(w, metric);
     }
 
     private Tool.Result getLog(Tool.Call c) throws Exception {

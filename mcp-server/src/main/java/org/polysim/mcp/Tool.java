@@ -12,16 +12,21 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record Tool(String name, String description, Schema input, Schema output, Hints hints, Handler handler) {
 
-    /** MCP's tool annotations: read-only, destructive (may overwrite or remove), idempotent (a repeat adds nothing). */
-    record Hints(boolean readOnly, boolean destructive, boolean idempotent) {
+    /**
+     * MCP's tool annotations: read-only, destructive (may overwrite or remove), idempotent (a repeat adds nothing);
+     * and, not told to clients, whether a read-only call is quick enough to run on the thread that reads stdin.
+     */
+    record Hints(boolean readOnly, boolean destructive, boolean idempotent, boolean quick) {
         /** Reads only. */
-        static final Hints READ = new Hints(true, false, true);
+        static final Hints READ = new Hints(true, false, true, true);
+        /** Reads only, but takes long enough (drawing a chart: a second the first time) to run on a worker. */
+        static final Hints READ_SLOW = new Hints(true, false, true, false);
         /** Adds something new (a snapshot, an entity); a repeat adds another. */
-        static final Hints ADD = new Hints(false, false, false);
+        static final Hints ADD = new Hints(false, false, false, false);
         /** Overwrites or removes (a state, a file, a world); a repeat with the same arguments changes no more. */
-        static final Hints REPLACE = new Hints(false, true, true);
+        static final Hints REPLACE = new Hints(false, true, true, false);
         /** Overwrites and moves on: each call changes the world again (advancing, creating over a world). */
-        static final Hints CHANGE = new Hints(false, true, false);
+        static final Hints CHANGE = new Hints(false, true, false, false);
     }
 
     /** What a handler sees of a call. */
@@ -32,10 +37,15 @@ record Tool(String name, String description, Schema input, Schema output, Hints 
      * The structured result and a summary for the text rendering.
      *
      * @param summaryIsComplete the summary already says everything (the text then omits the JSON)
+     * @param png               an image to send after the text (plot_metrics), or null
      */
-    record Result(ObjectNode data, String summary, boolean summaryIsComplete) {
+    record Result(ObjectNode data, String summary, boolean summaryIsComplete, byte[] png) {
         Result(ObjectNode data, String summary) {
-            this(data, summary, false);
+            this(data, summary, false, null);
+        }
+
+        Result(ObjectNode data, String summary, boolean summaryIsComplete) {
+            this(data, summary, summaryIsComplete, null);
         }
     }
 

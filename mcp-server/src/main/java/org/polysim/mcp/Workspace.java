@@ -21,8 +21,19 @@ final class Workspace {
         return root;
     }
 
-    /** Resolves a user path (relative to the workspace, or absolute inside it), refusing anything outside. */
+    /** The endings of world files; the format follows the ending. */
+    static final java.util.List<String> WORLD_FILES = java.util.List.of(".yaml", ".yml", ".json");
+
+    /** Resolves the path of a world file (relative to the workspace, or absolute inside it), refusing the rest. */
     Path resolve(String userPath) {
+        return resolve(userPath, WORLD_FILES, "the format follows the extension");
+    }
+
+    /**
+     * Resolves a user path (relative to the workspace, or absolute inside it), refusing anything outside it, inside
+     * {@code .polysim}, or not ending in one of {@code endings} (lower case; {@code why} says why in the error).
+     */
+    Path resolve(String userPath, java.util.List<String> endings, String why) {
         for (String part : userPath.split("[/\\\\]")) {
             if (part.length() > MAX_NAME) { // file systems refuse names over 255 bytes; say so before trying
                 throw new ToolError("file_path has a name of " + part.length() + " characters ('"
@@ -60,9 +71,10 @@ final class Workspace {
                     + "every world; choose another folder, e.g. 'runs/market.yaml'");
         }
         String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (!name.endsWith(".yaml") && !name.endsWith(".yml") && !name.endsWith(".json")) {
-            throw new ToolError("file_path '" + userPath + "' must end in .yaml, .yml or .json (the format follows "
-                    + "the extension)");
+        if (endings.stream().noneMatch(name::endsWith)) {
+            String list = endings.size() == 1 ? endings.getFirst() : String.join(", ", endings.subList(0,
+                    endings.size() - 1)) + " or " + endings.getLast();
+            throw new ToolError("file_path '" + userPath + "' must end in " + list + " (" + why + ")");
         }
         return p;
     }

@@ -1,0 +1,156 @@
+package org.polysim.mcp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.polysim.engine.MetricView;
+import org.polysim.engine.World;
+import org.polysim.plot.MetricChart;
+import org.polysim.plot.Metrics;
+import tools.jackson.databind.node.ObjectNode;
+
+/** plot_metrics: a chart of metrics over time, as an image in the tool result. */
+final class PlotTools {
+
+    /** Room in a response for the text and structured content beside the image. */
+    private static final int TEXT_ROOM = 4096;
+
+    private final ServerState state;
+
+    PlotTools(ServerState state) {
+        this.state = state;
+    }
+
+    List<Tool> tools() {
+        return List.of(new Tool("plot_metrics", """
+                A line chart of metrics over time, returned as a PNG image (and a one-line summary): x is time, y \
+                the values, one line per metric. Long runs are drawn as bucket means with a pale band from each \
+                bucket's min to max, so peaks stay visible. Pass world_names instead of world_name to draw several \
+                worlds on one chart (a copy_world branch beside its original); lines are then named world/metric. \
+                At most %d lines; metrics of very different scales read better on separate charts."""
+                .formatted(MetricChart.MAX_LINES),
+                window(Schema.of().optional("world_name", "string", "The world to draw (or world_names).")
+                        .optional("world_names", "array", "Several worlds on one chart, instead of world_name.",
+                                Schema.STRINGS)
+                        .optional("metrics", "array", "Metric names (default: all, the first " + MetricChart.MAX_LINES
+                                + " lines if there are more; see list_metrics).", Schema.STRINGS))
+                        .optional("title", "string", "Chart title, at most " + MetricChart.MAX_TITLE
+                                + " characters (default: what is drawn).")
+                        .optional("width", "integer", "Pixels, " + MetricChart.MIN_SIDE + " to " + MetricChart.MAX_SIDE
+                                + " (default " + MetricChart.DEFAULT_WIDTH + ").")
+                        .optional("height", "integer", "Pixels, " + MetricChart.MIN_SIDE + " to "
+                                + MetricChart.MAX_SIDE + " (default " + MetricChart.DEFAULT_HEIGHT + ")."),
+                Schema.of().optional("lines", "array", "The names of the lines drawn.")
+                        .optional("left_out", "array", "Metrics not drawn (more than fit one chart).")
+                        .optional("width", "integer", "Width of the image in pixels.")
+                        .optional("height", "integer", "Height of the image in pixels.").open(),
+                Tool.Hints.READ_SLOW, this::plot));
+    }
+
+    /** since_time and until_time, as get_metric takes them. */
+    static Schema window(Schema s) {
+        return s.optional("since_time", "number", "Only values at or after this time (default: from the start).")
+                .optional("until_time", "number", "Only values at or before this time (default: to now).");
+    }
+
+    /** The time window of a call, checked. */
+    record Window(Double since, Double until) {
+        static Window of(Args a) {
+            Double since = a.optNumber("since_time");
+            Double until = a.optNumber("until_time");
+            if (since != null && until != null && since > until) {
+                throw new ToolError("since_time (" + Views.num(since) + ") is after until_time ("
+                        + Views.num(until) + "); swap them");
+            }
+            return new Window(since, until);
+        }
+    }
+
+    /** world_name or world_names, exactly one of them, without repeats. */
+    static List<String> worlds(Args a, String tool) {
+        List<String> many = a.optStrings("world_names");
+        String one = a.optString("world_name");
+        if ((many == null) == (one == null)) {
+            throw new ToolError(tool + ": pass world_name (one world) or world_names (several on one chart), "
+                    + (one == null ? "neither was given" : "not both"));
+        }
+        if (one != null) {
+            return List.of(one);
+        }
+        if (many.isEmpty() || many.stream().distinct().count() < many.size()) {
+            throw new ToolError(tool + ": world_names must name one or more different worlds, got " + many);
+        }
+        return many;
+    }
+
+    private Tool.Result plot(Tool.Call c) throws Exception {
+        List<String> worlds = worlds(c.args(), "plot_metrics");
+        List<String> asked = c.args().optStrings("metrics");
+        if (asked != null && asked.isEmpty()) {
+            throw new ToolError("plot_metrics: metrics is empty; name some (see list_metrics) or omit it for all");
+        }
+        Window window = Window.of(c.args());
+        int width = (int) c.args().integer("width", MetricChart.MIN_SIDE, MetricChart.MAX_SIDE,
+                (long) MetricChart.DEFAULT_WIDTH);
+        int height = (int) c.args().integer("height", MetricChart.MIN_SIDE, MetricChart.MAX_SIDE,
+                (long) MetricChart.DEFAULT_HEIGHT);
+        Map<String, List<MetricView>> byWorld = new LinkedHashMap<>();
+        for (String name : worlds) { // one lock at a time: the views are copies, drawn after the locks are let go
+            byWorld.put(name, state.locked(name, () -> Metrics.of(state.world(name), asked)));
+        }
+        Metrics.Picked picked = Metrics.pick(byWorld, asked != null, MetricChart.MAX_LINES);
+        String title = c.args().has("title") ? c.args().string("title") : Metrics.title(worlds, picked);
+        MetricChart.Drawn drawn = fitted(picked, window, title, width, height);
+        ObjectNode out = Json.object();
+        picked.lines().forEach(m -> out.withArray("lines").add(m.name()));
+        picked.leftOut().forEach(m -> out.withArray("left_out").add(m));
+        out.put("width", drawn.width()).put("height", drawn.height()).put("points", drawn.points())
+                .put("panels", drawn.panels()).put("from_time", drawn.from()).put("to_time", drawn.to())
+                .put("downsampled", drawn.downsampled());
+        return new Tool.Result(out, summary(picked, drawn, width, height), true, drawn.png());
+    }
+
+    /**
+     * The chart, smaller than asked if the image would not fit the response budget base64-encoded (a long noisy
+     * series at full size can); the summary says so.
+     */
+    private MetricChart.Drawn fitted(Metrics.Picked picked, Window window, String title, int width, int height) {
+        long room = (state.responseBytes - TEXT_ROOM) * 3L / 4; // base64 makes 4 bytes of 3
+        MetricChart.Drawn drawn = MetricChart.draw(picked.lines(), picked.metrics(), window.since(), window.until(),
+                title, width, height);
+        for (int attempt = 0; drawn.png().length > room && attempt < 4; attempt++) {
+            double scale = Math.sqrt((double) room / drawn.png().length) * 0.9;
+            int w = (int) (drawn.width() * scale);
+            int h = (int) (drawn.height() * scale);
+            if (w < MetricChart.MIN_SIDE || h < MetricChart.MIN_SIDE) {
+                break;
+            }
+            drawn = MetricChart.draw(picked.lines(), picked.metrics(), window.since(), window.until(), title, w, h);
+        }
+        if (drawn.png().length > room) {
+            throw new ToolError("plot_metrics: the chart does not fit the response budget of "
+                    + state.responseBytes / 1024 + " KB even at " + drawn.width() + "x" + drawn.height() + " pixels; "
+                    + "draw fewer metrics or a shorter window (since_time, until_time)");
+        }
+        return drawn;
+    }
+
+    private static String summary(Metrics.Picked picked, MetricChart.Drawn drawn, int width, int height) {
+        List<String> names = new ArrayList<>(picked.lines().stream().map(MetricView::name).toList());
+        StringBuilder s = new StringBuilder("chart of " + String.join(", ", names) + " from time "
+                + Views.num(drawn.from()) + " to " + Views.num(drawn.to()) + ": " + drawn.points()
+                + (drawn.downsampled() ? " buckets (mean line, min-max band)" : " points") + ", " + drawn.width() + "x"
+                + drawn.height() + " PNG" + (drawn.panels() > 1 ? " in " + drawn.panels() + " stacked panels (one "
+                + "per metric: their scales differ over " + Views.num(MetricChart.SCALES_APART) + " times)" : ""));
+        if (drawn.width() != width || drawn.height() != height) {
+            s.append(" (smaller than the ").append(width).append('x').append(height)
+                    .append(" asked, to fit the response budget)");
+        }
+        if (!picked.leftOut().isEmpty()) {
+            s.append(". Not drawn (at most ").append(MetricChart.MAX_LINES).append(" lines): ")
+                    .append(String.join(", ", picked.leftOut())).append("; pass metrics to choose");
+        }
+        return s.toString();
+    }
+}
