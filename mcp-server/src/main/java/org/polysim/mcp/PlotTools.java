@@ -8,6 +8,7 @@ import org.polysim.engine.MetricView;
 import org.polysim.engine.World;
 import org.polysim.plot.MetricChart;
 import org.polysim.plot.Metrics;
+import org.polysim.plot.WorldPicture;
 import tools.jackson.databind.node.ObjectNode;
 
 /** plot_metrics: a chart of metrics over time, as an image in the tool result. */
@@ -45,7 +46,61 @@ final class PlotTools {
                         .optional("left_out", "array", "Metrics not drawn (more than fit one chart).")
                         .optional("width", "integer", "Width of the image in pixels.")
                         .optional("height", "integer", "Height of the image in pixels.").open(),
-                Tool.Hints.READ_SLOW, this::plot));
+                Tool.Hints.READ_SLOW, this::plot),
+                new Tool("render_world", "A picture of a spatial world, as a PNG image: entities as dots coloured by "
+                        + "script (default) or by a state field (color_by; numbers in five bands from blue to red), "
+                        + "over a layer drawn as a heat map (layer), with a legend. x to the right, y upwards; a 3D "
+                        + "world is seen from above. get_space gives the same as text.",
+                        Schema.of().required("world_name", "string", "The world to draw.")
+                                .optional("color_by", "string", "script (default) or a state field (dotted paths "
+                                        + "reach inside, e.g. wallet.cash).")
+                                .optional("layer", "string", "A layer to draw under the entities as a heat map.")
+                                .optional("entities", "boolean", "Draw the entities (default true; false with layer "
+                                        + "shows the layer alone).")
+                                .optional("title", "string", "Title (default: the world and its time).")
+                                .optional("size", "integer", "Pixels on the longer side, " + MetricChart.MIN_SIDE
+                                        + " to " + MetricChart.MAX_SIDE + " (default 600)."),
+                        Schema.of().optional("width", "integer", "Width of the image in pixels.")
+                                .optional("height", "integer", "Height of the image in pixels.")
+                                .optional("legend", "array", "What each colour means.").open(),
+                        Tool.Hints.READ_SLOW, this::render));
+    }
+
+    private Tool.Result render(Tool.Call c) throws Exception {
+        String name = c.args().string("world_name");
+        String colorBy = c.args().optString("color_by");
+        String layer = c.args().optString("layer");
+        boolean entities = c.args().bool("entities", true);
+        int size = (int) c.args().integer("size", MetricChart.MIN_SIDE, MetricChart.MAX_SIDE, 600L);
+        if (!entities && layer == null) {
+            throw new ToolError("render_world: with entities: false there is nothing to draw; give a layer");
+        }
+        return state.locked(name, () -> {
+            World w = state.world(name);
+            if (layer != null && !w.layers().containsKey(layer)) {
+                throw new ToolError("render_world: no layer '" + layer + "' in world '" + name + "' (layers: "
+                        + (w.layers().isEmpty() ? "none" : String.join(", ", w.layers().keySet())) + ")");
+            }
+            String title = c.args().has("title") ? c.args().string("title")
+                    : "world '" + name + "' at time " + Views.num(w.time());
+            if (title.length() > MetricChart.MAX_TITLE) {
+                throw new ToolError("render_world: title has " + title.length() + " characters; at most "
+                        + MetricChart.MAX_TITLE);
+            }
+            WorldPicture.Drawn d;
+            try {
+                d = WorldPicture.draw(w, colorBy, layer, entities, title, size);
+            } catch (IllegalArgumentException e) {
+                throw new ToolError("render_world: " + e.getMessage());
+            }
+            ObjectNode out = Json.object().put("world_name", name).put("width", d.width()).put("height", d.height())
+                    .put("entities", d.dots());
+            d.legend().forEach(l -> out.withArray("legend").add(l));
+            return new Tool.Result(out, "picture of world '" + name + "' at time " + Views.num(w.time()) + ", "
+                    + d.width() + "x" + d.height() + " PNG: " + d.dots() + " entities" + (entities ? " by "
+                    + (colorBy == null ? "script" : colorBy) : " not drawn") + (layer == null ? "" : " over layer "
+                    + layer) + "; legend: " + String.join(", ", d.legend()), true, d.png());
+        });
     }
 
     /** since_time and until_time, as get_metric takes them. */

@@ -1,0 +1,84 @@
+package org.polysim.plot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.polysim.engine.World;
+import org.polysim.engine.WorldFiles;
+
+/** render_world's pictures, tested as images: they decode, keep the space's proportions, and show what is there. */
+class WorldPictureTest {
+
+    private static World world() throws Exception {
+        return World.create(WorldFiles.parse("""
+                name: map
+                space: { kind: grid, width: 20, height: 10 }
+                layers: { food: { initial: 0 } }
+                scripts: { s: { language: lua, source: "function update(e, inbox) end" } }
+                entities:
+                  - { id: left, script: s, state: { size: 1 }, at: [0, 0] }
+                  - { id: right, script: s, state: { size: 9 }, at: [19, 9] }
+                """, false, "map"), null, null);
+    }
+
+    private static void save(String name, byte[] png) throws Exception {
+        Files.write(Path.of(System.getProperty("java.io.tmpdir"), name), png); // to look at by hand
+    }
+
+    @Test
+    void entitiesAreDrawnWhereTheyAreInTheSpacesProportions() throws Exception {
+        try (World w = world()) {
+            WorldPicture.Drawn d = WorldPicture.draw(w, null, null, true, "map", 600);
+            save("render-entities.png", d.png());
+            BufferedImage image = Pictures.decode(d.png());
+            assertThat(image.getWidth()).isEqualTo(600);
+            assertThat(image.getHeight()).isLessThan(450); // twice as wide as high, plus title and legend
+            assertThat(Pictures.brightnessVariance(image)).isGreaterThan(10);
+            assertThat(d.dots()).isEqualTo(2);
+            assertThat(d.legend()).containsExactly("s (2)");
+            // the single script's colour: one dot low on the left, one high on the right (y grows upwards)
+            int blue = MetricChart.PALETTE[0].getRGB() & 0xffffff;
+            double leftRow = Pictures.rowOf(image, columnOf(image, blue, true), blue);
+            double rightRow = Pictures.rowOf(image, columnOf(image, blue, false), blue);
+            assertThat(leftRow).isGreaterThan(rightRow + 100);
+        }
+    }
+
+    /** The first (or last) pixel column holding the colour. */
+    private static int columnOf(BufferedImage image, int rgb, boolean first) {
+        for (int i = 0; i < image.getWidth(); i++) {
+            int x = first ? i : image.getWidth() - 1 - i;
+            if (Pictures.rowOf(image, x, rgb) >= 0) {
+                return x;
+            }
+        }
+        throw new AssertionError("colour not found");
+    }
+
+    @Test
+    void aNumericFieldIsBandedAndALayerIsAHeatMap() throws Exception {
+        try (World w = world()) {
+            WorldPicture.Drawn byField = WorldPicture.draw(w, "size", null, true, "size", 500);
+            save("render-size.png", byField.png());
+            assertThat(byField.legend()).containsExactly("1 to 2.6 (1)", "7.4 to 9 (1)");
+
+            WorldPicture.Drawn layer = WorldPicture.draw(w, null, "food", false, "food", 400);
+            assertThat(layer.legend()).containsExactly("food: white 0 to dark green 0");
+            assertThat(Pictures.decode(layer.png()).getWidth()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void badRequestsSayWhatToChange() throws Exception {
+        try (World w = world()) {
+            assertThatThrownBy(() -> WorldPicture.draw(w, "wealth", null, true, "t", 600))
+                    .hasMessageContaining("no placed entity has a state field 'wealth'");
+            assertThatThrownBy(() -> WorldPicture.draw(w, null, null, true, "t", 900))
+                    .hasMessageContaining("between 200 and 800");
+        }
+    }
+}
