@@ -90,6 +90,20 @@ final class PlotTools {
             WorldPicture.Drawn d;
             try {
                 d = WorldPicture.draw(w, colorBy, layer, entities, title, size);
+                long room = (state.responseBytes - TEXT_ROOM) * 3L / 4; // base64 makes 4 bytes of 3
+                for (int attempt = 0; d.png().length > room && attempt < 4; attempt++) {
+                    int smaller = (int) (Math.max(d.width(), d.height()) * Math.sqrt((double) room / d.png().length)
+                            * 0.9);
+                    if (smaller < MetricChart.MIN_SIDE) {
+                        break;
+                    }
+                    d = WorldPicture.draw(w, colorBy, layer, entities, title, smaller);
+                }
+                if (d.png().length > room) {
+                    throw new ToolError("render_world: the picture does not fit the response budget of "
+                            + state.responseBytes / 1024 + " KB even at " + d.width() + "x" + d.height()
+                            + " pixels; use get_space for a text map");
+                }
             } catch (IllegalArgumentException e) {
                 throw new ToolError("render_world: " + e.getMessage());
             }
@@ -97,7 +111,8 @@ final class PlotTools {
                     .put("entities", d.dots());
             d.legend().forEach(l -> out.withArray("legend").add(l));
             return new Tool.Result(out, "picture of world '" + name + "' at time " + Views.num(w.time()) + ", "
-                    + d.width() + "x" + d.height() + " PNG: " + d.dots() + " entities" + (entities ? " by "
+                    + d.width() + "x" + d.height() + " PNG" + (Math.max(d.width(), d.height()) < size
+                    ? " (smaller than the " + size + " asked, to fit the response budget)" : "") + ": " + d.dots() + " entities" + (entities ? " by "
                     + (colorBy == null ? "script" : colorBy) : " not drawn") + (layer == null ? "" : " over layer "
                     + layer) + "; legend: " + String.join(", ", d.legend()), true, d.png());
         });

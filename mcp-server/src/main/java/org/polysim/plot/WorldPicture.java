@@ -45,8 +45,8 @@ public final class WorldPicture {
     }
 
     /**
-     * @param colorBy {@code script} or a state field (dotted path); numbers get a colour scale, anything else a colour
-     *                per value
+     * @param colorBy {@code script} or a state field (dotted path): a colour per value, or, for numbers with more than
+     *                {@link #MAX_CATEGORIES} distinct values, five bands from blue to red
      * @param layer   a layer to draw under the entities, or null
      * @param dots    whether to draw the entities
      */
@@ -87,6 +87,7 @@ public final class WorldPicture {
             }
             plot.setDataset(1, heat(values, space));
             XYBlockRenderer blocks = new XYBlockRenderer();
+            blocks.setDefaultSeriesVisibleInLegend(false); // the scale beside the plot is its legend
             LookupPaintScale scale = scale(top);
             blocks.setPaintScale(scale);
             plot.setRenderer(1, blocks);
@@ -150,6 +151,10 @@ public final class WorldPicture {
                         + "'; give a field of their state (dotted paths reach inside) or script");
             }
         }
+        if (numeric && values.values().stream().filter(v -> v != null).map(JsonNode::doubleValue).distinct().count()
+                <= MAX_CATEGORIES) {
+            numeric = false; // a few distinct numbers (a group, a kind) read better as categories than as bands
+        }
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         if (numeric) {
             for (JsonNode v : values.values()) {
@@ -167,7 +172,7 @@ public final class WorldPicture {
             } else {
                 JsonNode v = values.get(p.id());
                 key = v == null ? "(none)" : numeric ? band(v.doubleValue(), lo, hi) : v.isString() ? v.stringValue()
-                        : v.toString();
+                        : v.isNumber() ? org.polysim.engine.Numbers.exact(v.doubleValue()) : v.toString();
             }
             if (!series.containsKey(key) && series.size() >= MAX_CATEGORIES && !numeric) {
                 key = "other";
@@ -249,7 +254,10 @@ public final class WorldPicture {
         return data;
     }
 
-    /** White at 0 to {@link #HEAT} at {@code top}, in 14 steps (the palette's blends of the heat colour). */
+    /**
+     * White up to half a step, then 14 steps to {@link #HEAT} at {@code top} (the palette's blends of the heat
+     * colour): a value that has all but evaporated reads as nothing, not as a faint wash over the whole map.
+     */
     private static LookupPaintScale scale(double top) {
         double hi = top > 0 ? top : 1;
         LookupPaintScale s = new LookupPaintScale(0, hi * 1.0000001, Color.WHITE);
@@ -259,7 +267,7 @@ public final class WorldPicture {
             Paint p = new Color((int) Math.round(255 + (HEAT.getRed() - 255) * t),
                     (int) Math.round(255 + (HEAT.getGreen() - 255) * t),
                     (int) Math.round(255 + (HEAT.getBlue() - 255) * t));
-            s.add(hi * k / steps + (k == 0 ? 1e-12 : 0), p);
+            s.add(hi * (k + 0.5) / steps, p);
         }
         return s;
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class McpSpaceIT extends ServerSession {
 
     @Test
-    void getSpaceDrawsTheEntitiesAndALayerAndSpawnEntityTakesAPosition() {
+    void getSpaceDrawsTheEntitiesAndALayerAndSpawnEntityTakesAPosition() throws Exception {
         ok("create_world", Map.of("name", "field", "seed", 2,
                 "space", Map.of("kind", "grid", "width", 8, "height", 4),
                 "layers", Map.of("grass", Map.of("initial", 1, "max", 1, "regrow", 0.5)),
@@ -38,6 +38,16 @@ class McpSpaceIT extends ServerSession {
         @SuppressWarnings("unchecked")
         List<String> grassRows = (List<String>) ((Map<String, Object>) data(grass).get("map")).get("rows");
         assertThat(grassRows.get(0)).startsWith("5#");
+
+        var picture = ok("render_world", Map.of("world_name", "field", "layer", "grass", "size", 400));
+        var png = picture.content().stream().filter(io.modelcontextprotocol.spec.McpSchema.ImageContent.class::isInstance)
+                .map(io.modelcontextprotocol.spec.McpSchema.ImageContent.class::cast).findFirst().orElseThrow();
+        assertThat(png.mimeType()).isEqualTo("image/png");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(png.data())));
+        assertThat(image.getWidth()).isEqualTo(400);
+        assertThat(text(picture)).contains("3 entities by script over layer grass", "cow (3)");
+        assertThat(error("render_world", Map.of("world_name", "field", "layer", "water"))).contains("layers: grass");
     }
 
     @Test

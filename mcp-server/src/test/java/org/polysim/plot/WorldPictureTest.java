@@ -64,7 +64,14 @@ class WorldPictureTest {
         try (World w = world()) {
             WorldPicture.Drawn byField = WorldPicture.draw(w, "size", null, true, "size", 500);
             save("render-size.png", byField.png());
-            assertThat(byField.legend()).containsExactly("1 to 2.6 (1)", "7.4 to 9 (1)");
+            assertThat(byField.legend()).as("few values: one colour each").containsExactly("1 (1)", "9 (1)");
+            for (int i = 0; i < 10; i++) {
+                w.addEntity("s", (tools.jackson.databind.node.ObjectNode) WorldFiles.parse("{\"size\": " + (i * 1.5)
+                        + "}", true, "state"), null, WorldFiles.parse("[" + i + ", 5]", true, "at"));
+            }
+            assertThat(WorldPicture.draw(w, "size", null, true, "size", 500).legend()).as("many: five bands")
+                    .containsExactly("0 to 2.7 (3)", "2.7 to 5.4 (2)", "5.4 to 8.1 (2)", "8.1 to 10.8 (3)",
+                            "10.8 to 13.5 (2)");
 
             WorldPicture.Drawn layer = WorldPicture.draw(w, null, "food", false, "food", 400);
             assertThat(layer.legend()).containsExactly("food: white 0 to dark green 0");
