@@ -21,7 +21,7 @@ class ExamplesTest {
     private static final Path EXAMPLES = Path.of("").toAbsolutePath();
 
     private static World load(String example) throws Exception {
-        return World.load(EXAMPLES.resolve(example).resolve("world.yaml"));
+        return Examples.load(EXAMPLES.resolve(example).resolve("world.yaml"));
     }
 
     /** Every {@code world*.yaml} in an example folder. */
@@ -38,8 +38,8 @@ class ExamplesTest {
         assertThat(files).hasSizeGreaterThanOrEqualTo(6);
         return files.stream().map(f -> DynamicTest.dynamicTest(EXAMPLES.relativize(f).toString(), () -> {
             assertThat(f.resolveSibling("README.md")).exists();
-            World a = World.load(f);
-            World b = World.load(f);
+            World a = Examples.load(f);
+            World b = Examples.load(f);
             a.advance(40);
             b.advance(40);
             assertThat(a.tick()).isEqualTo(40);
@@ -50,9 +50,9 @@ class ExamplesTest {
 
     @Test
     void theSirModelGivesIdenticalMetricsInLuaJavaScriptAndPython() throws Exception {
-        World lua = World.load(EXAMPLES.resolve("sir-epidemic/world.yaml"));
-        World js = World.load(EXAMPLES.resolve("sir-epidemic/world-js.yaml"));
-        World python = World.load(EXAMPLES.resolve("sir-epidemic/world-python.yaml"));
+        World lua = Examples.load(EXAMPLES.resolve("sir-epidemic/world.yaml"));
+        World js = Examples.load(EXAMPLES.resolve("sir-epidemic/world-js.yaml"));
+        World python = Examples.load(EXAMPLES.resolve("sir-epidemic/world-python.yaml"));
         for (World w : List.of(lua, js, python)) {
             w.advance(40);
         }
@@ -85,17 +85,17 @@ class ExamplesTest {
     @Test
     void theMixedMarketConservesCashAndGoodsAndResumesFromASnapshot(@TempDir Path dir) throws Exception {
         Path file = EXAMPLES.resolve("mixed-market/world.yaml");
-        World whole = World.load(file);
+        World whole = Examples.load(file);
         whole.advance(40);
         assertThat(whole.metric("cash_total").orElseThrow().values()).containsOnly(20000.0);
         assertThat(whole.metric("goods_total").orElseThrow().values()).containsOnly(200.0);
         assertThat(whole.metric("volume").orElseThrow().total()).isPositive();
 
-        World half = World.load(file);
+        World half = Examples.load(file);
         half.advance(20);
         Path snap = dir.resolve("half.json");
         WorldFiles.write(half.snapshot(), snap);
-        World resumed = World.load(snap);
+        World resumed = Examples.load(snap);
         resumed.advance(20);
         assertThat(WorldFiles.toJson(resumed.snapshot())).isEqualTo(WorldFiles.toJson(whole.snapshot()));
     }

@@ -22,7 +22,7 @@ class SpatialExamplesTest {
     private static final Path EXAMPLES = Path.of("").toAbsolutePath();
 
     private static World load(String example) throws Exception {
-        return World.load(EXAMPLES.resolve(example).resolve("world.yaml"));
+        return Examples.load(EXAMPLES.resolve(example).resolve("world.yaml"));
     }
 
     /** The world file of an example as a tree, to build a purpose-made variant of it. */
