@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code polysim} command. */
 @Command(name = "polysim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based simulations scripted in Lua, JavaScript and Python.",
-        subcommands = {RunCommand.class, ServeCommand.class, InfoCommand.class})
+        subcommands = {RunCommand.class, SweepCommand.class, WorkerCommand.class, ServeCommand.class,
+                InfoCommand.class})
 public final class Main implements Runnable {
 
     /** The version the server reports too. */
@@ -36,6 +37,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, serve or info");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, sweep, worker, serve or info");
     }
 }
