@@ -60,11 +60,12 @@ public final class Sweep {
         List<RunSpec> runs = plan(e);
         String definition = JSON.writeValueAsString(e.world());
         RunResult[] results = new RunResult[runs.size()];
-        for (RunResult r : backend.run(new Backend.Batch(definition, e.steps(), e.measure(), runs.subList(0, 1)),
-                progress)) {
-            results[r.index()] = r;
-        }
-        checkMeasured(e, results[0]);
+        // the first run keeps every metric, so a misspelt measured one is reported beside the names it recorded
+        RunResult first = backend.run(new Backend.Batch(definition, e.steps(), List.of(), runs.subList(0, 1)),
+                Backend.Progress.NONE).getFirst();
+        checkMeasured(e, first);
+        results[0] = measured(first, e.measure());
+        progress.runDone(results[0]);
         for (RunResult r : backend.run(new Backend.Batch(definition, e.steps(), e.measure(),
                 runs.subList(1, runs.size())), progress)) {
             results[r.index()] = r;
@@ -87,6 +88,15 @@ public final class Sweep {
                         + "tabulate every metric. No other run was started");
             }
         }
+    }
+
+    private static RunResult measured(RunResult r, List<String> measure) {
+        if (measure.isEmpty()) {
+            return r;
+        }
+        Map<String, RunResult.MetricStats> kept = new TreeMap<>(r.metrics());
+        kept.keySet().retainAll(measure);
+        return new RunResult(r.index(), kept);
     }
 
     private static TreeSet<String> allMetrics(RunResult[] results) {

@@ -1,7 +1,6 @@
 package org.polysim.experiment.cluster;
 
 import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.memberselector.MemberSelectors;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
@@ -23,7 +22,7 @@ import org.polysim.experiment.RunSpec;
 
 /**
  * Farms runs out to the worker members of a Hazelcast cluster. This process joins as a lite member (it holds no
- * data and runs nothing) and submits each run as a task to the cluster's executor, on a worker chosen by Hazelcast.
+ * data and runs nothing) and submits each run as a task to the cluster's executor, on the worker given the fewest.
  * The results are kept here, by run index: when a worker leaves or dies, every run it had (running or queued)
  * fails with "member left" and is submitted again to the workers that remain, so no run is lost, and as each index
  * is filled once, none is counted twice. Runs are deterministic, so a redone run gives the same row.
@@ -36,6 +35,8 @@ public final class HazelcastBackend implements Backend {
     private final HazelcastInstance member;
     private final IExecutorService executor;
     private final AtomicInteger resubmitted = new AtomicInteger();
+    /** Runs submitted to each worker, to spread them evenly. */
+    private final Map<java.util.UUID, Integer> submitted = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HazelcastBackend(ClusterConfig config, long workerWaitMillis) {
         this.workerWaitMillis = workerWaitMillis;
@@ -54,15 +55,19 @@ public final class HazelcastBackend implements Backend {
                 .map(m -> m.getAddress().getHost() + ":" + m.getAddress().getPort()).toList();
     }
 
+    /** A run submitted to a worker: which, and how many times it failed there without the worker leaving. */
+    private record Attempt(Future<RunResult> future, Member worker, int failures) {
+    }
+
     @Override
     public List<RunResult> run(Batch batch, Progress progress) throws InterruptedException {
         Map<Integer, RunTask> tasks = new LinkedHashMap<>();
         for (RunSpec spec : batch.runs()) {
             tasks.put(spec.index(), new RunTask(batch.definition(), batch.steps(), batch.measure(), spec));
         }
-        Map<Integer, Future<RunResult>> pending = new LinkedHashMap<>();
+        Map<Integer, Attempt> pending = new LinkedHashMap<>();
         for (var t : tasks.entrySet()) {
-            pending.put(t.getKey(), submit(t.getValue()));
+            pending.put(t.getKey(), submit(t.getValue(), null, 0));
         }
         Map<Integer, RunResult> results = new LinkedHashMap<>();
         try {
@@ -73,19 +78,19 @@ public final class HazelcastBackend implements Backend {
                 boolean any = false;
                 for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
                     var entry = it.next();
-                    if (!entry.getValue().isDone()) {
+                    Attempt a = entry.getValue();
+                    if (!a.future().isDone()) {
                         continue;
                     }
                     any = true;
-                    RunResult r = outcome(entry.getValue());
-                    if (r == null) { // its worker left: run it elsewhere
-                        resubmitted.incrementAndGet();
-                        entry.setValue(submit(tasks.get(entry.getKey())));
-                    } else {
+                    try {
+                        RunResult r = a.future().get();
                         it.remove();
                         if (results.putIfAbsent(r.index(), r) == null) {
                             progress.runDone(r);
                         }
+                    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                        entry.setValue(retry(tasks.get(entry.getKey()), a, e));
                     }
                 }
                 if (!any) {
@@ -94,49 +99,60 @@ public final class HazelcastBackend implements Backend {
             }
             return new ArrayList<>(results.values());
         } finally {
-            pending.values().forEach(f -> f.cancel(true));
+            pending.values().forEach(a -> a.future().cancel(true));
         }
     }
 
-    private Future<RunResult> submit(RunTask task) throws InterruptedException {
+    /**
+     * A run that failed is run again elsewhere when its worker left (or is leaving: a worker shutting down fails
+     * the runs it had), and once more when it failed on a worker still there; a run that fails twice on workers that
+     * stayed failed for a reason of its own (a script error: runs are deterministic), which stops the sweep.
+     */
+    private Attempt retry(RunTask task, Attempt failed, Exception e) throws InterruptedException {
+        Throwable cause = e instanceof ExecutionException x && x.getCause() != null ? x.getCause() : e;
+        boolean left = workerLeft(cause) || !member.getCluster().getMembers().contains(failed.worker());
+        if (left || failed.failures() == 0) {
+            resubmitted.incrementAndGet();
+            return submit(task, failed.worker(), left ? failed.failures() : failed.failures() + 1);
+        }
+        throw cause instanceof RunFailedException r ? new RunFailedException(r.getMessage())
+                : new RunFailedException("run " + task.spec().index() + " failed on worker " + failed.worker()
+                + ": " + cause);
+    }
+
+    /** Submits to the worker with the fewest runs submitted so far, avoiding {@code not} while another exists. */
+    private Attempt submit(RunTask task, Member not, int failures) throws InterruptedException {
         long deadline = System.nanoTime() + workerWaitMillis * 1_000_000L;
         while (true) {
-            try {
-                return executor.submit(task, MemberSelectors.DATA_MEMBER_SELECTOR);
-            } catch (RejectedExecutionException noWorker) {
-                if (System.nanoTime() > deadline) {
-                    throw new ExperimentException("cluster", "no worker in cluster '"
-                            + member.getConfig().getClusterName() + "' (members: " + members() + ") after "
-                            + workerWaitMillis / 1000 + " s; start one with: polysim worker --cluster "
-                            + String.join(",", member.getConfig().getNetworkConfig().getJoin().getTcpIpConfig()
-                            .getMembers()));
+            List<Member> workers = member.getCluster().getMembers().stream().filter(m -> !m.isLiteMember())
+                    .toList();
+            List<Member> others = workers.stream().filter(m -> !m.equals(not)).toList();
+            List<Member> choice = others.isEmpty() ? workers : others;
+            if (!choice.isEmpty()) {
+                Member target = choice.stream().min(java.util.Comparator.comparingInt(m -> submitted
+                        .getOrDefault(m.getUuid(), 0))).orElseThrow();
+                submitted.merge(target.getUuid(), 1, Integer::sum);
+                try {
+                    return new Attempt(executor.submitToMember(task, target), target, failures);
+                } catch (RejectedExecutionException | TargetNotMemberException gone) {
+                    // it left between the listing and the submission: choose again
                 }
+            } else if (System.nanoTime() > deadline) {
+                throw new ExperimentException("cluster", "no worker in cluster '"
+                        + member.getConfig().getClusterName() + "' (members: " + members() + ") after "
+                        + workerWaitMillis / 1000 + " s; start one with: polysim worker --cluster "
+                        + String.join(",", member.getConfig().getNetworkConfig().getJoin().getTcpIpConfig()
+                        .getMembers()));
+            } else {
                 Thread.sleep(POLL_MILLIS * 4);
             }
         }
     }
 
-    /** A done run's result, or null when its worker left before it finished. */
-    private static RunResult outcome(Future<RunResult> f) throws InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (workerLeft(cause)) {
-                return null;
-            }
-            if (cause instanceof RunFailedException r) {
-                throw new RunFailedException(r.getMessage());
-            }
-            throw new RunFailedException("a run failed on a worker: " + cause);
-        } catch (java.util.concurrent.CancellationException e) {
-            return null;
-        }
-    }
-
     private static boolean workerLeft(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof MemberLeftException || c instanceof TargetNotMemberException) {
+            if (c instanceof MemberLeftException || c instanceof TargetNotMemberException
+                    || c instanceof com.hazelcast.core.HazelcastInstanceNotActiveException) {
                 return true;
             }
         }
