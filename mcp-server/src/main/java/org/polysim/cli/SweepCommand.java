@@ -13,6 +13,7 @@ import org.polysim.experiment.LocalBackend;
 import org.polysim.experiment.RunFailedException;
 import org.polysim.experiment.RunResult;
 import org.polysim.experiment.Sweep;
+import org.polysim.experiment.SummaryText;
 import org.polysim.experiment.SweepResult;
 import org.polysim.experiment.Tables;
 import org.polysim.experiment.cluster.ClusterConfig;

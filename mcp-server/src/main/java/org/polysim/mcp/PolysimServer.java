@@ -84,6 +84,7 @@ public final class PolysimServer {
         tools.addAll(new SnapshotTools(state).tools());
         tools.addAll(new SpaceTools(state).tools());
         tools.addAll(new TraceTools(state).tools());
+        tools.addAll(new ExperimentTools(state).tools());
         return tools;
     }
 

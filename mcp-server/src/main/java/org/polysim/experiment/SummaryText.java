@@ -1,10 +1,8 @@
-package org.polysim.cli;
+package org.polysim.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.polysim.engine.Numbers;
-import org.polysim.experiment.Statistics;
-import org.polysim.experiment.SweepResult;
 
 /** The summary table as aligned text: per grid point and metric, the mean and 95% interval of the runs' last value. */
 public final class SummaryText {
