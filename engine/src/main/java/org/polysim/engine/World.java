@@ -112,6 +112,16 @@ public final class World implements AutoCloseable {
         return Languages.installed().canonical();
     }
 
+    /**
+     * A seed derived from {@code seed} and a stream name with the engine's own derivation (the one that gives each
+     * entity its generator): the same pair always gives the same seed, different names give unrelated seeds. An
+     * experiment seeds each of its runs this way from the experiment seed and the run's grid point and replication,
+     * so no two runs share a seed and none depends on where or when it runs.
+     */
+    public static long derivedSeed(long seed, String stream) {
+        return Rng.derive(seed, stream).nextLong();
+    }
+
     /** Reads a world file (YAML or JSON by extension); {@code file:} scripts are relative to it. */
     public static World load(Path file) throws SimulationException {
         JsonNode tree = WorldFiles.read(file);

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code polysim} command. */
 @Command(name = "polysim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based simulations scripted in Lua, JavaScript and Python.",
-        subcommands = {RunCommand.class, PlotCommand.class, ServeCommand.class, InfoCommand.class})
+        subcommands = {RunCommand.class, PlotCommand.class, SweepCommand.class, WorkerCommand.class,
+                ServeCommand.class, InfoCommand.class})
 public final class Main implements Runnable {
 
     /** The version the server reports too. */
@@ -36,6 +37,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, plot, serve or info");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a command: run, plot, sweep, worker, serve or info");
     }
 }

@@ -87,6 +87,7 @@ public final class PolysimServer {
         tools.addAll(new TraceTools(state).tools());
         tools.addAll(new PlotTools(state).tools());
         tools.addAll(new ExportTools(state).tools());
+        tools.addAll(new ExperimentTools(state).tools());
         return tools;
     }
 

@@ -40,6 +40,8 @@ final class ServerState {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Map<String, Run> runsByRequest = new ConcurrentHashMap<>();
+    /** How to stop a call in progress that is not a world's run (run_experiment), by request id. */
+    final Map<String, Runnable> cancelHooks = new ConcurrentHashMap<>();
     /** The version of each world its store's journal already covers (the last run's end). */
     private final Map<String, Long> journaled = new ConcurrentHashMap<>();
 
@@ -315,6 +317,10 @@ final class ServerState {
         Run run = runsByRequest.get(requestId);
         if (run != null) {
             run.cancelled = true;
+        }
+        Runnable hook = cancelHooks.get(requestId);
+        if (hook != null) {
+            hook.run();
         }
     }
 
