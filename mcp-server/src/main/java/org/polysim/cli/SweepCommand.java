@@ -2,6 +2,7 @@ package org.polysim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,6 +120,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Tables.Files files = Tables.write(result, out);
+        List<Path> charts = org.polysim.experiment.SweepCharts.write(result, out);
         stdout.printf(Locale.ROOT, "experiment %s: %d runs (%d points x %d replications) of %d ticks in %.2f s on "
                         + "%s%n%n", experiment.name(), total, result.summaries().size(), experiment.replications(),
                 experiment.steps(), seconds, where);
@@ -126,6 +128,7 @@ final class SweepCommand implements Callable<Integer> {
         stdout.println();
         stdout.println("runs:    " + files.runs());
         stdout.println("summary: " + files.summary());
+        charts.forEach(f -> stdout.println("chart:   " + f));
         stdout.flush();
         return 0;
     }

@@ -15,6 +15,7 @@ import org.polysim.experiment.RunResult;
 import org.polysim.experiment.Statistics;
 import org.polysim.experiment.SummaryText;
 import org.polysim.experiment.Sweep;
+import org.polysim.experiment.SweepCharts;
 import org.polysim.experiment.SweepResult;
 import org.polysim.experiment.Tables;
 import tools.jackson.databind.node.ObjectNode;
@@ -118,15 +119,20 @@ final class ExperimentTools {
         }
         double seconds = (state.nanoTime.getAsLong() - started) / 1e9;
         Tables.Files files = Tables.write(result, out);
-        // PLOT HOOK (issue 15): a plot of each measured metric's mean against a varied param, with the 95% intervals
-        // as error bars, belongs here once org.polysim.plot (branch plots) is merged; the summary CSV has exactly
-        // the columns it needs (point, params, <metric>.mean, .ci95_low, .ci95_high).
-        return new Tool.Result(data(result, root, files, seconds, threads), "experiment '" + experiment.name()
+        List<Path> charts = SweepCharts.write(result, out);
+        ObjectNode data = data(result, root, files, seconds, threads);
+        charts.forEach(f -> data.withArray("charts").add(root.relativize(f).toString()));
+        byte[] shown = result.metrics().isEmpty() ? null : SweepCharts.chart(result, result.metrics().getFirst(), 640,
+                400);
+        return new Tool.Result(data, "experiment '" + experiment.name()
                 + "': " + total + " runs (" + result.summaries().size() + " grid points x "
                 + experiment.replications() + " replications, " + experiment.steps() + " ticks each) in "
                 + ServerState.seconds((long) (seconds * 1e9)) + " s on " + threads + " threads; tables "
                 + root.relativize(files.runs()) + " and " + root.relativize(files.summary()) + ". Mean and 95% "
-                + "interval of each run's last value:\n" + SummaryText.of(result));
+                + "interval of each run's last value:\n" + SummaryText.of(result) + (charts.isEmpty() ? ""
+                : "\ncharts (mean and 95% interval against " + SweepCharts.xParam(experiment) + "): " + String.join(
+                ", ", charts.stream().map(f -> root.relativize(f).toString()).toList()) + (shown == null ? ""
+                : "; the image shows " + result.metrics().getFirst())), false, shown);
     }
 
     /** The output folder, confined to the workspace as every file tool's paths are. */

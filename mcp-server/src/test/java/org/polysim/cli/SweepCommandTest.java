@@ -44,6 +44,32 @@ class SweepCommandTest {
                 0,1,2,2,0,2,2
                 1,2,2,4,0,4,4
                 """);
+        // the chart: metric n (2 then 4) against param n; the line rises from left to right
+        java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(dir.resolve("out/exp-n.png").toFile());
+        assertThat(chart.getWidth()).isEqualTo(800);
+        assertThat(out.toString()).contains("chart:   ").contains("exp-n.png");
+        int blue = 0x1f77b4;
+        double left = org.polysim.plot.Pictures.rowOf(chart, firstColumn(chart, blue), blue);
+        double right = org.polysim.plot.Pictures.rowOf(chart, lastColumn(chart, blue), blue);
+        assertThat(left).isGreaterThan(right + 100); // y grows upwards: the higher mean is drawn higher
+    }
+
+    private static int firstColumn(java.awt.image.BufferedImage image, int rgb) {
+        for (int x = 0; x < image.getWidth() / 2; x++) {
+            if (org.polysim.plot.Pictures.rowOf(image, x, rgb) >= 0) {
+                return x;
+            }
+        }
+        throw new AssertionError("no line on the left half");
+    }
+
+    private static int lastColumn(java.awt.image.BufferedImage image, int rgb) {
+        for (int x = image.getWidth() - 1; x > image.getWidth() / 2; x--) {
+            if (org.polysim.plot.Pictures.rowOf(image, x, rgb) >= 0) {
+                return x;
+            }
+        }
+        throw new AssertionError("no line on the right half");
     }
 
     @Test

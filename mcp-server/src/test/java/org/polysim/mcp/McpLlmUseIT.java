@@ -169,11 +169,11 @@ class McpLlmUseIT extends ServerSession {
                 .map(Map.Entry::getKey).sorted().toList();
         assertThat(readOnly).containsExactly("get_entity_state", "get_log", "get_messages", "get_metric",
                 "get_metrics", "get_script", "get_space", "get_world_state", "list_entities", "list_metrics",
-                "list_snapshots", "list_worlds", "plot_metrics", "trace_entity");
+                "list_snapshots", "list_worlds", "plot_metrics", "render_world", "trace_entity");
         for (String destructive : List.of("delete_world", "remove_entity", "restore_world_snapshot",
                 "save_world_snapshot_to_file", "load_world_snapshot_from_file", "set_entity_state", "update_script",
                 "advance_simulation", "create_world", "copy_world", "set_params", "export_metrics",
-                "export_entities")) {
+                "export_entities", "run_experiment")) {
             assertThat(hints.get(destructive).destructiveHint()).as(destructive).isTrue();
             assertThat(hints.get(destructive).readOnlyHint()).as(destructive).isFalse();
         }

@@ -6,11 +6,11 @@ import java.io.IOException;
 import javax.imageio.ImageIO;
 
 /** Reading a chart back as a picture: what a person looking at it would check. */
-final class Pictures {
+public final class Pictures {
 
     private Pictures() {}
 
-    static BufferedImage decode(byte[] png) throws IOException {
+    public static BufferedImage decode(byte[] png) throws IOException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         if (image == null) {
             throw new AssertionError("not a readable PNG (" + png.length + " bytes)");
@@ -19,7 +19,7 @@ final class Pictures {
     }
 
     /** Variance of the pixels' brightness: near zero for a blank image. */
-    static double brightnessVariance(BufferedImage image) {
+    public static double brightnessVariance(BufferedImage image) {
         double sum = 0;
         double squares = 0;
         long n = (long) image.getWidth() * image.getHeight();
@@ -36,7 +36,7 @@ final class Pictures {
     }
 
     /** The mean row of the pixels in column {@code x} close to {@code rgb}, or -1 if none is. */
-    static double rowOf(BufferedImage image, int x, int rgb) {
+    public static double rowOf(BufferedImage image, int x, int rgb) {
         double sum = 0;
         int count = 0;
         for (int y = 0; y < image.getHeight(); y++) {
@@ -49,7 +49,7 @@ final class Pictures {
     }
 
     /** Columns with at least one pixel close to {@code rgb}. */
-    static int columnsWith(BufferedImage image, int rgb) {
+    public static int columnsWith(BufferedImage image, int rgb) {
         int columns = 0;
         for (int x = 0; x < image.getWidth(); x++) {
             if (rowOf(image, x, rgb) >= 0) {
