@@ -74,8 +74,7 @@ final class SpatialReport {
                 if (r.isEmpty()) {
                     row.append(" – | – | – |");
                 } else if (!r.get().has("block_ms")) {
-                    row.append(" failed: ").append(r.get().path("error").asString().replace('|', '/'))
-                            .append(" | – | – |");
+                    row.append(" failed: ").append(brief(r.get().path("error").asString())).append(" | – | – |");
                 } else {
                     JsonNode x = r.get();
                     row.append(' ').append(Report.perTick(x).describe("")).append(" | ")
@@ -130,6 +129,12 @@ final class SpatialReport {
             }
         }
         return String.join("; ", parts);
+    }
+
+    /** A failure in a table cell: its first words (the whole message is in results.json). */
+    private static String brief(String error) {
+        String e = error.replace('|', '/');
+        return e.length() <= 90 ? e : e.substring(0, 90) + "…";
     }
 
     private static String setup(JsonNode r) {
