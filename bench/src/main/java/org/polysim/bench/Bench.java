@@ -317,7 +317,7 @@ public final class Bench implements Callable<Integer> {
      */
     static Plan spatialPlan(SpatialModel model, String size, int agents, String impl) {
         boolean small = size.equals("small");
-        long warmRuns = small ? 3 : 1;
+        long warmRuns = small ? 10 : 2; // node's small runs last 2 ms: 3 runs left V8 unsettled (0.12 vs 0.02 ms/step)
         if (impl.equals("js") || impl.equals("python")) {
             warmRuns = Math.clamp((long) Math.ceil(1e6 / ((double) agents * model.steps)), 3, 20);
         }
