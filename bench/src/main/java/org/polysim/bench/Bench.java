@@ -31,7 +31,12 @@ public final class Bench implements Callable<Integer> {
             new Native("luajit", "luajit", "native.lua"), new Native("node", "node", "native.js"),
             new Native("cpython", "python3", "native.py"));
 
-    record Native(String name, String command, String program) {}
+    record Native(String name, String command, String program) {
+        /** The spatial models' program for this runtime: {@code spatial.<ext>} beside {@link #program}. */
+        String spatialProgram() {
+            return "spatial" + program.substring(program.lastIndexOf('.'));
+        }
+    }
 
     /**
      * The latency part's calls per server: untimed ones first (polysim's JIT needs a few thousand calls before its
@@ -60,18 +65,20 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--root", description = "The polysim checkout (default: the current directory).")
     Path root = Path.of("");
 
-    @Option(names = "--sizes", split = ",", description = "Entity counts (default: 1000,10000,100000).")
-    List<Integer> sizes = List.of(1_000, 10_000, 100_000);
+    @Option(names = "--sizes", split = ",", description = "Entity counts of the ticks part (default: 1000,10000,"
+            + "100000) and sizes of the spatial part (small, large; default both), in one list.")
+    List<String> sizes = List.of();
 
-    @Option(names = "--workloads", split = ",", description = "Workloads (default: wealth,compute,chatter).")
-    List<String> workloads = List.of("wealth", "compute", "chatter");
+    @Option(names = "--workloads", split = ",", description = "Workloads of the ticks part (wealth, compute, "
+            + "chatter) and models of the spatial part (schelling, wolfsheep, flocking), in one list (default: all).")
+    List<String> workloads = List.of("wealth", "compute", "chatter", "schelling", "wolfsheep", "flocking");
 
     @Option(names = "--python-max", description = "Largest size for Python, polysim and CPython (default: 10000).")
     int pythonMax = 10_000;
 
-    @Option(names = "--parts", split = ",", description = "What to measure (default: ticks,memory,boundary,mcp,"
-            + "autosave,latency).")
-    List<String> parts = List.of("ticks", "memory", "boundary", "mcp", "autosave", "latency");
+    @Option(names = "--parts", split = ",", description = "What to measure (default: ticks,spatial,memory,boundary,"
+            + "mcp,autosave,latency).")
+    List<String> parts = List.of("ticks", "spatial", "memory", "boundary", "mcp", "autosave", "latency");
 
     @Option(names = "--out", description = "Report file (default: bench/RESULTS.md under --root).")
     Path out;
@@ -90,8 +97,8 @@ public final class Bench implements Callable<Integer> {
         Path dir = root.toAbsolutePath().normalize();
         Path scripts = dir.resolve("bench/workloads");
         Results results = new Results();
-        for (String w : parts.contains("ticks") ? workloads : List.<String>of()) {
-            for (int n : sizes) {
+        for (String w : parts.contains("ticks") ? tickWorkloads() : List.<String>of()) {
+            for (int n : tickSizes()) {
                 Plan plan = Plan.of(n);
                 for (String language : LANGUAGES) {
                     if (!language.equals("python") || n <= pythonMax) {
@@ -107,6 +114,11 @@ public final class Bench implements Callable<Integer> {
                                 "" + plan.perBlock()), nat.name(), w, plan));
                     }
                 }
+            }
+        }
+        for (SpatialModel model : parts.contains("spatial") ? spatialModels() : List.<SpatialModel>of()) {
+            for (String size : spatialSizes()) {
+                spatial(dir, scripts, model, size, results);
             }
         }
         Plan memoryPlan = new Plan(10_000, 2, 1, 2);
@@ -162,6 +174,7 @@ public final class Bench implements Callable<Integer> {
         // every raw figure, beside the report, for analyses the report does not make
         ObjectNode raw = Workload.JSON.createObjectNode();
         raw.putArray("ticks").addAll(results.ticks);
+        raw.putArray("spatial").addAll(results.spatial);
         raw.putArray("memory").addAll(results.memory);
         raw.putArray("boundary").addAll(results.boundary);
         raw.set("mcp", results.mcp);
@@ -178,9 +191,10 @@ public final class Bench implements Callable<Integer> {
         String when = java.time.LocalDate.ofInstant(Files.getLastModifiedTime(reuse).toInstant(),
                 java.time.ZoneId.systemDefault()).toString();
         List<String> taken = new ArrayList<>();
-        for (String part : List.of("ticks", "memory", "boundary", "autosave")) {
+        for (String part : List.of("ticks", "spatial", "memory", "boundary", "autosave")) {
             List<ObjectNode> list = switch (part) {
                 case "ticks" -> results.ticks;
+                case "spatial" -> results.spatial;
                 case "memory" -> results.memory;
                 case "boundary" -> results.boundary;
                 default -> results.autosave;
@@ -218,6 +232,8 @@ public final class Bench implements Callable<Integer> {
     /** Everything measured in one run. */
     static final class Results {
         final List<ObjectNode> ticks = new ArrayList<>();
+        /** One result per model, size and implementation ({@link SpatialRun} and the native programs). */
+        final List<ObjectNode> spatial = new ArrayList<>();
         final List<ObjectNode> memory = new ArrayList<>();
         final List<ObjectNode> boundary = new ArrayList<>();
         final List<ObjectNode> autosave = new ArrayList<>();
@@ -228,6 +244,99 @@ public final class Bench implements Callable<Integer> {
         String latencyError;
         /** Which parts came from which run, when some were reused; null for a whole run. */
         String provenance;
+    }
+
+    /** The ticks part's workloads among {@code --workloads}; a name that is neither kind is an error. */
+    private List<String> tickWorkloads() {
+        List<String> known = java.util.Arrays.stream(Workload.values()).map(Workload::id).toList();
+        for (String w : workloads) {
+            if (!known.contains(w) && SpatialModel.ofOrNull(w) == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "unknown workload " + w
+                        + "; workloads are " + String.join(", ", known) + ", and the models schelling, wolfsheep, "
+                        + "flocking");
+            }
+        }
+        return workloads.stream().filter(known::contains).toList();
+    }
+
+    private List<SpatialModel> spatialModels() {
+        tickWorkloads(); // checks the names
+        return workloads.stream().map(SpatialModel::ofOrNull).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The numbers among {@code --sizes}, or 1k, 10k, 100k when it names none. */
+    private List<Integer> tickSizes() {
+        List<Integer> n = sizes.stream().filter(s -> s.matches("\\d+")).map(Integer::valueOf).toList();
+        return n.isEmpty() ? List.of(1_000, 10_000, 100_000) : n;
+    }
+
+    /** small and large among {@code --sizes}, or both when it names neither. */
+    private List<String> spatialSizes() {
+        for (String s : sizes) {
+            if (!s.matches("\\d+") && !SpatialModel.SIZES.contains(s)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "unknown size " + s
+                        + "; sizes are entity counts (ticks part) or small and large (spatial part)");
+            }
+        }
+        List<String> named = sizes.stream().filter(SpatialModel.SIZES::contains).toList();
+        return named.isEmpty() ? SpatialModel.SIZES : named;
+    }
+
+    /**
+     * One model at one size in every implementation: polysim's languages (the Java floor once it exists, see
+     * {@link #javaSpatialFloor}), plain LuaJ, and the native runtimes.
+     */
+    private void spatial(Path dir, Path scripts, SpatialModel model, String size, Results results)
+            throws IOException, InterruptedException {
+        int agents = model.agents(size, scripts);
+        for (String language : LANGUAGES) {
+            if (!language.equals("java") || javaSpatialFloor()) {
+                Plan plan = spatialPlan(model, size, agents, language);
+                results.spatial.add(run(javaMain(SpatialRun.class, language, model.id(), size,
+                        "" + plan.warmup() / model.steps, "" + plan.blocks(), scripts.toString()), language,
+                        model.id(), plan).put("size", size));
+            }
+        }
+        Path nativeDir = dir.resolve("bench/native");
+        Plan plan = spatialPlan(model, size, agents, "luaj");
+        results.spatial.add(run(javaMain(LuajNative.class, nativeDir.resolve("spatial.lua").toString(), model.id(),
+                size, "" + plan.warmup() / model.steps, "" + plan.blocks()), "luaj", model.id(), plan)
+                .put("size", size));
+        for (Native nat : NATIVES) {
+            plan = spatialPlan(model, size, agents, nat.name());
+            results.spatial.add(run(List.of(nat.command(), nativeDir.resolve(nat.spatialProgram()).toString(),
+                    model.id(), size, "" + plan.warmup() / model.steps, "" + plan.blocks()), nat.name(), model.id(),
+                    plan).put("size", size));
+        }
+    }
+
+    /**
+     * A spatial case's runs as a {@link Plan}: n the agents at the start, warm-up and block ticks whole runs of the
+     * model's steps. Small runs take milliseconds, so there are more of them; JavaScript and Python warm up for
+     * about a million updates (Graal's compiler on two cores, as {@link Plan#forLanguage}), 3 to 20 runs.
+     */
+    static Plan spatialPlan(SpatialModel model, String size, int agents, String impl) {
+        boolean small = size.equals("small");
+        long warmRuns = small ? 10 : 2; // node's small runs last 2 ms: 3 runs left V8 unsettled (0.12 vs 0.02 ms/step)
+        if (impl.equals("js") || impl.equals("python")) {
+            warmRuns = Math.clamp((long) Math.ceil(1e6 / ((double) agents * model.steps)), 3, 20);
+        }
+        return new Plan(agents, (int) warmRuns * model.steps, small ? 10 : 5, model.steps);
+    }
+
+    /**
+     * TODO(space SPI): the plain Java floor of the spatial models. It is sketched in
+     * {@code bench/src/spatial-floor/JavaSpatialModels.java}, outside the build until the engine's
+     * {@code EntityContext} has the space members; moved into this package (and dispatched to from
+     * {@link JavaWorkloads#compile}), it is picked up here and measured like the ticks part's floor.
+     */
+    static boolean javaSpatialFloor() {
+        try {
+            Class.forName("org.polysim.bench.JavaSpatialModels");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private List<String> caseCommand(String language, String workload, Plan plan, Path scripts, boolean memory) {

@@ -46,6 +46,7 @@ final class Report {
         for (String w : workloads()) {
             workload(w);
         }
+        new SpatialReport(results.spatial, this::line).sections();
         memory();
         boundary();
         mcp();
@@ -96,6 +97,7 @@ final class Report {
             ratioTarget(w, 10_000, "js", "java", 5);
             ratioTarget(w, 10_000, "python", "java", 10);
         }
+        new SpatialReport(results.spatial, this::line).targets();
         for (String language : List.of("lua", "js")) {
             long ran = results.ticks.stream().filter(r -> r.path("impl").asString().equals(language)
                     && r.path("n").asInt() == 100_000 && r.has("block_ms")).count();
