@@ -283,19 +283,17 @@ public final class Bench implements Callable<Integer> {
     }
 
     /**
-     * One model at one size in every implementation: polysim's languages (the Java floor once it exists, see
-     * {@link #javaSpatialFloor}), plain LuaJ, and the native runtimes.
+     * One model at one size in every implementation: polysim's languages and the plain Java floor
+     * ({@link JavaSpatialModels}), plain LuaJ, and the native runtimes.
      */
     private void spatial(Path dir, Path scripts, SpatialModel model, String size, Results results)
             throws IOException, InterruptedException {
         int agents = model.agents(size, scripts);
         for (String language : LANGUAGES) {
-            if (!language.equals("java") || javaSpatialFloor()) {
-                Plan plan = spatialPlan(model, size, agents, language);
-                results.spatial.add(run(javaMain(SpatialRun.class, language, model.id(), size,
-                        "" + plan.warmup() / model.steps, "" + plan.blocks(), scripts.toString()), language,
-                        model.id(), plan).put("size", size));
-            }
+            Plan plan = spatialPlan(model, size, agents, language);
+            results.spatial.add(run(javaMain(SpatialRun.class, language, model.id(), size,
+                    "" + plan.warmup() / model.steps, "" + plan.blocks(), scripts.toString()), language,
+                    model.id(), plan).put("size", size));
         }
         Path nativeDir = dir.resolve("bench/native");
         Plan plan = spatialPlan(model, size, agents, "luaj");
@@ -322,21 +320,6 @@ public final class Bench implements Callable<Integer> {
             warmRuns = Math.clamp((long) Math.ceil(1e6 / ((double) agents * model.steps)), 3, 20);
         }
         return new Plan(agents, (int) warmRuns * model.steps, small ? 10 : 5, model.steps);
-    }
-
-    /**
-     * TODO(space SPI): the plain Java floor of the spatial models. It is sketched in
-     * {@code bench/src/spatial-floor/JavaSpatialModels.java}, outside the build until the engine's
-     * {@code EntityContext} has the space members; moved into this package (and dispatched to from
-     * {@link JavaWorkloads#compile}), it is picked up here and measured like the ticks part's floor.
-     */
-    static boolean javaSpatialFloor() {
-        try {
-            Class.forName("org.polysim.bench.JavaSpatialModels");
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     private List<String> caseCommand(String language, String workload, Plan plan, Path scripts, boolean memory) {

@@ -30,8 +30,9 @@ public final class JavaWorkloads implements ControllerProvider {
 
     @Override
     public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
-        // TODO(space SPI): the spatial models' floor, sketched in bench/src/spatial-floor/JavaSpatialModels.java:
-        // if (SpatialModel.ofOrNull(source.code().strip()) != null) return JavaSpatialModels.controller(...);
+        if (SpatialModel.ofOrNull(source.code().strip()) != null) {
+            return JavaSpatialModels.controller(source.code().strip());
+        }
         Workload w;
         try {
             w = Workload.of(source.code().strip());

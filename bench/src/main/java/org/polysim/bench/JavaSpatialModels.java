@@ -6,25 +6,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SKETCH, OUTSIDE THE BUILD (bench/src/spatial-floor is not a Maven source folder): the plain Java floor of the
- * spatial models, the same logic as bench/workloads/{schelling,wolfsheep,flocking}.lua through the engine's SPI. It
- * is written against the space members that DESIGN.md gives scripts, as this file assumes EntityContext will have
- * them (adjust to the real signatures when the engine's space lands):
- *
- * <pre>
- *   double x(); double y();                             position
- *   boolean move(double x, double y);                   false when the cell is full
- *   List&lt;String&gt; near(double r, String script);         script may be null
- *   JsonNode free();                                    [x, y] or null
- *   JsonNode look(String id);                           {id, script, x, y, state} or null
- *   double layer(String name, Double x, Double y);      own cell when x, y are null
- *   double take(String name, double amount, Double x, Double y);
- *   boolean destroy(String id);                         immediate; null means itself
- * </pre>
- *
- * To enable: move this file to src/main/java/org/polysim/bench/, and in JavaWorkloads.compile return
- * {@code JavaSpatialModels.controller(code)} when {@code SpatialModel.ofOrNull(code) != null}; Bench then measures
- * the java row of the spatial part (Bench.javaSpatialFloor).
+ * The plain Java floor of the spatial models: the same logic as bench/workloads/{schelling,wolfsheep,flocking}.lua
+ * through the engine's SPI (the space members of {@code EntityContext}). It pays everything the engine charges for a
+ * neighbour query, a move or a layer (and the JSON states) and nothing a guest language does.
  */
 final class JavaSpatialModels {
 
@@ -61,7 +45,7 @@ final class JavaSpatialModels {
         if (!happy) {
             JsonNode cell = e.free();
             if (cell != null) {
-                e.move(cell.get(0).asDouble(), cell.get(1).asDouble());
+                e.move(cell.get(0).asDouble(), cell.get(1).asDouble(), null);
             }
         }
         if (e.state().path("happy").asBoolean() != happy) { // states are replaced, never mutated
@@ -76,7 +60,7 @@ final class JavaSpatialModels {
             for (int x = 0; x < p.get("width").asInt(); x++) {
                 for (int y = 0; y < p.get("height").asInt(); y++) {
                     if (e.random() >= 0.5) {
-                        e.take("grass", e.random(1, regrowth), (double) x, (double) y);
+                        e.take("grass", e.random(1, regrowth), (double) x, (double) y, null);
                     }
                 }
             }
@@ -97,8 +81,8 @@ final class JavaSpatialModels {
         double energy = e.state().get("energy").asDouble() - 1;
         if (sheep) {
             double full = p.get("regrowth_time").asDouble();
-            if (e.layer("grass", (double) cell[0], (double) cell[1]) >= full) {
-                e.take("grass", full, (double) cell[0], (double) cell[1]);
+            if (e.layer("grass", (double) cell[0], (double) cell[1], null) >= full) {
+                e.take("grass", full, (double) cell[0], (double) cell[1], null);
                 energy += p.get("sheep_gain").asDouble();
             }
         } else {
@@ -122,10 +106,10 @@ final class JavaSpatialModels {
     private static int[] walk(EntityContext e, JsonNode p) {
         while (true) {
             int[] d = STEPS[(int) e.random(0, 7)];
-            int x = (int) e.x() + d[0];
-            int y = (int) e.y() + d[1];
+            int x = e.coordinate(0).intValue() + d[0];
+            int y = e.coordinate(1).intValue() + d[1];
             if (x >= 0 && x < p.get("width").asInt() && y >= 0 && y < p.get("height").asInt()) {
-                e.move(x, y);
+                e.move(x, y, null);
                 return new int[] {x, y};
             }
         }
@@ -143,8 +127,8 @@ final class JavaSpatialModels {
         double w = p.get("width").asDouble();
         double h = p.get("height").asDouble();
         double sep2 = Math.pow(p.get("separation").asDouble(), 2);
-        double x = e.x();
-        double y = e.y();
+        double x = e.coordinate(0).doubleValue();
+        double y = e.coordinate(1).doubleValue();
         int n = 0;
         double cx = 0, cy = 0, sx = 0, sy = 0, mx = 0, my = 0;
         for (String id : e.near(p.get("visual_distance").asDouble(), null)) {
@@ -172,7 +156,7 @@ final class JavaSpatialModels {
         s.put("vx", vx / norm).put("vy", vy / norm);
         e.setState(s);
         double speed = p.get("speed").asDouble();
-        e.move(x + vx / norm * speed, y + vy / norm * speed);
+        e.move(x + vx / norm * speed, y + vy / norm * speed, null);
     }
 
     private static double wrap(double d, double size) {
