@@ -78,7 +78,7 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--parts", split = ",", description = "What to measure (default: ticks,spatial,memory,boundary,"
             + "mcp,autosave,latency).")
-    List<String> parts = List.of("ticks", "spatial", "memory", "boundary", "mcp", "autosave", "latency");
+    List<String> parts = List.of("ticks", "spatial", "memory", "boundary", "mcp", "autosave", "latency", "sweep");
 
     @Option(names = "--out", description = "Report file (default: bench/RESULTS.md under --root).")
     Path out;
@@ -166,6 +166,11 @@ public final class Bench implements Callable<Integer> {
                 progress("  latency failed: " + e);
             }
         }
+        if (parts.contains("sweep")) {
+            progress("sweep: examples/sir-epidemic/sweep.yaml on 1 and 2 local threads, alternating");
+            results.sweep = run(javaMain(SweepScaling.class, dir.resolve("examples/sir-epidemic/sweep.yaml")
+                    .toString(), "2"), "local", "sweep", new Plan(0, 0, 0, 0));
+        }
         if (reuse != null) {
             reuse(results);
         }
@@ -180,6 +185,7 @@ public final class Bench implements Callable<Integer> {
         raw.set("mcp", results.mcp);
         raw.putArray("autosave").addAll(results.autosave);
         raw.set("latency", results.latency);
+        raw.set("sweep", results.sweep);
         Files.writeString(report.resolveSibling("results.json"), raw.toPrettyString());
         progress("wrote " + report);
         return 0;
@@ -207,6 +213,10 @@ public final class Bench implements Callable<Integer> {
         if (!parts.contains("mcp") && earlier.path("mcp").isObject()) {
             results.mcp = (ObjectNode) earlier.path("mcp");
             taken.add("mcp");
+        }
+        if (!parts.contains("sweep") && earlier.path("sweep").isObject()) {
+            results.sweep = (ObjectNode) earlier.path("sweep");
+            taken.add("sweep");
         }
         if (!parts.contains("latency") && earlier.path("latency").isObject()) {
             results.latency = (ObjectNode) earlier.path("latency");
@@ -242,6 +252,8 @@ public final class Bench implements Callable<Integer> {
         /** {@link McpLatency}'s result. */
         ObjectNode latency;
         String latencyError;
+        /** {@link SweepScaling}'s result. */
+        ObjectNode sweep;
         /** Which parts came from which run, when some were reused; null for a whole run. */
         String provenance;
     }

@@ -52,6 +52,7 @@ final class Report {
         mcp();
         latency();
         autosave();
+        sweep();
         return md.toString();
     }
 
@@ -372,6 +373,39 @@ final class Report {
             first.add(warmup.get(i));
         }
         return num(percentile(first, 50)) + " µs";
+    }
+
+    private void sweep() {
+        ObjectNode s = results.sweep;
+        if (s == null) {
+            return;
+        }
+        line("## Experiments on 1 and 2 threads");
+        line("");
+        if (s.has("error")) {
+            line("Failed: " + s.path("error").asString());
+            line("");
+            return;
+        }
+        line("`" + s.path("experiment").asString() + "` (`examples/sir-epidemic/sweep.yaml`: " + s.path("runs").asInt()
+                + " runs of " + s.path("steps").asInt() + " ticks, 1000 people in Lua), run whole on 1 and on 2 local "
+                + "threads, alternating after an untimed warm-up run, in one process (`SweepScaling`). The runs "
+                + "table was " + (s.path("identical_tables").asBoolean() ? "byte-identical" : "**not** identical")
+                + " in every run.");
+        line("");
+        double one = percentile(s.path("threads_1_ms"), 50);
+        double two = percentile(s.path("threads_2_ms"), 50);
+        line("| threads | each run (ms) | median | speed-up |");
+        line("|---|---|---|---|");
+        line("| 1 | " + list(s.path("threads_1_ms")) + " | " + num(one / 1000) + " s | 1 |");
+        line("| 2 | " + list(s.path("threads_2_ms")) + " | " + num(two / 1000) + " s | " + num(one / two) + "x |");
+        line("");
+    }
+
+    private static String list(tools.jackson.databind.JsonNode values) {
+        List<String> out = new java.util.ArrayList<>();
+        values.forEach(v -> out.add(num(v.asDouble())));
+        return String.join(", ", out);
     }
 
     private void autosave() {

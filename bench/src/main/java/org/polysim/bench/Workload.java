@@ -57,6 +57,9 @@ public enum Workload {
         ObjectNode w = JSON.createObjectNode();
         w.put("name", id() + "-" + language + "-" + n).put("seed", 42);
         w.putObject("params").put("n", n).put("work", WORK).put("fanout", FANOUT);
+        if (Boolean.getBoolean("bench.notrace")) { // to measure what trace_entity's recording costs (bench/README)
+            w.putObject("limits").put("trace_ticks", 0);
+        }
         w.putObject("scripts").putObject("agent").put("language", language).put("source", source(language, scripts));
         w.putArray("entities").addObject().put("script", "agent").put("count", n).set("state", initialState());
         return w;

@@ -136,6 +136,11 @@ public final class MetricChart {
             chart.addSubtitle(new org.jfree.chart.title.TextTitle("lines: bucket means; bands: each bucket's min "
                     + "to max", new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
         }
+        return finish(chart);
+    }
+
+    /** The look every polysim chart shares: white, antialiased, the legend (if any) below without a frame. */
+    static JFreeChart finish(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         LegendTitle legend = chart.getLegend();

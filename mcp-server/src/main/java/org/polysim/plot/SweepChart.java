@@ -10,8 +10,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -65,13 +63,7 @@ public final class SweepChart {
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, lines.size() > 1);
         chart.addSubtitle(new org.jfree.chart.title.TextTitle("points: mean over replications; bars: 95% "
                 + "confidence interval", new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setAntiAlias(true);
-        LegendTitle legend = chart.getLegend();
-        if (legend != null) {
-            legend.setPosition(RectangleEdge.BOTTOM);
-            legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        }
+        MetricChart.finish(chart);
         BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
         return IndexedPng.encode(image, colours);
     }

@@ -15,7 +15,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
@@ -101,15 +100,9 @@ public final class WorldPicture {
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE); // the layer under the dots
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, dots && !legend
                 .isEmpty() && count > 0);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setAntiAlias(true);
+        MetricChart.finish(chart);
         if (scaleLegend != null) {
             chart.addSubtitle(scaleLegend);
-        }
-        LegendTitle l = chart.getLegend();
-        if (l != null) {
-            l.setPosition(RectangleEdge.BOTTOM);
-            l.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         }
         double aspect = space.height() / space.width();
         int width = side;
