@@ -272,10 +272,11 @@ final class EntityCall implements EntityContext {
             throw new IllegalArgumentException("move: entity '" + entity.id + "' was destroyed this tick");
         }
         String from = traced ? where() : null;
-        boolean moved = space.put(entity, space.position(x, y, z, "move"));
+        double[] to = space.position(x, y, z, "move");
+        boolean moved = space.put(entity, to);
         if (traced) {
-            trace("move", moved ? from + " -> " + where() : "to " + Space.text(space.position(x, y, z, "move"),
-                    space.spec) + " refused: the cell is full");
+            trace("move", moved ? from + " -> " + where() : "to " + Space.text(to, space.spec)
+                    + " refused: the cell is full");
         }
         return moved;
     }

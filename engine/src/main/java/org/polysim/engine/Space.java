@@ -171,7 +171,7 @@ final class Space implements Part {
     }
 
     /** Where a new entity starts; its own generator draws random cells. */
-    boolean place(Entity e, Placement at, String what) {
+    boolean place(Entity e, Placement at) {
         return switch (at.mode()) {
             case NONE -> true;
             case POINT -> put(e, at.point());

@@ -191,7 +191,7 @@ final class Tick {
         world.population.add(e);
         spawning.remove(s.id());
         current = e;
-        if (world.space != null && !world.space.place(e, s.at(), "spawn")) {
+        if (world.space != null && !world.space.place(e, s.at())) {
             throw new IllegalArgumentException("entity '" + s.id() + "' has no room: " + (s.at().point() != null
                     ? "cell " + Space.text(s.at().point(), world.space.spec) + " is full"
                     : "every cell is full") + " (space.capacity " + world.space.spec.capacity() + ")");

@@ -191,7 +191,7 @@ public final class World implements AutoCloseable {
                 Entity e = new Entity(def.id(), scripts.get(def.script()), def.state(),
                         def.rng() != null ? new Rng(def.rng()) : Rng.derive(seed, def.id()));
                 population.add(e);
-                if (space != null && !space.place(e, def.at(), "entities")) {
+                if (space != null && !space.place(e, def.at())) {
                     throw new WorldFileException("entities", "entity '" + def.id() + "' cannot be placed: its "
                             + "cell is full (space.capacity " + space.spec.capacity() + ")");
                 }
