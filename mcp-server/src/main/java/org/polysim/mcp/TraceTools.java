@@ -41,11 +41,9 @@ final class TraceTools {
             List<World.TraceStep> steps = w.trace(id);
             if (steps.isEmpty()) {
                 boolean exists = w.scriptOf(id).isPresent();
-                throw new ToolError("trace_entity: no trace of '" + id + "' in world '" + name + "': " + (!exists
-                        ? w.unknownEntity(id) : w.tracedTicks().isEmpty() ? "nothing is traced yet (advance the "
-                        + "world; tracing needs limits.trace_ticks > 0 and at most limits.trace_entities "
-                        + "entities: " + w.limits().traceEntities() + ")" : "it was not updated in the traced ticks "
-                        + w.tracedTicks()));
+                throw new ToolError("trace_entity: no trace of '" + id + "' in world '" + name + "': "
+                        + (!exists ? w.unknownEntity(id) : !w.tracedTicks().isEmpty()
+                        ? "it was not updated in the traced ticks " + w.tracedTicks() : untraced(w)));
             }
             ObjectNode out = Json.object().put("world_name", name).put("entity_id", id);
             ArrayNode list = out.putArray("steps");
@@ -69,6 +67,18 @@ final class TraceTools {
             }
             return new Tool.Result(out, text.toString());
         });
+    }
+
+    /** Why a world has no trace: tracing is off, the world is over the size limit, or it has not run yet. */
+    private static String untraced(World w) {
+        if (w.limits().traceTicks() == 0) {
+            return "tracing is off (limits.trace_ticks is 0); set it above 0 to keep the last ticks";
+        }
+        if (w.entityCount() > w.limits().traceEntities()) {
+            return "the world has " + w.entityCount() + " entities, over limits.trace_entities ("
+                    + w.limits().traceEntities() + "), so its ticks are not recorded; raise that limit to trace it";
+        }
+        return "nothing is traced yet: advance the world, then ask again";
     }
 
     /** Fields that differ between two states, by dotted path, as {path: {before, after}}. */
