@@ -43,6 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       length of the inbox (2); stores it in {@code state.values}, sends it to itself as kind {@code values} and
  *       spawns a {@code numbers} entity with state {@code {values: values}}; stores the content of a
  *       {@code values} message in {@code state.received}. {@link #expectedNumbers} gives the values but roll.</li>
+ *   <li>{@code hoarder}: keeps every state object it was given in a list at the script's top level; each update
+ *       first sets {@code count} to 999 and appends 1 to {@code list} in every object kept from earlier calls, then
+ *       adds 1 to its own {@code count} (starting from 0) and sets {@code list} to {@code [0]} if it has none.</li>
  * </ul>
  */
 public abstract class ControllerContract {
@@ -298,6 +301,19 @@ public abstract class ControllerContract {
         w.addEntity("lifecycle", (ObjectNode) WorldFiles.parse("{updates: 50}", false, "state"), "lifecycle-2");
         w.advance(1);
         assertThat(w.entityState("lifecycle-2").orElseThrow().path("updates").asInt()).isEqualTo(51);
+    }
+
+    /**
+     * A state object outlives its call only in the script's own hands: changing it later changes nothing the
+     * engine holds, nor what the entity, or any other, sees next (however the controller keeps states between calls).
+     */
+    @Test
+    void aStateKeptByTheScriptIsNoLongerTheEntitys() throws Exception {
+        World w = single("hoarder", 2, null);
+        w.advance(3);
+        JsonNode expected = WorldFiles.parse("{count: 3, list: [0]}", false, "expected");
+        assertThat(w.entityState("hoarder-1").orElseThrow()).isEqualTo(expected);
+        assertThat(w.entityState("hoarder-2").orElseThrow()).isEqualTo(expected);
     }
 
     @Test

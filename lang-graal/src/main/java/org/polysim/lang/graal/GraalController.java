@@ -2,7 +2,6 @@ package org.polysim.lang.graal;
 
 import java.io.InputStream;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -17,11 +16,9 @@ import org.polysim.engine.guard.Allocations;
 import org.polysim.engine.spi.CallLimits;
 import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.EntityContext;
-import org.polysim.engine.spi.InboxMessage;
 import org.polysim.engine.spi.ScriptException;
 import org.polysim.engine.spi.ScriptSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -49,7 +46,6 @@ public final class GraalController implements Controller {
     private final Source user;
     /** The script as written, when {@link GuestLanguage#prepare} rewrote it; null otherwise. */
     private final Source authored;
-    private final String emptyInbox;
     /** Per entity, the state node whose text the guest holds; the guest's copy is valid while it is the engine's. */
     private final Map<String, ObjectNode> handedOver = new HashMap<>();
     private Context context;
@@ -64,7 +60,6 @@ public final class GraalController implements Controller {
         this.codec = language.codec();
         this.host = new HostApi(codec, language.integralDoubles());
         this.log = new LogStream(host);
-        this.emptyInbox = codec.encode(HostApi.JSON.createArrayNode());
         this.prelude = Source.newBuilder(language.id(), language.prelude(), "polysim-prelude").buildLiteral();
         String prepared = language.prepare(script.code());
         this.user = Source.newBuilder(language.id(), prepared, language.fileName(script.id())).buildLiteral();
@@ -145,7 +140,7 @@ public final class GraalController implements Controller {
         if (context != null) { // the guest may keep text the host no longer counts on (after a failed call)
             try {
                 context.resetLimits();
-                call.execute("forget", entityId, null, 0, null, null, null); // the guest drops its copy
+                call.execute("forget", entityId, null, 0, null, null); // the guest drops its copy
             } catch (PolyglotException ignored) {
                 // a context that cannot run is rebuilt, empty, on next use
             }
@@ -172,8 +167,7 @@ public final class GraalController implements Controller {
         Value result;
         try (var running = Watchdog.start(context, limits.wallMillis(), limits.allocBytes())) {
             try {
-                result = call.execute(kind, e.id(), e.script(), e.time(), stateIn,
-                        kind.equals("update") ? inbox(e.inbox()) : emptyInbox, params);
+                result = call.execute(kind, e.id(), e.script(), e.time(), stateIn, params);
                 paramsSent = e.params();
             } catch (PolyglotException ex) {
                 throw failure(ex, running.stop(), ScriptException.Kind.ERROR);
@@ -198,19 +192,6 @@ public final class GraalController implements Controller {
         }
         e.setState((ObjectNode) state);
         handedOver.put(e.id(), (ObjectNode) state);
-    }
-
-    private String inbox(List<InboxMessage> messages) {
-        if (messages.isEmpty()) {
-            return emptyInbox;
-        }
-        ArrayNode list = HostApi.JSON.createArrayNode();
-        for (InboxMessage m : messages) {
-            ObjectNode o = list.addObject().put("from", m.from()).put("kind", m.kind());
-            o.set("content", m.content());
-            o.put("sent_at", m.sentAt());
-        }
-        return codec.encode(list);
     }
 
     /** Turns a guest failure into the author's terms; a stopped context is dropped and rebuilt on next use. */

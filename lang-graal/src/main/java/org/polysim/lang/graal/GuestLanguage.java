@@ -14,8 +14,8 @@ import org.polysim.engine.spi.CallLimits;
 /**
  * What differs between GraalVM languages: id, engine, sandbox policy and options, the prelude that builds the
  * entity API in the guest, and how guest errors read. The prelude evaluates to a function
- * {@code install(host, members)} (members: the entity API as JSON, see {@link HostApi#members}) returning {@code call(kind, id, script, time, stateText, inboxText, paramsText)} which runs
- * the script's {@code init} or {@code update} and returns the new state as text, or null when it is unchanged. A null
+ * {@code install(host, members)} (members: the entity API as JSON, see {@link HostApi#members}) returning {@code call(kind, id, script, time, stateText, paramsText)} which runs
+ * the script's {@code init} or {@code update} (reading the inbox through {@link HostApi#inboxSize} and its siblings) and returns the new state as text, or null when it is unchanged. A null
  * {@code stateText} means "the text you kept for this id"; kind {@code forget} drops that text (see
  * {@link GraalController}).
  */

@@ -3,6 +3,7 @@ package org.polysim.lang.graal;
 import org.graalvm.polyglot.HostAccess;
 import org.polysim.engine.spi.ApiMember;
 import org.polysim.engine.spi.EntityContext;
+import org.polysim.engine.spi.InboxMessage;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.JsonNode;
@@ -136,6 +137,64 @@ public final class HostApi {
     private static Object bad(ApiMember m, ApiMember.Param p, String expected, Object v) {
         throw new IllegalArgumentException(m.memberName() + ": " + p.name() + " must be " + expected + ", got " + v
                 + "; " + m.signature());
+    }
+
+    // ---- the inbox, read by the prelude one field at a time: a scalar content (the commonest) crosses as itself, and
+    // no message is written to text and parsed again (that was 40% of a JavaScript wealth update)
+
+    /** How many messages the call in progress received. */
+    @HostAccess.Export
+    public int inboxSize() {
+        return current == null ? 0 : current.inbox().size();
+    }
+
+    @HostAccess.Export
+    public String inboxFrom(int index) {
+        return message(index).from();
+    }
+
+    @HostAccess.Export
+    public String inboxKind(int index) {
+        return message(index).kind();
+    }
+
+    @HostAccess.Export
+    public double inboxSentAt(int index) {
+        return message(index).sentAt();
+    }
+
+    /**
+     * A message's content as text in the codec when it needs it (an object, an array, an integer beyond 64 bits);
+     * null otherwise, and {@link #inboxScalar} gives it as itself.
+     */
+    @HostAccess.Export
+    public String inboxEncoded(int index) {
+        JsonNode content = message(index).content();
+        return content.isContainer() || (content.isIntegralNumber() && !content.canConvertToLong())
+                ? codec.encode(content) : null;
+    }
+
+    /** A content that {@link #inboxEncoded} leaves alone: a string, a boolean, an int, a long, a double or null. */
+    @HostAccess.Export
+    public Object inboxScalar(int index) {
+        JsonNode c = message(index).content();
+        if (c.isString()) {
+            return c.stringValue();
+        }
+        if (c.isBoolean()) {
+            return c.booleanValue();
+        }
+        if (c.isIntegralNumber()) {
+            return c.canConvertToInt() ? (Object) c.intValue() : (Object) c.longValue();
+        }
+        if (c.isNumber()) {
+            return c.doubleValue();
+        }
+        return null;
+    }
+
+    private InboxMessage message(int index) {
+        return entity().inbox().get(index);
     }
 
     @HostAccess.Export

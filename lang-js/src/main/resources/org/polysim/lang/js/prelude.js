@@ -85,21 +85,98 @@
     return functions.get(kind);
   }
 
-  // each entity's state as the engine holds it, in JSON text: the host sends a state only when it changed on its
-  // side, and every call parses a fresh object, so no object outlives the call that owns it
+  // Each entity's state as the engine holds it: its JSON text and that text parsed, a plain object no script ever
+  // sees. A call gets a fresh copy of it (a tenth of the cost of parsing the text again), so no object outlives the
+  // call that owns it; the host sends a state only when it changed on its side. After the call the state is written
+  // to text only when it differs from the kept one, and the kept object becomes what parsing that text would give.
   const kept = new Map();
-  return function call(kind, id, script, time, stateJson, inboxJson, paramsJson) {
+  // out[k] = x, except that a "__proto__" key stays a key, as JSON.parse makes it, rather than setting the prototype
+  function put(out, k, x) {
+    if (k === "__proto__") Object.defineProperty(out, k, { value: x, writable: true, enumerable: true, configurable: true });
+    else out[k] = x;
+  }
+  function copy(v) { // of a value parsed from JSON
+    if (v === null || typeof v !== "object") return v;
+    if (Array.isArray(v)) {
+      const out = new Array(v.length);
+      for (let i = 0; i < v.length; i++) out[i] = copy(v[i]);
+      return out;
+    }
+    const out = {};
+    for (const k of Object.keys(v)) put(out, k, copy(v[k]));
+    return out;
+  }
+  const skipped = v => v === undefined || typeof v === "function" || typeof v === "symbol";
+  // what JSON.parse(JSON.stringify(v)) gives, for a v that JSON.stringify accepted and its text; a value with a
+  // toJSON method or a boxed primitive is left to the parser itself
+  function asParsed(v, text) {
+    try {
+      return plain(v);
+    } catch (notPlain) {
+      if (notPlain !== NOT_PLAIN) throw notPlain;
+      return parse(text);
+    }
+  }
+  const NOT_PLAIN = {};
+  function plain(v) {
+    if (typeof v === "number") return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+    if (v === null || typeof v !== "object") return v;
+    if (typeof v.toJSON === "function" || v instanceof Number || v instanceof String || v instanceof Boolean) {
+      throw NOT_PLAIN;
+    }
+    if (Array.isArray(v)) {
+      const out = new Array(v.length);
+      for (let i = 0; i < v.length; i++) out[i] = skipped(v[i]) ? null : plain(v[i]);
+      return out;
+    }
+    const out = {};
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      if (!skipped(x)) put(out, k, plain(x));
+    }
+    return out;
+  }
+  // whether v would be written as the same text as the kept object p: false whenever unsure, so writing decides
+  function same(v, p) {
+    if (p === null || typeof p !== "object") return v === p;
+    if (v === null || typeof v !== "object") return false;
+    if (Array.isArray(p)) {
+      if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || v.length !== p.length) return false;
+      for (let i = 0; i < p.length; i++) if (!same(v[i], p[i])) return false;
+      return true;
+    }
+    if (Object.getPrototypeOf(v) !== Object.prototype) return false;
+    const keys = Object.keys(v), expected = Object.keys(p);
+    if (keys.length !== expected.length) return false;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] !== expected[i] || !same(v[keys[i]], p[keys[i]])) return false;
+    }
+    return true;
+  }
+
+  // the inbox one field at a time: a scalar content crosses as itself, anything else as JSON text
+  function inbox() {
+    const n = host.inboxSize(), list = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const encoded = host.inboxEncoded(i);
+      list[i] = { from: host.inboxFrom(i), kind: host.inboxKind(i),
+        content: encoded === null ? host.inboxScalar(i) : parse(encoded), sent_at: host.inboxSentAt(i) };
+    }
+    return list;
+  }
+  return function call(kind, id, script, time, stateJson, paramsJson) {
     if (kind === "forget") { kept.delete(id); return null; }
     if (paramsJson !== null) params = deepFreeze(parse(paramsJson));
-    if (stateJson !== null) kept.set(id, stateJson);
+    if (stateJson !== null) kept.set(id, { text: stateJson, value: parse(stateJson) });
     const before = kept.get(id);
     const fn = lookup(kind);
     const e = Object.create(api);
-    e.id = id; e.script = script; e.time = time; e.state = parse(before); e.params = params;
-    if (typeof fn === "function") fn(e, parse(inboxJson));
+    e.id = id; e.script = script; e.time = time; e.state = copy(before.value); e.params = params;
+    if (typeof fn === "function") fn(e, kind === "update" ? inbox() : []);
+    if (same(e.state, before.value)) return null;
     const after = json(e.state, "e.state");
-    if (after === before) return null;
-    kept.set(id, after);
+    if (after === before.text) return null;
+    kept.set(id, { text: after, value: asParsed(e.state, after) });
     return after;
   };
 })

@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in JavaScript. */
 class JsContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(Map.of(
             "lifecycle", """
                     function init(e) {
                       e.state.inits = 1;
@@ -82,7 +82,15 @@ class JsContractTest extends ControllerContract {
                       for (const m of inbox) if (m.kind === "values") e.state.received = m.content;
                     }
                     """), "churner",
-            "function update(e, inbox) { for (;;) { const a = new Float64Array(10000); a[0] = 1; } }\n");
+            "function update(e, inbox) { for (;;) { const a = new Float64Array(10000); a[0] = 1; } }\n"), "hoarder", """
+                    const hoard = [];
+                    function update(e, inbox) {
+                      for (const old of hoard) { old.count = 999; old.list.push(1); }
+                      hoard.push(e.state);
+                      e.state.count = (e.state.count || 0) + 1;
+                      e.state.list = e.state.list || [0];
+                    }
+                    """);
 
     JsContractTest() {
         super("js", SOURCES, 3);

@@ -69,6 +69,39 @@ class JsGuestTest {
     }
 
     @Test
+    void theNextCallSeesTheStateAsJsonWouldMakeIt() throws Exception {
+        // the guest keeps each state as an object between calls (not only as text): it must be what parsing the
+        // state's text gives, whatever the script stored; s-1 stores values the guest copies itself, s-2 values
+        // with a toJSON method or boxed, which it leaves to the parser
+        World w = world("stored", 1, """
+                function update(e, inbox) {
+                  const s = e.state;
+                  if (e.time === 1 && e.id === "s-1") {
+                    Object.assign(s, {gone: undefined, nan: NaN, zero: -0, list: [undefined, () => 1, NaN],
+                      map: new Map([[1, 2]]), "2": "int key", z: 1, a: 2});
+                    Object.defineProperty(s, "__proto__", {value: {x: 1}, enumerable: true});
+                  } else if (e.time === 1 && e.id === "s-2") {
+                    Object.assign(s, {date: new Date(5), boxed: new Number(4), custom: {toJSON() { return "c"; }}});
+                  } else if (e.time === 2) {
+                    const seen = {keys: Object.keys(s).join(","), gone: "gone" in s, zeroIsPlus: Object.is(s.zero, 0),
+                      list: s.list, map: JSON.stringify(s.map), proto: Object.getPrototypeOf(s) === Object.prototype
+                      && s.__proto__.x, date: typeof s.date, boxed: typeof s.boxed, custom: s.custom};
+                    for (const k of Object.keys(s)) delete s[k];
+                    s.seen = seen;
+                  }
+                }
+                """, null);
+        w.advance(2);
+        assertThat(w.entityState("s-1").orElseThrow().get("seen").toString()).isEqualTo("{\"keys\":"
+                + "\"2,nan,zero,list,map,z,a,__proto__\",\"gone\":false,\"zeroIsPlus\":true,"
+                + "\"list\":[null,null,null],\"map\":\"{}\",\"proto\":1,\"date\":\"undefined\","
+                + "\"boxed\":\"undefined\"}");
+        assertThat(w.entityState("s-2").orElseThrow().get("seen").toString()).isEqualTo("{\"keys\":"
+                + "\"date,boxed,custom\",\"gone\":false,\"zeroIsPlus\":false,"
+                + "\"date\":\"string\",\"boxed\":\"number\",\"custom\":\"c\"}");
+    }
+
+    @Test
     void numbersSentAsMessagesAreWhatJsonWouldMakeOfThem() throws Exception {
         // numbers travel without text (HostApi.sendNumber); the nodes must be the ones JSON text would give
         World w = world("sent", 1, """

@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Lua. */
 class LuaContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(Map.of(
             "lifecycle", """
                     function init(e)
                       e.state.inits = 1
@@ -85,7 +85,15 @@ class LuaContractTest extends ControllerContract {
                     end
                     """), "churner",
             "function update(e, inbox) while true do local t = {} for i = 1, 1000 do t[i] = i * 0.5 end end "
-                    + "end\n");
+                    + "end\n"), "hoarder", """
+                    local hoard = {}
+                    function update(e, inbox)
+                      for _, old in ipairs(hoard) do old.count = 999; table.insert(old.list, 1) end
+                      table.insert(hoard, e.state)
+                      e.state.count = (e.state.count or 0) + 1
+                      e.state.list = e.state.list or {0}
+                    end
+                    """);
 
     LuaContractTest() {
         super("lua", SOURCES, 3);

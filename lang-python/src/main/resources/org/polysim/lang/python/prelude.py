@@ -18,7 +18,6 @@ def _polysim_install(host, members):
         except ValueError:  # read-only params copied into a state or a message, or something JSON cannot hold
             return _marshal.dumps(plain(value), 2).decode("latin-1")
 
-    empty = dumps([])
     BIG = 1 << 63
 
     def plain(v):
@@ -176,9 +175,67 @@ def _polysim_install(host, members):
 
     # each entity's state as the engine holds it, in marshal text: the host sends a state only when it changed on its
     # side, and every call loads a fresh dict, so no dict outlives the call that owns it
+    # Each entity's state as the engine holds it: its text in marshal's format and that text loaded, a value no script
+    # ever sees. A call gets a fresh copy of it (a tenth of the cost of loading the text again), so no object outlives
+    # the call that owns it; the host sends a state only when it changed on its side. After the call the state is
+    # written only when it differs from the kept one, and the kept value becomes what loading that text would give.
     kept = {}
 
-    def call(kind, id, script, time, state_json, inbox_json, params_json):
+    def copy(v):  # of a value loaded from marshal's text, or of one as_loaded accepted
+        t = type(v)
+        if t is dict:
+            return {k: copy(x) for k, x in v.items()}
+        if t is list:
+            return [copy(x) for x in v]
+        return v
+
+    class NotPlain(Exception):
+        pass
+
+    def loaded_form(v):  # refuses what loading would not give back as it is (a tuple, a subclass, a mapping proxy)
+        t = type(v)
+        if t is dict:
+            return {k: loaded_form(x) for k, x in v.items()}
+        if t is list:
+            return [loaded_form(x) for x in v]
+        if v is None or t is str or t is int or t is float or t is bool:
+            return v
+        raise NotPlain
+
+    def as_loaded(v, text):
+        try:
+            return loaded_form(v)
+        except NotPlain:
+            return loads(text)
+
+    def same(v, p):  # whether v would be written as the same text as the kept p: False whenever unsure
+        t = type(p)
+        if t is dict:
+            if type(v) is not dict or len(v) != len(p):
+                return False
+            for (k, x), (k2, y) in zip(v.items(), p.items()):
+                if k != k2 or type(k) is not type(k2) or not same(x, y):
+                    return False
+            return True
+        if t is list:
+            if type(v) is not list or len(v) != len(p):
+                return False
+            for x, y in zip(v, p):
+                if not same(x, y):
+                    return False
+            return True
+        return type(v) is t and (v == p or v != v and p != p) and (t is not float or str(v) == str(p))
+
+    def inbox():  # one field at a time: a scalar content crosses as itself, anything else in marshal's format
+        messages = []
+        for i in range(host.inboxSize()):
+            encoded = host.inboxEncoded(i)
+            messages.append(Message({"from": host.inboxFrom(i), "kind": host.inboxKind(i),
+                                     "content": host.inboxScalar(i) if encoded is None else loads(encoded),
+                                     "sent_at": host.inboxSentAt(i)}))
+        return messages
+
+    def call(kind, id, script, time, state_json, params_json):
         # one entity: init or update; values in marshal text (see loads); or forget an entity's kept state
         nonlocal params
         if kind == "forget":
@@ -187,20 +244,22 @@ def _polysim_install(host, members):
         if params_json is not None:
             params = freeze(loads(params_json))
         if state_json is not None:
-            kept[id] = state_json
-        before = kept[id]
+            kept[id] = (state_json, loads(state_json))
+        before_text, before = kept[id]
         e = Entity()
-        e.id, e.script, e.time, e.state, e.params = id, script, time, loads(before), params
+        e.id, e.script, e.time, e.state, e.params = id, script, time, copy(before), params
         fn = main.get(kind)
         if fn is not None:
             if kind == "update":
-                fn(e, [Message(m) for m in loads(inbox_json)] if inbox_json != empty else [])
+                fn(e, inbox())
             else:
                 fn(e)
-        after = dumps(e.state)
-        if after == before:
+        if same(e.state, before):
             return None
-        kept[id] = after
+        after = dumps(e.state)
+        if after == before_text:
+            return None
+        kept[id] = (after, as_loaded(e.state, after))
         return after
 
     return call

@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Python. */
 class PythonContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(Map.of(
             "lifecycle", """
                     def init(e):
                         e.state["inits"] = 1
@@ -78,7 +78,16 @@ class PythonContractTest extends ControllerContract {
                             if m.kind == "values":
                                 e.state["received"] = m.content
                     """), "churner",
-            "def update(e, inbox):\n    while True:\n        x = [0.5] * 10000\n");
+            "def update(e, inbox):\n    while True:\n        x = [0.5] * 10000\n"), "hoarder", """
+                    hoard = []
+                    def update(e, inbox):
+                        for old in hoard:
+                            old["count"] = 999
+                            old["list"].append(1)
+                        hoard.append(e.state)
+                        e.state["count"] = e.state.get("count", 0) + 1
+                        e.state.setdefault("list", [0])
+                    """);
 
     PythonContractTest() {
         super("python", SOURCES, 3);
