@@ -178,7 +178,8 @@ def _polysim_install(host, members):
     # Each entity's state as the engine holds it: its text in marshal's format and that text loaded, a value no script
     # ever sees. A call gets a fresh copy of it (a tenth of the cost of loading the text again), so no object outlives
     # the call that owns it; the host sends a state only when it changed on its side. After the call the state is
-    # written only when it differs from the kept one, and the kept value becomes what loading that text would give.
+    # written only when it differs from the kept one, and the kept value becomes what loading that text would give,
+    # with tuples as lists: what the next call sees is what it would see after a snapshot is loaded.
     kept = {}
 
     def copy(v):  # of a value loaded from marshal's text, or of one as_loaded accepted
@@ -192,11 +193,11 @@ def _polysim_install(host, members):
     class NotPlain(Exception):
         pass
 
-    def loaded_form(v):  # refuses what loading would not give back as it is (a tuple, a subclass, a mapping proxy)
+    def loaded_form(v):  # a tuple becomes a list, as JSON has it; refuses a subclass or a mapping proxy
         t = type(v)
         if t is dict:
             return {k: loaded_form(x) for k, x in v.items()}
-        if t is list:
+        if t is list or t is tuple:
             return [loaded_form(x) for x in v]
         if v is None or t is str or t is int or t is float or t is bool:
             return v
