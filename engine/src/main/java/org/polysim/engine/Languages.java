@@ -1,6 +1,7 @@
 package org.polysim.engine;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
@@ -51,16 +52,20 @@ final class Languages {
         throw new WorldFileException(where, "unknown language '" + name + "'; use one of: " + known);
     }
 
-    /** Every provider's {@link ControllerProvider#warmUp}, each on a daemon thread of its own; returns at once. */
+    /**
+     * Every provider's {@link ControllerProvider#warmUp}, one after another on a daemon thread, the longest first
+     * ({@link ControllerProvider#warmUpMillis}); returns at once.
+     */
     void warmUp() {
-        new java.util.LinkedHashSet<>(byName.values()).forEach(p -> Thread.ofPlatform().daemon()
-                .name("polysim-warm-up-" + p.language()).start(() -> {
-                    try {
-                        p.warmUp();
-                    } catch (RuntimeException | LinkageError e) { // a failed warm-up costs the first world time
-                        System.err.println("polysim: warming up " + p.language() + " failed: " + e);
-                    }
-                }));
+        List<ControllerProvider> order = new java.util.LinkedHashSet<>(byName.values()).stream()
+                .sorted(java.util.Comparator.comparingLong(ControllerProvider::warmUpMillis).reversed()).toList();
+        Thread.ofPlatform().daemon().name("polysim-warm-up").start(() -> order.forEach(p -> {
+            try {
+                p.warmUp();
+            } catch (RuntimeException | LinkageError e) { // a failed warm-up costs the first world time
+                System.err.println("polysim: warming up " + p.language() + " failed: " + e);
+            }
+        }));
     }
 
     /** Canonical language name to its runtime description. */

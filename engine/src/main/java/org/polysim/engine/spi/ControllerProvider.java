@@ -32,4 +32,13 @@ public interface ControllerProvider {
      * alongside {@link #compile} calls and must be safe to.
      */
     default void warmUp() {}
+
+    /**
+     * About how long {@link #warmUp} takes in a cold process, in milliseconds. Warm-ups run one after another,
+     * longest first, so the language likeliest to keep a first world waiting is ready soonest and the warm-ups do
+     * not share the cores among themselves.
+     */
+    default long warmUpMillis() {
+        return 0;
+    }
 }

@@ -54,6 +54,14 @@ public final class GraalController implements Controller {
     private boolean hasInit;
 
     public GraalController(GuestLanguage language, ScriptSource script, CallLimits limits) throws ScriptException {
+        this(language, script, limits, true);
+    }
+
+    private GraalController(GuestLanguage language, ScriptSource script, CallLimits limits, boolean afterWarmUp)
+            throws ScriptException {
+        if (afterWarmUp) {
+            language.awaitWarmUp(TOP_LEVEL_MILLIS);
+        }
         this.language = language;
         this.script = script;
         this.limits = limits;
@@ -113,13 +121,15 @@ public final class GraalController implements Controller {
      * script that does nothing), then is closed; later contexts of the engine reuse what this one compiled.
      */
     public static void warmUp(GuestLanguage language, String script) {
-        try {
-            new GraalController(language, new ScriptSource("warm-up", language.id(), script,
-                    ScriptSource.API_POLYSIM), new CallLimits(1_000_000, TOP_LEVEL_MILLIS, 200, 1 << 20, 1024))
-                    .close();
-        } catch (ScriptException e) {
-            throw new IllegalStateException("the warm-up script does not compile: " + e.getMessage(), e);
-        }
+        language.warmUp(() -> {
+            try {
+                new GraalController(language, new ScriptSource("warm-up", language.id(), script,
+                        ScriptSource.API_POLYSIM), new CallLimits(1_000_000, TOP_LEVEL_MILLIS, 200, 1 << 20, 1024),
+                        false).close();
+            } catch (ScriptException e) {
+                throw new IllegalStateException("the warm-up script does not compile: " + e.getMessage(), e);
+            }
+        });
     }
 
     @Override

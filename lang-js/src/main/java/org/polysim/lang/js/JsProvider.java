@@ -27,6 +27,11 @@ public final class JsProvider implements ControllerProvider {
     }
 
     @Override
+    public long warmUpMillis() {
+        return 2000; // measured on a 2-core machine: the first context of a cold engine
+    }
+
+    @Override
     public void warmUp() {
         GraalController.warmUp(JsLanguage.INSTANCE, "function update(e, inbox) {}\n");
     }

@@ -27,6 +27,11 @@ public final class PythonProvider implements ControllerProvider {
     }
 
     @Override
+    public long warmUpMillis() {
+        return 6000; // measured on a 2-core machine: the first context of a cold engine
+    }
+
+    @Override
     public void warmUp() {
         GraalController.warmUp(PythonLanguage.INSTANCE, "def update(e, inbox):\n    pass\n");
     }
