@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -75,7 +76,7 @@ final class Api {
                 continue;
             }
             values[k] = switch (p.type()) {
-                case STRING -> v.isstring() ? v.tojstring() : wrong(member, p, "a string", v);
+                case STRING -> v.isstring() ? LuaStrings.java(v) : wrong(member, p, "a string", v);
                 case NUMBER -> v.isnumber() ? v.todouble() : wrong(member, p, "a number", v);
                 case INTEGER -> v.isnumber() && v.todouble() == Math.rint(v.todouble()) ? v.tolong()
                         : wrong(member, p, "a whole number", v);
@@ -160,18 +161,25 @@ final class Api {
         }
     }
 
+    private static final LuaString FROM = LuaValue.valueOf("from");
+    private static final LuaString SENDER = LuaValue.valueOf("sender");
+    private static final LuaString KIND = LuaValue.valueOf("kind");
+    private static final LuaString CONTENT = LuaValue.valueOf("content");
+    private static final LuaString SENT_AT = LuaValue.valueOf("sent_at");
+
     static LuaTable inbox(List<InboxMessage> messages, boolean vivarium) {
         LuaTable t = new LuaTable(messages.size(), 0);
         int k = 1;
         for (InboxMessage m : messages) {
             LuaTable msg = new LuaTable(0, 5);
-            msg.rawset("from", m.from());
+            LuaString from = LuaStrings.lua(m.from());
+            msg.rawset(FROM, from);
             if (vivarium) {
-                msg.rawset("sender", m.from());
+                msg.rawset(SENDER, from);
             }
-            msg.rawset("kind", m.kind());
-            msg.rawset("content", LuaJson.toLua(m.content()));
-            msg.rawset("sent_at", LuaValue.valueOf(m.sentAt()));
+            msg.rawset(KIND, LuaStrings.lua(m.kind()));
+            msg.rawset(CONTENT, LuaJson.toLua(m.content()));
+            msg.rawset(SENT_AT, LuaValue.valueOf(m.sentAt()));
             t.rawset(k++, msg);
         }
         return t;

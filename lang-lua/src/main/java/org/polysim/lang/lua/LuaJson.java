@@ -40,7 +40,7 @@ final class LuaJson {
         if (n.isObject()) {
             LuaTable t = new LuaTable(0, n.size());
             for (Map.Entry<String, JsonNode> e : n.properties()) {
-                t.rawset(e.getKey(), toLua(e.getValue()));
+                t.rawset(LuaStrings.lua(e.getKey()), toLua(e.getValue()));
             }
             return t;
         }
@@ -53,7 +53,7 @@ final class LuaJson {
             return t;
         }
         if (n.isString()) {
-            return LuaValue.valueOf(n.stringValue());
+            return LuaStrings.lua(n.stringValue());
         }
         if (n.isBoolean()) {
             return LuaValue.valueOf(n.booleanValue());
@@ -94,7 +94,7 @@ final class LuaJson {
                 }
                 return F.numberNode(d);
             case LuaValue.TSTRING:
-                return F.stringNode(v.tojstring());
+                return F.stringNode(LuaStrings.java(v));
             case LuaValue.TTABLE:
                 if (depth >= MAX_DEPTH) {
                     throw new LuaError(what + " is nested more than " + MAX_DEPTH
@@ -129,21 +129,17 @@ final class LuaJson {
                 return a;
             }
         }
-        List<String> names = new ArrayList<>(keys.size());
+        List<Map.Entry<String, LuaValue>> named = new ArrayList<>(keys.size());
         for (LuaValue k : keys) {
             if (!k.isstring()) { // numbers count as strings in Lua; booleans and tables do not
                 throw new LuaError(what + " has a key of type " + k.typename() + "; JSON object keys are strings");
             }
-            names.add(k.tojstring());
+            named.add(Map.entry(LuaStrings.java(k), k));
         }
-        names.sort(null);
+        named.sort(Map.Entry.comparingByKey());
         ObjectNode o = F.objectNode();
-        for (String name : names) {
-            LuaValue value = t.rawget(name);
-            if (value.isnil()) { // a number key such as 3 in {1, 2, x = 1, [3] = ...}
-                value = t.rawget(LuaValue.valueOf(name).tonumber());
-            }
-            o.set(name, toJson(value, what + "." + name, depth));
+        for (Map.Entry<String, LuaValue> e : named) {
+            o.set(e.getKey(), toJson(t.rawget(e.getValue()), what + "." + e.getKey(), depth));
         }
         return o;
     }

@@ -1,6 +1,7 @@
 package org.polysim.lang.lua;
 
 import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.polysim.engine.spi.CallLimits;
@@ -15,6 +16,12 @@ import tools.jackson.databind.JsonNode;
  * by its entities, locked against global writes once the top-level chunk has run.
  */
 final class PolysimController implements Controller {
+
+    private static final LuaString ID = LuaValue.valueOf("id");
+    private static final LuaString SCRIPT = LuaValue.valueOf("script");
+    private static final LuaString TIME = LuaValue.valueOf("time");
+    private static final LuaString STATE = LuaValue.valueOf("state");
+    private static final LuaString PARAMS = LuaValue.valueOf("params");
 
     private final String chunk;
     private final Budget budget;
@@ -60,16 +67,16 @@ final class PolysimController implements Controller {
 
     private void run(LuaValue fn, EntityContext ctx, LuaValue inbox) throws ScriptException {
         LuaTable e = new LuaTable(0, 6);
-        e.rawset("id", ctx.id());
-        e.rawset("script", ctx.script());
-        e.rawset("time", LuaValue.valueOf(ctx.time()));
-        e.rawset("state", LuaJson.toLua(ctx.state()));
-        e.rawset("params", params(ctx.params()));
+        e.rawset(ID, LuaStrings.lua(ctx.id()));
+        e.rawset(SCRIPT, LuaStrings.lua(ctx.script()));
+        e.rawset(TIME, LuaValue.valueOf(ctx.time()));
+        e.rawset(STATE, LuaJson.toLua(ctx.state()));
+        e.rawset(PARAMS, params(ctx.params()));
         e.setmetatable(entityMeta);
         current = ctx;
         try {
             Runs.call(budget, chunk, fn, LuaValue.varargsOf(e, inbox));
-            ctx.setState(LuaJson.toObject(e.rawget("state"), "e.state"));
+            ctx.setState(LuaJson.toObject(e.rawget(STATE), "e.state"));
         } catch (org.luaj.vm2.LuaError bad) {
             throw new ScriptException(ScriptException.Kind.ERROR, bad.getMessage(), 0);
         } finally {
