@@ -54,11 +54,12 @@ public final class Bench implements Callable<Integer> {
 
         /**
          * Graal's JIT on two cores needs about a million calls before its compilations settle: at 1k entities,
-         * 200 warm-up ticks left JavaScript wealth at 25 ms/tick where 1000 give 5 (bench/README.md).
+         * 200 warm-up ticks left JavaScript wealth at 25 ms/tick where 1000 give 5, and at 10k 60 ticks left it at
+         * 139 where 100 give 40 to 60 (bench/README.md). JavaScript and Python warm up for a million calls.
          */
         Plan forLanguage(String language) {
             boolean jit = language.equals("js") || language.equals("python");
-            return jit && n <= 1_000 ? new Plan(n, 1_000, blocks, perBlock) : this;
+            return jit ? new Plan(n, Math.max(warmup, Math.ceilDiv(1_000_000, n)), blocks, perBlock) : this;
         }
     }
 
