@@ -2,13 +2,13 @@ package org.polysim.lang.graal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -18,10 +18,11 @@ import org.polysim.engine.spi.CallLimits;
 /**
  * What differs between GraalVM languages: id, engine, sandbox policy and options, the prelude that builds the
  * entity API in the guest, and how guest errors read. The prelude evaluates to a function
- * {@code install(host, members)} (members: the entity API as JSON, see {@link HostApi#members}) returning {@code call(kind, id, script, time, stateText, paramsText)} which runs
- * the script's {@code init} or {@code update} (reading the inbox through {@link HostApi#inboxSize} and its siblings) and returns the new state as text, or null when it is unchanged. A null
- * {@code stateText} means "the text you kept for this id"; kind {@code forget} drops that text (see
- * {@link GraalController}).
+ * {@code install(host, members)} (members: the entity API as JSON, see {@link HostApi#members}) returning
+ * {@code call(kind, id, script, time, stateText, paramsText)}, which runs the script's {@code init} or {@code update}
+ * (reading the inbox through {@link HostApi#inboxSize} and its siblings) and returns the new state as text, or null
+ * when it is unchanged. A null {@code stateText} means "the state you kept for this id"; kind {@code forget} drops
+ * it (see {@link GraalController}).
  */
 public abstract class GuestLanguage {
 
