@@ -78,7 +78,9 @@ def _polysim_install(host, members):
                 else:
                     out.append(dumps(v))
             r = host.call(ordinal, *out)
-            return loads(r) if parsed and r is not None else r
+            if r is None:  # a host null is a ForeignNone, which marshal cannot store: give the script None itself
+                return None
+            return loads(r) if parsed else r
 
         f.__name__ = name
         return f
@@ -231,8 +233,9 @@ def _polysim_install(host, members):
         messages = []
         for i in range(host.inboxSize()):
             encoded = host.inboxEncoded(i)
+            content = host.inboxScalar(i) if encoded is None else loads(encoded)
             messages.append(Message({"from": host.inboxFrom(i), "kind": host.inboxKind(i),
-                                     "content": host.inboxScalar(i) if encoded is None else loads(encoded),
+                                     "content": None if content is None else content,  # not a ForeignNone
                                      "sent_at": host.inboxSentAt(i)}))
         return messages
 

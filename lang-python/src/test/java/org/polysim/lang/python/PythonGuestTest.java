@@ -48,6 +48,22 @@ class PythonGuestTest {
     }
 
     @Test
+    void nullsFromTheHostAreNoneAndCanBeStored() throws Exception {
+        // a null the host returns reaches GraalPy as a ForeignNone, which marshal refused to store
+        World w = world("nulls", 1, """
+                def update(e, inbox):
+                    if e.time == 1 and e.id == "s-1":
+                        e.send(e.id, "nothing", None)
+                        e.destroy("s-2")
+                        e.state["look"] = e.look("s-2")
+                    for m in inbox:
+                        e.state["content"] = m.content
+                """);
+        w.advance(2);
+        assertThat(w.entityState("s-1").orElseThrow().toString()).isEqualTo("{\"look\":null,\"content\":null}");
+    }
+
+    @Test
     void theRandomModuleIsTheEntityStreamAndTimeIsTheEpoch() throws Exception {
         String source = """
                 import random, time, datetime
