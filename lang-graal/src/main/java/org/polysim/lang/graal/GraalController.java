@@ -25,11 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
  * One script of one world in its own sandboxed context.
  *
  * <p>Each state crosses into the guest as text only when the engine's state is not the one this controller last
- * handed over or received. The guest keeps every entity's last state text and that text parsed, a value no script
- * sees; each call gets a copy of it (so a script never sees an object another call could have touched, and copying
- * costs a tenth of parsing), and the guest answers {@code null} when the state it would return is unchanged, which
- * it checks against the kept value before writing any text. Any failure forgets what was handed over, so the next
- * call sends the state again. The inbox is read field by field through {@link HostApi#inboxSize} and its siblings.
+ * handed over or received. The guest keeps every entity's last state text and gives each call a fresh value of it,
+ * so a script never sees an object another call could have touched (the JavaScript prelude keeps the text parsed
+ * too, a value no script sees, and copies it: a tenth of the cost of parsing); it answers {@code null} when the state
+ * it would return is unchanged. Any failure forgets what was handed over, so the next call sends the state again.
+ * The inbox is read field by field through {@link HostApi#inboxSize} and its siblings.
  */
 public final class GraalController implements Controller {
 

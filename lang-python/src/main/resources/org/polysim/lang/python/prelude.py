@@ -177,57 +177,11 @@ def _polysim_install(host, members):
 
     # each entity's state as the engine holds it, in marshal text: the host sends a state only when it changed on its
     # side, and every call loads a fresh dict, so no dict outlives the call that owns it
-    # Each entity's state as the engine holds it: its text in marshal's format and that text loaded, a value no script
-    # ever sees. A call gets a fresh copy of it (a tenth of the cost of loading the text again), so no object outlives
-    # the call that owns it; the host sends a state only when it changed on its side. After the call the state is
-    # written only when it differs from the kept one, and the kept value becomes what loading that text would give,
-    # with tuples as lists: what the next call sees is what it would see after a snapshot is loaded.
+    # Each entity's state as the engine holds it, in marshal's format: the host sends a state only when it changed on
+    # its side, and every call loads a fresh value, so no object outlives the call that owns it. (Keeping the loaded
+    # value and copying it, as the JavaScript prelude does, was no faster warm and slower cold: GraalPy interprets
+    # a copy written in Python where marshal.loads is a builtin.)
     kept = {}
-
-    def copy(v):  # of a value loaded from marshal's text, or of one as_loaded accepted
-        t = type(v)
-        if t is dict:
-            return {k: copy(x) for k, x in v.items()}
-        if t is list:
-            return [copy(x) for x in v]
-        return v
-
-    class NotPlain(Exception):
-        pass
-
-    def loaded_form(v):  # a tuple becomes a list, as JSON has it; refuses a subclass or a mapping proxy
-        t = type(v)
-        if t is dict:
-            return {k: loaded_form(x) for k, x in v.items()}
-        if t is list or t is tuple:
-            return [loaded_form(x) for x in v]
-        if v is None or t is str or t is int or t is float or t is bool:
-            return v
-        raise NotPlain
-
-    def as_loaded(v, text):
-        try:
-            return loaded_form(v)
-        except NotPlain:
-            return loads(text)
-
-    def same(v, p):  # whether v would be written as the same text as the kept p: False whenever unsure
-        t = type(p)
-        if t is dict:
-            if type(v) is not dict or len(v) != len(p):
-                return False
-            for (k, x), (k2, y) in zip(v.items(), p.items()):
-                if k != k2 or type(k) is not type(k2) or not same(x, y):
-                    return False
-            return True
-        if t is list:
-            if type(v) is not list or len(v) != len(p):
-                return False
-            for x, y in zip(v, p):
-                if not same(x, y):
-                    return False
-            return True
-        return type(v) is t and (v == p or v != v and p != p) and (t is not float or str(v) == str(p))
 
     def inbox():  # one field at a time: a scalar content crosses as itself, anything else in marshal's format
         messages = []
@@ -248,22 +202,20 @@ def _polysim_install(host, members):
         if params_json is not None:
             params = freeze(loads(params_json))
         if state_json is not None:
-            kept[id] = (state_json, loads(state_json))
-        before_text, before = kept[id]
+            kept[id] = state_json
+        before_text = kept[id]
         e = Entity()
-        e.id, e.script, e.time, e.state, e.params = id, script, time, copy(before), params
+        e.id, e.script, e.time, e.state, e.params = id, script, time, loads(before_text), params
         fn = main.get(kind)
         if fn is not None:
             if kind == "update":
                 fn(e, inbox())
             else:
                 fn(e)
-        if same(e.state, before):
-            return None
         after = dumps(e.state)
         if after == before_text:
             return None
-        kept[id] = (after, as_loaded(e.state, after))
+        kept[id] = after
         return after
 
     return call
