@@ -220,8 +220,8 @@ final class Report {
     private static String checkMeaning(String w) {
         return switch (w) {
             case "wealth" -> "total wealth in states and in flight = n: conserved";
-            case "chatter" -> "sum received + in flight, the same for every polysim language";
-            default -> "sum of x over entities, the same for every implementation";
+            case "chatter" -> "sum received + in flight, the same for every polysim language after as many ticks";
+            default -> "sum of x over entities, the same for every implementation after as many ticks";
         };
     }
 
@@ -229,8 +229,10 @@ final class Report {
         List<String> parts = new ArrayList<>();
         for (ObjectNode r : results.ticks) {
             if (r.path("workload").asString().equals(w) && r.has("check")) {
+                long ticks = r.path("warmup_ticks").asLong() + r.path("ticks_per_block").asLong()
+                        * r.path("block_ms").size(); // JavaScript and Python warm up for longer
                 parts.add(r.path("impl").asString() + "@" + r.path("n").asInt() + "=" + num(r.path("check")
-                        .asDouble()));
+                        .asDouble()) + " (" + ticks + " ticks)");
             }
         }
         return String.join(", ", parts);

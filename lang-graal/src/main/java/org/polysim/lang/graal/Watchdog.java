@@ -42,7 +42,20 @@ final class Watchdog {
     static {
         HeapGuard.onAlarm(() -> RUNNING.forEach(r -> r.halt(Stop.MEMORY)));
         // one periodic check instead of a timer per call: calls are many and short, so this is far cheaper
-        TIMER.scheduleWithFixedDelay(Watchdog::checkDeadlines, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        TIMER.scheduleWithFixedDelay(Watchdog::checkSafely, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * One check, whatever it meets: a periodic task that throws is never run again, and while a script fills the
+     * heap an OutOfMemoryError can strike this thread too; after that no call was ever stopped (a later runaway
+     * script ran for good in CI).
+     */
+    private static void checkSafely() {
+        try {
+            checkDeadlines();
+        } catch (Throwable t) { // including OutOfMemoryError: the next check may find the heap freed
+            System.err.println("polysim: the watchdog's check failed and goes on: " + t);
+        }
     }
 
     private static void checkDeadlines() {
