@@ -1,6 +1,8 @@
 package org.polysim.engine;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -57,8 +59,8 @@ final class Languages {
      * ({@link ControllerProvider#warmUpMillis}); returns at once.
      */
     void warmUp() {
-        List<ControllerProvider> order = new java.util.LinkedHashSet<>(byName.values()).stream()
-                .sorted(java.util.Comparator.comparingLong(ControllerProvider::warmUpMillis).reversed()).toList();
+        List<ControllerProvider> order = new LinkedHashSet<>(byName.values()).stream()
+                .sorted(Comparator.comparingLong(ControllerProvider::warmUpMillis).reversed()).toList();
         Thread.ofPlatform().daemon().name("polysim-warm-up").start(() -> order.forEach(p -> {
             try {
                 p.warmUp();
