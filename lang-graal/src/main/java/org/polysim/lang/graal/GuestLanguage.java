@@ -32,7 +32,7 @@ public abstract class GuestLanguage {
     private final String prelude;
     private volatile Engine engine;
     /** The warm-up in progress or done, if one was started. */
-    private volatile CompletableFuture<Void> warmUp;
+    private volatile CompletableFuture<Void> warming;
 
     /**
      * @param id        the Truffle language id, e.g. {@code js}
@@ -50,7 +50,7 @@ public abstract class GuestLanguage {
     /** Runs {@code warmUp}; contexts built meanwhile wait for it (see {@link #awaitWarmUp}). */
     void warmUp(Runnable warmUp) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        this.warmUp = done;
+        warming = done;
         try {
             warmUp.run();
         } finally {
@@ -64,7 +64,7 @@ public abstract class GuestLanguage {
      * built after it reuses what the warm-up compiled.
      */
     void awaitWarmUp(long millis) {
-        CompletableFuture<Void> running = warmUp;
+        CompletableFuture<Void> running = warming;
         if (running == null || running.isDone()) {
             return;
         }

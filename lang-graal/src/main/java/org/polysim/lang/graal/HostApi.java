@@ -1,5 +1,6 @@
 package org.polysim.lang.graal;
 
+import java.util.List;
 import org.graalvm.polyglot.HostAccess;
 import org.polysim.engine.spi.ApiMember;
 import org.polysim.engine.spi.EntityContext;
@@ -30,6 +31,8 @@ public final class HostApi {
     private final StateCodec codec;
     private final boolean integralDoubles;
     private EntityContext current;
+    /** The inbox of the call in progress, taken once: {@link EntityContext#inbox} may wrap it anew on each call. */
+    private List<InboxMessage> inbox = List.of();
 
     /**
      * @param integralDoubles whether a whole double is a whole number, as in JavaScript (where 2.0 is 2 and JSON
@@ -42,6 +45,7 @@ public final class HostApi {
 
     void bind(EntityContext context) {
         current = context;
+        inbox = context == null ? List.of() : context.inbox();
     }
 
     EntityContext current() {
@@ -145,7 +149,7 @@ public final class HostApi {
     /** How many messages the call in progress received. */
     @HostAccess.Export
     public int inboxSize() {
-        return current == null ? 0 : current.inbox().size();
+        return inbox.size();
     }
 
     @HostAccess.Export
@@ -194,7 +198,7 @@ public final class HostApi {
     }
 
     private InboxMessage message(int index) {
-        return entity().inbox().get(index);
+        return inbox.get(index);
     }
 
     @HostAccess.Export
