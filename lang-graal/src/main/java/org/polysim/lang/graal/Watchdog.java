@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
 import org.polysim.engine.guard.Allocations;
 import org.polysim.engine.guard.HeapGuard;
@@ -23,14 +21,9 @@ final class Watchdog {
     /** How often running calls are checked against their deadlines. */
     private static final long TICK_MILLIS = 10;
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "polysim-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
     /**
      * Where calls are stopped: interrupting waits up to half a second and cancelling a context stuck in a builtin
-     * waits until the builtin returns, so neither may hold up the timer (other calls' deadlines).
+     * waits until the builtin returns, so neither may hold up the checking thread (other calls' deadlines).
      */
     private static final ExecutorService STOPPERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "polysim-stopper");
@@ -41,20 +34,26 @@ final class Watchdog {
 
     static {
         HeapGuard.onAlarm(() -> RUNNING.forEach(r -> r.halt(Stop.MEMORY)));
-        // one periodic check instead of a timer per call: calls are many and short, so this is far cheaper
-        TIMER.scheduleWithFixedDelay(Watchdog::checkSafely, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        // one checking thread instead of a timer per call: calls are many and short, so this is far cheaper
+        Thread.ofPlatform().daemon().name("polysim-watchdog").start(Watchdog::checkForever);
     }
 
     /**
-     * One check, whatever it meets: a periodic task that throws is never run again, and while a script fills the
-     * heap an OutOfMemoryError can strike this thread too; after that no call was ever stopped (a later runaway
-     * script ran for good in CI).
+     * Checks running calls every {@link #TICK_MILLIS} for good. A loop rather than a scheduled periodic task: while a
+     * script fills the heap an OutOfMemoryError can strike this thread too, and an executor drops a periodic task
+     * whose run throws; then no call was ever stopped again (a later runaway script ran for good in CI). The handler
+     * allocates nothing, so it cannot throw again.
      */
-    private static void checkSafely() {
-        try {
-            checkDeadlines();
-        } catch (Throwable t) { // including OutOfMemoryError: the next check may find the heap freed
-            System.err.println("polysim: the watchdog's check failed and goes on: " + t);
+    private static void checkForever() {
+        while (true) {
+            try {
+                Thread.sleep(TICK_MILLIS);
+                checkDeadlines();
+            } catch (Throwable t) { // OutOfMemoryError included: the next round may find the heap freed
+                if (t instanceof InterruptedException) {
+                    return;
+                }
+            }
         }
     }
 
@@ -99,13 +98,18 @@ final class Watchdog {
                 return; // finished meanwhile, or already being stopped
             }
             stop = why;
-            STOPPERS.execute(() -> {
-                try {
-                    context.interrupt(Duration.ofMillis(500));
-                } catch (Exception e) { // did not stop in time (or cannot be interrupted): cancel it
-                    cancel(context);
-                }
-            });
+            try {
+                STOPPERS.execute(() -> {
+                    try {
+                        context.interrupt(Duration.ofMillis(500));
+                    } catch (Exception e) { // did not stop in time (or cannot be interrupted): cancel it
+                        cancel(context);
+                    }
+                });
+            } catch (Throwable t) { // no thread to stop it with (the heap is full): the next check tries again
+                stop = Stop.NONE;
+                throw t;
+            }
         }
 
         @Override
