@@ -53,13 +53,15 @@ public final class Bench implements Callable<Integer> {
         }
 
         /**
-         * Graal's JIT on two cores needs about a million calls before its compilations settle: at 1k entities,
+         * Graal's JIT on two cores needs millions of updates before its compilations settle: at 1k entities,
          * 200 warm-up ticks left JavaScript wealth at 25 ms/tick where 1000 give 5, and at 10k 60 ticks left it at
-         * 139 where 100 give 40 to 60 (bench/README.md). JavaScript and Python warm up for a million calls.
+         * 139 where 100 give 40 to 60 (bench/README.md). Since a tick updates a script's entities in one guest call,
+         * 100 ticks at 10k left it between 40 and 100 ms/tick for blocks on end where 300 give 23 to 29. JavaScript
+         * and Python warm up for three million updates.
          */
         Plan forLanguage(String language) {
             boolean jit = language.equals("js") || language.equals("python");
-            return jit ? new Plan(n, Math.max(warmup, Math.ceilDiv(1_000_000, n)), blocks, perBlock) : this;
+            return jit ? new Plan(n, Math.max(warmup, Math.ceilDiv(3_000_000, n)), blocks, perBlock) : this;
         }
     }
 

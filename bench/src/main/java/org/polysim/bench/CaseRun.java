@@ -85,10 +85,15 @@ public final class CaseRun {
         world.advance(warmup);
         out.put("warmup_ms", ms(t)).put("warmup_ticks", warmup).put("ticks_per_block", perBlock);
         ArrayNode times = out.putArray("block_ms");
+        // the main thread's CPU time as well: on a shared machine, time stolen by neighbours inflates wall time only
+        ArrayNode cpu = out.putArray("block_cpu_ms");
+        var threads = ManagementFactory.getThreadMXBean();
         for (int b = 0; b < blocks; b++) {
             t = System.nanoTime();
+            long c = threads.getCurrentThreadCpuTime();
             world.advance(perBlock);
             times.add(ms(t));
+            cpu.add((threads.getCurrentThreadCpuTime() - c) / 1e6);
         }
         out.put("check", workload.check(world));
     }

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.polysim.engine.spi.Controller;
+import org.polysim.engine.spi.EntityContext;
 import org.polysim.engine.spi.ScriptException;
+import org.polysim.engine.spi.Turns;
 
 /**
  * One atomic tick (DESIGN.md "One tick"): deliver, update, apply commands, evolve layers, close metrics. What it
@@ -64,18 +67,9 @@ final class Tick {
         }
         boolean tracing = world.trace.begin(world.limits, order.size(), world.clock.tick, world.time());
         try {
-            for (Entity e : order) {
-                if (!e.alive) {
-                    continue; // destroyed earlier in this tick
-                }
-                current = e;
-                world.population.touch(e);
-                world.calling(e);
-                int slot = tracing ? world.trace.start(e) : -1;
-                e.script.controller().update(new EntityCall(this, e, e.inbox, false, slot));
-                if (tracing) {
-                    world.trace.end(slot, e);
-                }
+            Run run = new Run(order, tracing);
+            while (run.more()) {
+                run.take();
             }
             world.calling(null);
             apply();
@@ -89,6 +83,75 @@ final class Tick {
         }
         commit();
         return delivered;
+    }
+
+    /**
+     * Step 3 as runs of consecutive entities with one controller ({@link Turns}): the engine's bookkeeping of each
+     * update happens here, as the controller takes its turns, so a controller that runs a whole run in one guest
+     * call leaves the same trace, log and errors as one call per entity.
+     */
+    private final class Run implements Turns {
+        private final List<Entity> order;
+        private final boolean tracing;
+        private int next;
+        private Controller controller;
+        /** The entity whose update is in progress, or null; and its trace slot. */
+        private Entity updating;
+        private int slot = -1;
+
+        Run(List<Entity> order, boolean tracing) {
+            this.order = order;
+            this.tracing = tracing;
+        }
+
+        /** Whether a live entity is still to be updated. */
+        boolean more() {
+            skipDead();
+            return next < order.size();
+        }
+
+        /** The run that starts at the next live entity, by its script's controller. */
+        void take() throws ScriptException {
+            Script script = order.get(next).script;
+            int from = next;
+            controller = script.controller();
+            controller.updateAll(this);
+            end();
+            if (next == from) { // a controller that takes no turn would be asked again for ever
+                throw new IllegalStateException("the " + script.language() + " controller of script '" + script.id()
+                        + "' took no turn (Controller.updateAll must call Turns.next)");
+            }
+        }
+
+        @Override
+        public EntityContext next() {
+            end();
+            skipDead();
+            if (next == order.size() || order.get(next).script.controller() != controller) {
+                return null;
+            }
+            Entity e = order.get(next++);
+            updating = e;
+            current = e;
+            world.population.touch(e);
+            world.calling(e);
+            slot = tracing ? world.trace.start(e) : -1;
+            return new EntityCall(Tick.this, e, e.inbox, false, slot);
+        }
+
+        /** The update in progress, if any, is over. */
+        void end() {
+            if (updating != null && tracing) {
+                world.trace.end(slot, updating);
+            }
+            updating = null;
+        }
+
+        private void skipDead() {
+            while (next < order.size() && !order.get(next).alive) {
+                next++; // destroyed earlier in this tick
+            }
+        }
     }
 
     /** A fresh world: every defined entity is spawned at tick 0 and its {@code init} runs. */

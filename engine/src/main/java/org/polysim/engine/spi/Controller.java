@@ -13,6 +13,17 @@ public interface Controller extends AutoCloseable {
     void update(EntityContext entity) throws ScriptException;
 
     /**
+     * The updates of a run of consecutive entities of this script ({@link Turns}): by default one {@link #update}
+     * each. A controller whose calls into its guest cost more than the little an update does overrides it to enter
+     * the guest once per run; it must take every turn, one after another, until {@link Turns#next} gives null.
+     */
+    default void updateAll(Turns turns) throws ScriptException {
+        for (EntityContext e = turns.next(); e != null; e = turns.next()) {
+            update(e);
+        }
+    }
+
+    /**
      * An existing entity enters this controller with the state in {@code entity.state()}: after a snapshot is
      * loaded or a failed tick is rolled back. Controllers that keep per-entity guest data resynchronise it here.
      */

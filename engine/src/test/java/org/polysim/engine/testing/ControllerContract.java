@@ -46,6 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code hoarder}: keeps every state object it was given in a list at the script's top level; each update
  *       first sets {@code count} to 999 and appends 1 to {@code list} in every object kept from earlier calls, then
  *       adds 1 to its own {@code count} (starting from 0) and sets {@code list} to {@code [0]} if it has none.</li>
+ *   <li>{@code spender}: counts from 0 to {@code params.loops} in a loop, one step at a time, and stores the count
+ *       in {@code state.loops}.</li>
  * </ul>
  */
 public abstract class ControllerContract {
@@ -314,6 +316,28 @@ public abstract class ControllerContract {
         JsonNode expected = WorldFiles.parse("{count: 3, list: [0]}", false, "expected");
         assertThat(w.entityState("hoarder-1").orElseThrow()).isEqualTo(expected);
         assertThat(w.entityState("hoarder-2").orElseThrow()).isEqualTo(expected);
+    }
+
+    /**
+     * Consecutive entities of one script may be updated in one call into the guest (Controller.updateAll); each
+     * update still has a budget and log lines of its own.
+     */
+    @Test
+    void everyUpdateInARunOfOneScriptHasItsOwnBudgetAndLogLines() throws Exception {
+        // 12000 steps fit 100000 statements in every language; ten entities' 120000 together do not
+        World w = single("spender", 10, "params: { loops: 12000 }\nlimits: { instructions: 100000 }");
+        w.advance(2);
+        assertThat(w.entityState("spender-10").orElseThrow().path("loops").asInt()).isEqualTo(12000);
+        World tooMuch = single("spender", 10, "params: { loops: 120000 }\nlimits: { instructions: 100000 }");
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> tooMuch.advance(1));
+        assertThat(e.kind()).isEqualTo("BUDGET");
+        assertThat(e.entity()).isEqualTo("spender-1");
+        World loud = single("printer", 3, null);
+        loud.advance(2);
+        for (int k = 1; k <= 3; k++) {
+            assertThat(loud.log("printer-" + k, 5)).hasSize(2).allSatisfy(l ->
+                    assertThat(l.text()).contains("hello").contains("42"));
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.EntityContext;
 import org.polysim.engine.spi.ScriptException;
 import org.polysim.engine.spi.ScriptSource;
+import org.polysim.engine.spi.Turns;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -164,6 +165,74 @@ public final class GraalController implements Controller {
         run("update", e);
     }
 
+    /**
+     * A run of updates in one guest call: the prelude's loop asks {@link HostApi#next} for each entity after the
+     * first. Each update still gets a budget of its own: the statement count is reset and the watchdog restarted
+     * between turns ({@link Context#resetLimits} takes effect inside a call in progress). One call per entity cost
+     * more than a small update: entering and leaving the context, the call's dispatch, a watchdog entry each.
+     */
+    @Override
+    public void updateAll(Turns turns) throws ScriptException {
+        EntityContext first = turns.next();
+        if (first == null) {
+            return;
+        }
+        if (context == null) {
+            open(); // the previous context was stopped; states live in the engine, so nothing is lost
+        }
+        String params = first.params() != paramsSent ? codec.encode(first.params()) : null;
+        Run run = new Run(turns, first);
+        host.turns(run);
+        host.bind(first);
+        context.resetLimits();
+        try (var running = Watchdog.start(context, limits.wallMillis(), limits.allocBytes())) {
+            run.running = running;
+            try {
+                call.execute("run", first.id(), first.script(), first.time(), stateIn(first), params);
+                paramsSent = first.params();
+            } catch (PolyglotException ex) {
+                throw failure(ex, running.stop(), ScriptException.Kind.ERROR);
+            }
+        } finally {
+            log.flushLine();
+            host.bind(null);
+            host.turns(null);
+        }
+    }
+
+    /** The host's side of a run in progress: one entity's update after another, as the guest asks. */
+    private final class Run implements HostApi.Turns {
+        private final Turns turns;
+        private EntityContext updating;
+        private String stateIn;
+        private Watchdog.Running running;
+
+        Run(Turns turns, EntityContext first) {
+            this.turns = turns;
+            this.updating = first;
+        }
+
+        @Override
+        public String next(String result) {
+            finish(updating, result);
+            log.flushLine();
+            updating = turns.next();
+            host.bind(updating);
+            if (updating == null) {
+                return null;
+            }
+            stateIn = GraalController.this.stateIn(updating);
+            context.resetLimits();
+            running.restart();
+            return updating.id();
+        }
+
+        @Override
+        public String stateIn() {
+            return stateIn;
+        }
+    }
+
     private void run(String kind, EntityContext e) throws ScriptException {
         if (context == null) {
             open(); // the previous context was stopped; states live in the engine, so nothing is lost
@@ -172,8 +241,7 @@ public final class GraalController implements Controller {
         if (e.params() != paramsSent) {
             params = codec.encode(e.params());
         }
-        // what was handed over is forgotten until the call succeeds
-        String stateIn = handedOver.remove(e.id()) == e.state() ? null : codec.encode(e.state());
+        String stateIn = stateIn(e);
         host.bind(e);
         context.resetLimits();
         Value result;
@@ -188,19 +256,30 @@ public final class GraalController implements Controller {
             log.flushLine();
             host.bind(null);
         }
-        if (result.isNull()) {
-            handedOver.put(e.id(), e.state()); // unchanged: keep the engine's tree
-            return;
-        }
-        JsonNode state;
         try {
-            state = codec.decode(result.asString(), "e.state");
+            finish(e, result.isNull() ? null : result.asString());
         } catch (IllegalArgumentException bad) {
             throw new ScriptException(ScriptException.Kind.ERROR, bad.getMessage(), 0);
         }
+    }
+
+    /**
+     * The state text to hand the guest with a call, or null when the guest holds this very state; either way it is
+     * forgotten as handed over until the call succeeds.
+     */
+    private String stateIn(EntityContext e) {
+        return handedOver.remove(e.id()) == e.state() ? null : codec.encode(e.state());
+    }
+
+    /** A call succeeded: {@code result} is the state's new text, or null when it did not change. */
+    private void finish(EntityContext e, String result) {
+        if (result == null) {
+            handedOver.put(e.id(), e.state()); // unchanged: keep the engine's tree
+            return;
+        }
+        JsonNode state = codec.decode(result, "e.state");
         if (!state.isObject()) {
-            throw new ScriptException(ScriptException.Kind.ERROR, "e.state must be an object (key: value pairs), "
-                    + "got " + state, 0);
+            throw new IllegalArgumentException("e.state must be an object (key: value pairs), got " + state);
         }
         e.setState((ObjectNode) state);
         handedOver.put(e.id(), (ObjectNode) state);

@@ -22,7 +22,9 @@ import org.polysim.engine.spi.CallLimits;
  * {@code call(kind, id, script, time, stateText, paramsText)}, which runs the script's {@code init} or {@code update}
  * (reading the inbox through {@link HostApi#inboxSize} and its siblings) and returns the new state as text, or null
  * when it is unchanged. A null {@code stateText} means "the state you kept for this id"; kind {@code forget} drops
- * it (see {@link GraalController}).
+ * it; kind {@code run} updates this entity and then, while {@link HostApi#next} (given the last update's result)
+ * names another, that one with {@link HostApi#stateIn} as its state text, and returns null (see
+ * {@link GraalController}).
  */
 public abstract class GuestLanguage {
 

@@ -43,6 +43,38 @@ public final class HostApi {
         this.integralDoubles = integralDoubles;
     }
 
+    /** A run of updates in one guest call ({@link GraalController#updateAll}), as the prelude's loop sees it. */
+    interface Turns {
+        /** Ends the update in progress with its result (the state's new text, or null: unchanged); the next id. */
+        String next(String result);
+
+        /** The state text of the update just begun, or null when the guest's copy is the engine's state. */
+        String stateIn();
+    }
+
+    private Turns turns;
+
+    void turns(Turns turns) {
+        this.turns = turns;
+    }
+
+    /** The prelude's loop over a run: see {@link Turns#next}; null when the run is over. */
+    @HostAccess.Export
+    public String next(String result) {
+        if (turns == null) {
+            throw new IllegalStateException("next is the prelude's, inside a run of updates");
+        }
+        return turns.next(result);
+    }
+
+    @HostAccess.Export
+    public String stateIn() {
+        if (turns == null) {
+            throw new IllegalStateException("stateIn is the prelude's, inside a run of updates");
+        }
+        return turns.stateIn();
+    }
+
     void bind(EntityContext context) {
         current = context;
         inbox = context == null ? List.of() : context.inbox();

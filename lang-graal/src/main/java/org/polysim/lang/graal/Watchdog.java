@@ -63,9 +63,10 @@ final class Watchdog {
             if (r.stop != Stop.NONE) {
                 continue;
             }
-            if (now - r.deadline > 0) {
+            Budget b = r.budget; // one read: a restart swaps deadline and allocation start together
+            if (now - b.deadline() > 0) {
                 r.halt(Stop.TIMEOUT);
-            } else if (Allocations.of(r.thread) - r.allocStart > r.allocBytes) {
+            } else if (Allocations.of(r.thread) - b.allocStart() > r.allocBytes) {
                 r.halt(Stop.ALLOCATION);
             }
         }
@@ -74,19 +75,32 @@ final class Watchdog {
     /** Why a call was stopped from outside. */
     enum Stop { NONE, TIMEOUT, MEMORY, ALLOCATION }
 
-    /** One call in progress. */
+    /** When the update in progress runs out of time, and the thread's allocation count when it began. */
+    private record Budget(long deadline, long allocStart) {
+        static Budget from(long wallNanos) {
+            return new Budget(System.nanoTime() + wallNanos, Allocations.current());
+        }
+    }
+
+    /** One call in progress: one update, or a run of updates each with budgets of its own. */
     static final class Running implements AutoCloseable {
         private final Context context;
-        private final long deadline;
+        private final long wallNanos;
         private final long thread = Thread.currentThread().threadId(); // a guest call runs on its caller's thread
-        private final long allocStart = Allocations.current();
         private final long allocBytes;
+        private volatile Budget budget;
         private volatile Stop stop = Stop.NONE;
 
         private Running(Context context, long wallMillis, long allocBytes) {
             this.context = context;
-            this.deadline = System.nanoTime() + wallMillis * 1_000_000L;
+            this.wallNanos = wallMillis * 1_000_000L;
             this.allocBytes = allocBytes;
+            this.budget = Budget.from(wallNanos);
+        }
+
+        /** The next update of a run begins: its wall-clock and allocation budgets start now. */
+        void restart() {
+            budget = Budget.from(wallNanos);
         }
 
         Stop stop() {

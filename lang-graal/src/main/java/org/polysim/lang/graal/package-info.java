@@ -1,7 +1,9 @@
 /**
  * What JavaScript and Python share on GraalVM: one {@link org.graalvm.polyglot.Engine} per language per process
- * (code caching), one sandboxed {@link org.graalvm.polyglot.Context} per (world, script), a statement budget reset
- * before every call, a wall-clock watchdog that interrupts a runaway call, and a heap guard. Everything crossing the
+ * (code caching), one sandboxed {@link org.graalvm.polyglot.Context} per (world, script), one guest call per run of
+ * consecutive entities of the script in a tick ({@link org.polysim.lang.graal.GraalController#updateAll}), a
+ * statement budget reset before every update, a wall-clock and allocation watchdog that stops a runaway update, and
+ * a heap guard. Everything crossing the
  * boundary is JSON text: the guest parses its inputs and serialises its state, so guest values never leave this
  * package. Its own module, {@code lang-graal}, holding the polyglot API only: {@code lang-js} and {@code lang-python}
  * each depend on it and bring their own Truffle language.

@@ -164,9 +164,20 @@
     }
     return list;
   }
+  // one call for init, update or forget of one entity; "run" updates a run of entities of this script, from this one
+  // on, asking the host for the next after each (the host resets the budgets between them)
   return function call(kind, id, script, time, stateJson, paramsJson) {
     if (kind === "forget") { kept.delete(id); return null; }
     if (paramsJson !== null) params = deepFreeze(parse(paramsJson));
+    if (kind !== "run") return one(kind, id, script, time, stateJson);
+    while (id !== null) {
+      const result = one("update", id, script, time, stateJson);
+      id = host.next(result);
+      stateJson = id === null ? null : host.stateIn();
+    }
+    return null;
+  };
+  function one(kind, id, script, time, stateJson) {
     if (stateJson !== null) kept.set(id, { text: stateJson, value: parse(stateJson) });
     const before = kept.get(id);
     const fn = lookup(kind);
@@ -178,5 +189,5 @@
     if (after === before.text) return null;
     kept.set(id, { text: after, value: asParsed(e.state, after) });
     return after;
-  };
+  }
 })

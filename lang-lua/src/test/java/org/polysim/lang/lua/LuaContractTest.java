@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Lua. */
 class LuaContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(plus(Map.of(
             "lifecycle", """
                     function init(e)
                       e.state.inits = 1
@@ -92,6 +92,12 @@ class LuaContractTest extends ControllerContract {
                       table.insert(hoard, e.state)
                       e.state.count = (e.state.count or 0) + 1
                       e.state.list = e.state.list or {0}
+                    end
+                    """), "spender", """
+                    function update(e, inbox)
+                      local s = 0
+                      for i = 1, e.params.loops do s = s + 1 end
+                      e.state.loops = s
                     end
                     """);
 

@@ -194,13 +194,23 @@ def _polysim_install(host, members):
         return messages
 
     def call(kind, id, script, time, state_json, params_json):
-        # one entity: init or update; values in marshal text (see loads); or forget an entity's kept state
+        # one entity: init or update; values in marshal text (see loads); or forget an entity's kept state; "run"
+        # updates a run of entities of this script, from this one on, asking the host for the next after each (the
+        # host resets the budgets between them)
         nonlocal params
         if kind == "forget":
             kept.pop(id, None)
             return None
         if params_json is not None:
             params = freeze(loads(params_json))
+        if kind != "run":
+            return one(kind, id, script, time, state_json)
+        while id is not None:
+            id = host.next(one("update", id, script, time, state_json))
+            state_json = None if id is None else host.stateIn()
+        return None
+
+    def one(kind, id, script, time, state_json):
         if state_json is not None:
             kept[id] = state_json
         before_text = kept[id]

@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Python. */
 class PythonContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(plus(Map.of(
             "lifecycle", """
                     def init(e):
                         e.state["inits"] = 1
@@ -87,6 +87,12 @@ class PythonContractTest extends ControllerContract {
                         hoard.append(e.state)
                         e.state["count"] = e.state.get("count", 0) + 1
                         e.state.setdefault("list", [0])
+                    """), "spender", """
+                    def update(e, inbox):
+                        s = 0
+                        for i in range(e.params["loops"]):
+                            s += 1
+                        e.state["loops"] = s
                     """);
 
     PythonContractTest() {
