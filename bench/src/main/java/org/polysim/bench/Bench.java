@@ -326,7 +326,9 @@ public final class Bench implements Callable<Integer> {
     /**
      * A spatial case's runs as a {@link Plan}: n the agents at the start, warm-up and block ticks whole runs of the
      * model's steps. Small runs take milliseconds, so there are more of them; JavaScript and Python warm up for
-     * about a million updates (Graal's compiler on two cores, as {@link Plan#forLanguage}), 3 to 20 runs.
+     * about a million updates (Graal's compiler on two cores), 3 to 20 runs. Not raised with {@link Plan#forLanguage}'s
+     * three million: the spatial models' mixed scripts under a random schedule make short runs, and whether they
+     * compile later too was not measured.
      */
     static Plan spatialPlan(SpatialModel model, String size, int agents, String impl) {
         boolean small = size.equals("small");
