@@ -174,29 +174,8 @@ public final class GraalController implements Controller {
     @Override
     public void updateAll(Turns turns) throws ScriptException {
         EntityContext first = turns.next();
-        if (first == null) {
-            return;
-        }
-        if (context == null) {
-            open(); // the previous context was stopped; states live in the engine, so nothing is lost
-        }
-        String params = first.params() != paramsSent ? codec.encode(first.params()) : null;
-        Run run = new Run(turns, first);
-        host.turns(run);
-        host.bind(first);
-        context.resetLimits();
-        try (var running = Watchdog.start(context, limits.wallMillis(), limits.allocBytes())) {
-            run.running = running;
-            try {
-                call.execute("run", first.id(), first.script(), first.time(), stateIn(first), params);
-                paramsSent = first.params();
-            } catch (PolyglotException ex) {
-                throw failure(ex, running.stop(), ScriptException.Kind.ERROR);
-            }
-        } finally {
-            log.flushLine();
-            host.bind(null);
-            host.turns(null);
+        if (first != null) {
+            enter("run", first, new Run(turns, first));
         }
     }
 
@@ -234,32 +213,39 @@ public final class GraalController implements Controller {
     }
 
     private void run(String kind, EntityContext e) throws ScriptException {
+        Value result = enter(kind, e, null);
+        try {
+            finish(e, result.isNull() ? null : result.asString());
+        } catch (IllegalArgumentException bad) {
+            throw new ScriptException(ScriptException.Kind.ERROR, bad.getMessage(), 0);
+        }
+    }
+
+    /** One call into the guest for {@code e}, and for the rest of {@code run} if there is one. */
+    private Value enter(String kind, EntityContext e, Run run) throws ScriptException {
         if (context == null) {
             open(); // the previous context was stopped; states live in the engine, so nothing is lost
         }
-        String params = null;
-        if (e.params() != paramsSent) {
-            params = codec.encode(e.params());
-        }
+        String params = e.params() != paramsSent ? codec.encode(e.params()) : null;
         String stateIn = stateIn(e);
+        host.turns(run);
         host.bind(e);
         context.resetLimits();
-        Value result;
         try (var running = Watchdog.start(context, limits.wallMillis(), limits.allocBytes())) {
+            if (run != null) {
+                run.running = running;
+            }
             try {
-                result = call.execute(kind, e.id(), e.script(), e.time(), stateIn, params);
+                Value result = call.execute(kind, e.id(), e.script(), e.time(), stateIn, params);
                 paramsSent = e.params();
+                return result;
             } catch (PolyglotException ex) {
                 throw failure(ex, running.stop(), ScriptException.Kind.ERROR);
             }
         } finally {
             log.flushLine();
             host.bind(null);
-        }
-        try {
-            finish(e, result.isNull() ? null : result.asString());
-        } catch (IllegalArgumentException bad) {
-            throw new ScriptException(ScriptException.Kind.ERROR, bad.getMessage(), 0);
+            host.turns(null);
         }
     }
 
