@@ -105,6 +105,7 @@ public final class GraalController implements Controller {
                 language.afterLoad(c);
             } catch (PolyglotException e) {
                 c.close(true);
+                running.settle();
                 throw failure(e, running.stop(), ScriptException.Kind.COMPILE);
             }
         }
@@ -240,6 +241,7 @@ public final class GraalController implements Controller {
                 paramsSent = e.params();
                 return result;
             } catch (PolyglotException ex) {
+                running.settle();
                 throw failure(ex, running.stop(), ScriptException.Kind.ERROR);
             }
         } finally {

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
 import org.polysim.engine.guard.Allocations;
 import org.polysim.engine.guard.HeapGuard;
@@ -90,6 +92,8 @@ final class Watchdog {
         private final long allocBytes;
         private volatile Budget budget;
         private volatile Stop stop = Stop.NONE;
+        /** The stopper at work on this call, once it is being stopped. */
+        private volatile Future<?> stopping;
 
         private Running(Context context, long wallMillis, long allocBytes) {
             this.context = context;
@@ -107,13 +111,32 @@ final class Watchdog {
             return stop;
         }
 
+        /**
+         * On the calling thread, after the call failed: waits for the stopper, if this call was stopped, and clears
+         * the interrupt it may have left on this thread. Stopping a context interrupts the threads in it, and one
+         * that arrives after the call has returned would fail the thread's next guest call, in another context
+         * ("Thread was interrupted" at its first statement: seen in CI, in the update after a heap hog's).
+         */
+        void settle() {
+            Future<?> s = stopping;
+            if (s == null) {
+                return;
+            }
+            try {
+                s.get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the stopper failed or hangs (or this wait was interrupted): nothing more to wait for
+            }
+            Thread.interrupted();
+        }
+
         private void halt(Stop why) {
             if (!RUNNING.contains(this) || stop != Stop.NONE) {
                 return; // finished meanwhile, or already being stopped
             }
             stop = why;
             try {
-                STOPPERS.execute(() -> {
+                stopping = STOPPERS.submit(() -> {
                     try {
                         context.interrupt(Duration.ofMillis(500));
                     } catch (Exception e) { // did not stop in time (or cannot be interrupted): cancel it
