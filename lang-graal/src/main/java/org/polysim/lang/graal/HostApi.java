@@ -113,6 +113,40 @@ public final class HostApi {
         };
     }
 
+    // The same with a fixed number of arguments, which the preludes call whenever they can: a JavaScript call of a
+    // varargs host method with spread arguments cost 300 to 420 ns, one of a fixed arity 55 to 80 (a probe, 1M
+    // calls of three arguments, compiled). No member takes more than five.
+
+    @HostAccess.Export
+    public Object call0(int member) {
+        return call(member, new Object[0]);
+    }
+
+    @HostAccess.Export
+    public Object call1(int member, Object a) {
+        return call(member, new Object[] {a});
+    }
+
+    @HostAccess.Export
+    public Object call2(int member, Object a, Object b) {
+        return call(member, new Object[] {a, b});
+    }
+
+    @HostAccess.Export
+    public Object call3(int member, Object a, Object b, Object c) {
+        return call(member, new Object[] {a, b, c});
+    }
+
+    @HostAccess.Export
+    public Object call4(int member, Object a, Object b, Object c, Object d) {
+        return call(member, new Object[] {a, b, c, d});
+    }
+
+    @HostAccess.Export
+    public Object call5(int member, Object a, Object b, Object c, Object d, Object e) {
+        return call(member, new Object[] {a, b, c, d, e});
+    }
+
     /** The entity API for the prelude: [{name, result, params: [{name, type, what}]}], as text in the codec. */
     String members() {
         var list = JSON.createArrayNode();

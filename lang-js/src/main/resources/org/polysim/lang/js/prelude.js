@@ -52,7 +52,7 @@
   const api = {};
   parse(members).forEach((m, ordinal) => {
     if (m.property) { // e.x: read on each access, since a move changes it
-      Object.defineProperty(api, m.name, { get() { return host.call(ordinal); }, enumerable: true });
+      Object.defineProperty(api, m.name, { get() { return host.call0(ordinal); }, enumerable: true });
       return;
     }
     const types = m.params.map(p => p.type), labels = m.params.map(p => p.what);
@@ -66,10 +66,22 @@
             : type === "JSON" && typeof v === "number" ? v
             : type === "JSON" || type === "OBJECT" ? json(v, labels[k]) : v);
       }
-      const r = host.call(ordinal, ...out);
+      const r = invoke(ordinal, out);
       return parsed && r !== null ? parse(r) : r;
     };
   });
+  // a host call of fixed arity where there is one: a spread into the varargs call costs several times more
+  function invoke(ordinal, out) {
+    switch (out.length) {
+      case 0: return host.call0(ordinal);
+      case 1: return host.call1(ordinal, out[0]);
+      case 2: return host.call2(ordinal, out[0], out[1]);
+      case 3: return host.call3(ordinal, out[0], out[1], out[2]);
+      case 4: return host.call4(ordinal, out[0], out[1], out[2], out[3]);
+      case 5: return host.call5(ordinal, out[0], out[1], out[2], out[3], out[4]);
+      default: return host.call(ordinal, ...out);
+    }
+  }
   function deepFreeze(v) {
     if (v && typeof v === "object") { Object.values(v).forEach(deepFreeze); Object.freeze(v); }
     return v;

@@ -52,6 +52,23 @@ def _polysim_install(host, members):
     def number(v):
         return (type(v) is int and -BIG <= v < BIG) or (type(v) is float and _math.isfinite(v))
 
+    # host calls of fixed arity where there is one: a call spread into the varargs one costs several times more
+    def invoke(ordinal, out):
+        n = len(out)
+        if n == 0:
+            return host.call0(ordinal)
+        if n == 1:
+            return host.call1(ordinal, out[0])
+        if n == 2:
+            return host.call2(ordinal, out[0], out[1])
+        if n == 3:
+            return host.call3(ordinal, out[0], out[1], out[2])
+        if n == 4:
+            return host.call4(ordinal, out[0], out[1], out[2], out[3])
+        if n == 5:
+            return host.call5(ordinal, out[0], out[1], out[2], out[3], out[4])
+        return host.call(ordinal, *out)
+
     def member(ordinal, m):
         # one member of the entity API, built like every other from the host's table (ApiMember): JSON parameters
         # travel as marshal text (a number as itself, the commonest message content), the rest as they are
@@ -77,7 +94,7 @@ def _polysim_install(host, members):
                     out.append(v)
                 else:
                     out.append(dumps(v))
-            r = host.call(ordinal, *out)
+            r = invoke(ordinal, out)
             if r is None:  # a host null is a ForeignNone, which marshal cannot store: give the script None itself
                 return None
             return loads(r) if parsed else r
@@ -86,7 +103,7 @@ def _polysim_install(host, members):
         return f
 
     def prop(ordinal):  # e.x: read on each access, since a move changes it
-        return property(lambda self: host.call(ordinal))
+        return property(lambda self: host.call0(ordinal))
 
     for ordinal, m in enumerate(loads(members)):
         setattr(Entity, m["name"], prop(ordinal) if m["property"] else member(ordinal, m))
