@@ -105,7 +105,6 @@ public final class GraalController implements Controller {
                 language.afterLoad(c);
             } catch (PolyglotException e) {
                 c.close(true);
-                running.settle();
                 throw failure(e, running.stop(), ScriptException.Kind.COMPILE);
             }
         }
@@ -181,7 +180,7 @@ public final class GraalController implements Controller {
     }
 
     /** The host's side of a run in progress: one entity's update after another, as the guest asks. */
-    private final class Run implements HostApi.Turns {
+    private final class Run implements HostApi.Loop {
         private final Turns turns;
         private EntityContext updating;
         private String stateIn;
@@ -229,7 +228,7 @@ public final class GraalController implements Controller {
         }
         String params = e.params() != paramsSent ? codec.encode(e.params()) : null;
         String stateIn = stateIn(e);
-        host.turns(run);
+        host.loop(run);
         host.bind(e);
         context.resetLimits();
         try (var running = Watchdog.start(context, limits.wallMillis(), limits.allocBytes())) {
@@ -241,13 +240,12 @@ public final class GraalController implements Controller {
                 paramsSent = e.params();
                 return result;
             } catch (PolyglotException ex) {
-                running.settle();
                 throw failure(ex, running.stop(), ScriptException.Kind.ERROR);
             }
         } finally {
             log.flushLine();
             host.bind(null);
-            host.turns(null);
+            host.loop(null);
         }
     }
 

@@ -43,8 +43,11 @@ public final class HostApi {
         this.integralDoubles = integralDoubles;
     }
 
-    /** A run of updates in one guest call ({@link GraalController#updateAll}), as the prelude's loop sees it. */
-    interface Turns {
+    /**
+     * A run of updates in one guest call ({@link GraalController#updateAll}), as the prelude's loop sees it (the
+     * host's side of the engine's {@link org.polysim.engine.spi.Turns}).
+     */
+    interface Loop {
         /** Ends the update in progress with its result (the state's new text, or null: unchanged); the next id. */
         String next(String result);
 
@@ -52,27 +55,27 @@ public final class HostApi {
         String stateIn();
     }
 
-    private Turns turns;
+    private Loop loop;
 
-    void turns(Turns turns) {
-        this.turns = turns;
+    void loop(Loop loop) {
+        this.loop = loop;
     }
 
-    /** The prelude's loop over a run: see {@link Turns#next}; null when the run is over. */
+    /** The prelude's loop over a run: see {@link Loop#next}; null when the run is over. */
     @HostAccess.Export
     public String next(String result) {
-        if (turns == null) {
+        if (loop == null) {
             throw new IllegalStateException("next is the prelude's, inside a run of updates");
         }
-        return turns.next(result);
+        return loop.next(result);
     }
 
     @HostAccess.Export
     public String stateIn() {
-        if (turns == null) {
+        if (loop == null) {
             throw new IllegalStateException("stateIn is the prelude's, inside a run of updates");
         }
-        return turns.stateIn();
+        return loop.stateIn();
     }
 
     void bind(EntityContext context) {

@@ -112,12 +112,13 @@ final class Watchdog {
         }
 
         /**
-         * On the calling thread, after the call failed: waits for the stopper, if this call was stopped, and clears
-         * the interrupt it may have left on this thread. Stopping a context interrupts the threads in it, and one
-         * that arrives after the call has returned would fail the thread's next guest call, in another context
-         * ("Thread was interrupted" at its first statement: seen in CI, in the update after a heap hog's).
+         * On the calling thread, as the call ends: waits for the stopper, if this call was stopped, and clears the
+         * interrupt it may have left on this thread. Stopping a context interrupts the threads in it, and one that
+         * arrives after the call has returned would fail the thread's next guest call, in another context ("Thread
+         * was interrupted" at its first statement: seen in CI, in the update after a heap hog's). Also when the call
+         * returned normally just as it was stopped.
          */
-        void settle() {
+        private void settle() {
             Future<?> s = stopping;
             if (s == null) {
                 return;
@@ -152,6 +153,7 @@ final class Watchdog {
         @Override
         public void close() {
             RUNNING.remove(this);
+            settle();
         }
     }
 
