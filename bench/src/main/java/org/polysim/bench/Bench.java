@@ -14,6 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -80,8 +81,11 @@ public final class Bench implements Callable<Integer> {
     int pythonMax = 10_000;
 
     @Option(names = "--parts", split = ",", description = "What to measure (default: ticks,spatial,memory,boundary,"
-            + "mcp,autosave,latency).")
-    List<String> parts = List.of("ticks", "spatial", "memory", "boundary", "mcp", "autosave", "latency", "sweep");
+            + "mcp,autosave,latency,sweep,coldpython; none, with --reuse, renders the report again from it).")
+    List<String> parts = PARTS;
+
+    static final List<String> PARTS = List.of("ticks", "spatial", "memory", "boundary", "mcp", "autosave", "latency",
+            "sweep", "coldpython");
 
     @Option(names = "--out", description = "Report file (default: bench/RESULTS.md under --root).")
     Path out;
@@ -91,12 +95,24 @@ public final class Bench implements Callable<Integer> {
             + "rest's 45 minutes; every ratio still divides figures of one run).")
     Path reuse;
 
+    @Option(names = "--before", description = "The results.json of an earlier run to set issue 12's targets "
+            + "against (default: bench/before-issue-12.json, the run issue 12 was filed against); an \"about\" field "
+            + "in it says what run it is.")
+    Path before;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        List<String> unknown = parts.stream().filter(p -> !PARTS.contains(p) && !p.equals("none")).toList();
+        if (!unknown.isEmpty() || (parts.contains("none") && reuse == null)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), unknown.isEmpty()
+                    ? "--parts none renders the report again from --reuse's results; give --reuse"
+                    : "unknown part " + String.join(", ", unknown) + "; parts are " + String.join(", ", PARTS)
+                    + ", or none with --reuse");
+        }
         Path dir = root.toAbsolutePath().normalize();
         Path scripts = dir.resolve("bench/workloads");
         Results results = new Results();
@@ -174,8 +190,17 @@ public final class Bench implements Callable<Integer> {
             results.sweep = run(javaMain(SweepScaling.class, dir.resolve("examples/sir-epidemic/sweep.yaml")
                     .toString(), "2"), "local", "sweep", new Plan(0, 0, 0, 0));
         }
+        if (parts.contains("coldpython")) {
+            results.coldPython = coldPython(dir);
+        }
+        String today = java.time.LocalDate.now().toString();
+        parts.stream().filter(PARTS::contains).forEach(p -> results.measuredOn.put(p, today));
         if (reuse != null) {
             reuse(results);
+        }
+        Path beforeFile = before != null ? before : dir.resolve("bench/before-issue-12.json");
+        if (before != null || Files.exists(beforeFile)) {
+            results.before = Workload.JSON.readTree(Files.readString(beforeFile));
         }
         Path report = out != null ? out : dir.resolve("bench/RESULTS.md");
         Files.writeString(report, new Report(results, NATIVES).markdown());
@@ -189,45 +214,70 @@ public final class Bench implements Callable<Integer> {
         raw.putArray("autosave").addAll(results.autosave);
         raw.set("latency", results.latency);
         raw.set("sweep", results.sweep);
+        raw.set("cold_python", results.coldPython);
+        ObjectNode measuredOn = raw.putObject("measured_on");
+        results.measuredOn.forEach(measuredOn::put);
         Files.writeString(report.resolveSibling("results.json"), raw.toPrettyString());
         progress("wrote " + report);
         return 0;
     }
 
-    /** Fills the parts not measured in this run from the earlier run's raw results. */
+    /**
+     * Fills the parts not measured in this run from the earlier run's raw results, each with the day it was
+     * measured on (its {@code measured_on} entry; for a file older than those entries, the file's date).
+     */
     private void reuse(Results results) throws IOException {
         JsonNode earlier = Workload.JSON.readTree(Files.readString(reuse));
-        String when = java.time.LocalDate.ofInstant(Files.getLastModifiedTime(reuse).toInstant(),
+        String fileDay = java.time.LocalDate.ofInstant(Files.getLastModifiedTime(reuse).toInstant(),
                 java.time.ZoneId.systemDefault()).toString();
-        List<String> taken = new ArrayList<>();
-        for (String part : List.of("ticks", "spatial", "memory", "boundary", "autosave")) {
-            List<ObjectNode> list = switch (part) {
-                case "ticks" -> results.ticks;
-                case "spatial" -> results.spatial;
-                case "memory" -> results.memory;
-                case "boundary" -> results.boundary;
-                default -> results.autosave;
-            };
-            if (!parts.contains(part) && earlier.path(part).isArray() && !earlier.path(part).isEmpty()) {
-                earlier.path(part).forEach(r -> list.add((ObjectNode) r));
-                taken.add(part);
+        for (String part : PARTS) {
+            String key = part.equals("coldpython") ? "cold_python" : part;
+            JsonNode data = earlier.path(key);
+            if (parts.contains(part) || data.isMissingNode() || data.isNull() || data.isEmpty()) {
+                continue;
+            }
+            switch (part) {
+                case "ticks" -> data.forEach(r -> results.ticks.add((ObjectNode) r));
+                case "spatial" -> data.forEach(r -> results.spatial.add((ObjectNode) r));
+                case "memory" -> data.forEach(r -> results.memory.add((ObjectNode) r));
+                case "boundary" -> data.forEach(r -> results.boundary.add((ObjectNode) r));
+                case "autosave" -> data.forEach(r -> results.autosave.add((ObjectNode) r));
+                case "mcp" -> results.mcp = (ObjectNode) data;
+                case "sweep" -> results.sweep = (ObjectNode) data;
+                case "latency" -> results.latency = (ObjectNode) data;
+                default -> results.coldPython = (ArrayNode) data;
+            }
+            results.measuredOn.put(part, earlier.path("measured_on").path(part).asString(fileDay));
+            results.reused.add(part);
+        }
+    }
+
+    /**
+     * A cold server's first Python world, asked for at several waits after the handshake, in alternating rounds:
+     * how long an LLM's first Python {@code create_world} takes depends on how long it spent writing it, since the
+     * server readies its languages in the background meanwhile.
+     */
+    private static ArrayNode coldPython(Path dir) {
+        ArrayNode launches = Workload.JSON.createArrayNode();
+        for (int round = 0; round < COLD_PYTHON_ROUNDS; round++) {
+            for (long wait : COLD_PYTHON_WAITS_MS) {
+                progress("coldpython: first Python create_world asked " + wait + " ms after the handshake");
+                ObjectNode launch = launches.addObject().put("wait_ms", wait);
+                try {
+                    double ms = McpRoundTrip.coldPythonMs(serverCommand(dir), wait);
+                    launch.put("create_ms", ms);
+                    progress("  " + Report.num(ms) + " ms");
+                } catch (Exception e) {
+                    launch.put("error", String.valueOf(e.getMessage()));
+                    progress("  failed: " + e);
+                }
             }
         }
-        if (!parts.contains("mcp") && earlier.path("mcp").isObject()) {
-            results.mcp = (ObjectNode) earlier.path("mcp");
-            taken.add("mcp");
-        }
-        if (!parts.contains("sweep") && earlier.path("sweep").isObject()) {
-            results.sweep = (ObjectNode) earlier.path("sweep");
-            taken.add("sweep");
-        }
-        if (!parts.contains("latency") && earlier.path("latency").isObject()) {
-            results.latency = (ObjectNode) earlier.path("latency");
-            taken.add("latency");
-        }
-        results.provenance = "Parts " + String.join(", ", taken) + " are from a run of " + when + " (`--reuse`); "
-                + String.join(", ", parts) + " were measured on " + java.time.LocalDate.now() + ".";
+        return launches;
     }
+
+    static final long[] COLD_PYTHON_WAITS_MS = {0, Report.COLD_PYTHON_ASKED_MS, 6000, 10_000};
+    static final int COLD_PYTHON_ROUNDS = 2;
 
     private static ObjectNode mcp(Path dir, Path scripts) throws Exception {
         progress("mcp: get_world_state and advance_simulation on a 100-entity Lua world");
@@ -257,8 +307,27 @@ public final class Bench implements Callable<Integer> {
         String latencyError;
         /** {@link SweepScaling}'s result. */
         ObjectNode sweep;
-        /** Which parts came from which run, when some were reused; null for a whole run. */
-        String provenance;
+        /** The cold-Python launches: one {@code {wait_ms, create_ms}} per launch. */
+        ArrayNode coldPython;
+        /** An earlier run's raw results ({@code --before}), or null. */
+        JsonNode before;
+        /** The day each part was measured on: today, or an earlier run's day for a part taken with --reuse. */
+        final java.util.Map<String, String> measuredOn = new java.util.TreeMap<>();
+        /** The parts taken from an earlier run. */
+        final List<String> reused = new ArrayList<>();
+
+        /** Which parts were measured on which day, when some were reused; null for a whole run. */
+        String provenance() {
+            if (reused.isEmpty()) {
+                return null;
+            }
+            java.util.Map<String, List<String>> byDay = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+            measuredOn.forEach((part, day) -> byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(part));
+            List<String> said = new ArrayList<>();
+            byDay.forEach((day, list) -> said.add(day + ": " + String.join(", ", list)));
+            return "Measured on each day: " + String.join("; ", said) + ". Taken from an earlier run's results "
+                    + "(`--reuse`): " + String.join(", ", reused) + ".";
+        }
     }
 
     /** The ticks part's workloads among {@code --workloads}; a name that is neither kind is an error. */

@@ -82,6 +82,22 @@ final class McpRoundTrip implements AutoCloseable {
         }
     }
 
+    /**
+     * Milliseconds a cold server's first Python {@code create_world} takes (request to response), asked
+     * {@code waitMs} after the handshake.
+     */
+    static double coldPythonMs(List<String> serverCommand, long waitMs) throws Exception {
+        try (McpRoundTrip client = start(serverCommand)) {
+            Thread.sleep(waitMs);
+            ObjectNode world = (ObjectNode) Workload.JSON.readTree("{\"name\":\"cold\",\"scripts\":{\"s\":{"
+                    + "\"language\":\"python\",\"source\":\"def update(e, inbox):\\n    e.state['n'] = "
+                    + "e.state.get('n', 0) + 1\\n\"}},\"entities\":[{\"script\":\"s\"}]}");
+            long t = System.nanoTime();
+            client.call("create_world", world);
+            return (System.nanoTime() - t) / 1e6;
+        }
+    }
+
     /** Round trips in microseconds, one list per tool, each call waiting for its response. */
     static ObjectNode measure(List<String> serverCommand, ObjectNode world, int warmup, int calls) throws Exception {
         ObjectNode result = Workload.JSON.createObjectNode();

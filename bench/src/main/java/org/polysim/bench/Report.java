@@ -37,12 +37,13 @@ final class Report {
         line("Written by `./polysim bench` on " + LocalDate.now() + ". Do not edit: rerun it. How to read these "
                 + "figures, the profiles behind them and what limits them: [README.md](README.md).");
         line("");
-        if (results.provenance != null) {
-            line(results.provenance);
+        if (results.provenance() != null) {
+            line(results.provenance());
             line("");
         }
         environment();
         targets();
+        beforeAndAfter();
         for (String w : workloads()) {
             workload(w);
         }
@@ -53,6 +54,7 @@ final class Report {
         latency();
         autosave();
         sweep();
+        coldPythonSection();
         return md.toString();
     }
 
@@ -159,13 +161,107 @@ final class Report {
     }
 
     private void ratioTarget(String workload, int n, String impl, String base, double limit) {
-        Optional<Stats> a = steady(workload, n, impl);
-        Optional<Stats> b = steady(workload, n, base);
-        if (a.isPresent() && b.isPresent()) {
-            double ratio = a.get().median() / b.get().median();
-            line("| " + workload + " " + n / 1000 + "k: " + impl + " ≤ " + num(limit) + "× " + base + " | "
-                    + num(ratio) + "× | " + mark(ratio <= limit) + " |");
+        Optional<Double> ratio = ratio(results.ticks, workload, n, impl, base);
+        ratio.ifPresent(r -> line("| " + workload + " " + n / 1000 + "k: " + impl + " ≤ " + num(limit) + "× " + base
+                + " | " + num(r) + "× | " + mark(r <= limit) + " |"));
+    }
+
+    /** Median per-tick time of {@code impl} over that of {@code base}, both from one run's tick results. */
+    private static Optional<Double> ratio(List<? extends JsonNode> ticks, String workload, int n, String impl,
+            String base) {
+        Optional<Stats> a = steady(ticks, workload, n, impl);
+        Optional<Stats> b = steady(ticks, workload, n, base);
+        return a.isPresent() && b.isPresent() ? Optional.of(a.get().median() / b.get().median()) : Optional.empty();
+    }
+
+    /**
+     * Issue 12's targets in this run beside an earlier run's ({@code --before}, by default the run issue 12 was
+     * filed against): each ratio divides two figures of one run, so the machine's mood on either day cancels out
+     * as far as it can.
+     */
+    private void beforeAndAfter() {
+        if (results.before == null) {
+            return;
         }
+        List<JsonNode> earlier = new ArrayList<>();
+        results.before.path("ticks").forEach(earlier::add);
+        line("## Issue 12's targets, before and after");
+        line("");
+        line("Before: " + results.before.path("about").asString("the run in `--before`") + " Now: this run (its "
+                + "commands are in the tables below and in [README.md](README.md)).");
+        line("");
+        line("| target | before | now | met now |");
+        line("|---|---|---|---|");
+        for (Object[] t : ISSUE_12_RATIOS) {
+            String workload = (String) t[0];
+            String impl = (String) t[1];
+            String base = (String) t[2];
+            double limit = (Double) t[3];
+            Optional<Double> now = ratio(results.ticks, workload, 10_000, impl, base);
+            line("| " + workload + " 10k: " + impl + " ≤ " + num(limit) + "× " + base + " | "
+                    + ratio(earlier, workload, 10_000, impl, base).map(r -> num(r) + "×").orElse("–") + " | "
+                    + now.map(r -> num(r) + "×").orElse("not measured") + " | "
+                    + now.map(r -> mark(r <= limit)).orElse("–") + " |");
+        }
+        Optional<Double> coldBefore = coldPython(results.before.path("cold_python"));
+        Optional<Double> coldNow = coldPython(results.coldPython);
+        line("| first Python `create_world` on a cold server ≤ 3 s, asked " + COLD_PYTHON_ASKED_MS / 1000
+                + " s after the handshake | " + coldBefore.map(s -> num(s) + " s").orElse("–") + " | "
+                + coldNow.map(s -> num(s) + " s").orElse("not measured") + " | "
+                + coldNow.map(s -> mark(s <= 3)).orElse("–") + " |");
+        line("");
+    }
+
+    /** Issue 12's ratio targets at 10k entities: workload, implementation, base, bound. */
+    private static final Object[][] ISSUE_12_RATIOS = {
+            {"wealth", "js", "node", 5.0}, {"wealth", "python", "cpython", 1.5}, {"wealth", "lua", "lua5.4", 1.5},
+            {"wealth", "java", "node", 2.0}, {"compute", "js", "node", 1.5}, {"compute", "lua", "lua5.4", 2.0},
+            {"chatter", "lua", "java", 3.0}, {"chatter", "js", "java", 3.0}, {"chatter", "python", "java", 3.0}};
+
+    /** When the cold-Python target's first world is asked for, after the handshake (an LLM's first turn). */
+    static final long COLD_PYTHON_ASKED_MS = 3000;
+
+    /** Median seconds of the cold-Python create_world calls asked {@link #COLD_PYTHON_ASKED_MS} after handshakes. */
+    private static Optional<Double> coldPython(JsonNode cold) {
+        double[] seconds = coldPythonSeconds(cold, COLD_PYTHON_ASKED_MS);
+        return seconds.length == 0 ? Optional.empty() : Optional.of(Stats.of(seconds).median());
+    }
+
+    /** Seconds each cold-Python create_world took when asked {@code waitMs} after the handshake. */
+    private static double[] coldPythonSeconds(JsonNode cold, long waitMs) {
+        List<Double> seconds = new ArrayList<>();
+        for (JsonNode c : cold == null ? List.<JsonNode>of() : cold) {
+            if (c.path("wait_ms").asLong() == waitMs && c.has("create_ms")) {
+                seconds.add(c.path("create_ms").asDouble() / 1000);
+            }
+        }
+        return seconds.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private void coldPythonSection() {
+        if (results.coldPython == null || results.coldPython.isEmpty()) {
+            return;
+        }
+        line("## A cold server's first Python world");
+        line("");
+        line("`polysim serve` launched afresh each time (a new workspace), the MCP handshake, then a wait, then "
+                + "`create_world` of a one-entity Python world, timed from request to response. The server readies "
+                + "its languages in the background once stdin has been quiet for half a second, so the wait is the "
+                + "time an LLM takes to write its first world. Waits in alternating rounds.");
+        line("");
+        JsonNode before = results.before == null ? null : results.before.path("cold_python");
+        boolean compare = before != null && before.isArray() && !before.isEmpty();
+        line("| asked after the handshake | create_world took, each launch |" + (compare ? " before (`--before`) |" : ""));
+        line("|---|---|" + (compare ? "---|" : ""));
+        new TreeSet<>(results.coldPython.findValues("wait_ms").stream().map(JsonNode::asLong).toList())
+                .forEach(wait -> line("| " + num(wait / 1000.0) + " s | " + seconds(results.coldPython, wait) + " |"
+                        + (compare ? " " + seconds(before, wait) + " |" : "")));
+        line("");
+    }
+
+    private static String seconds(JsonNode cold, long waitMs) {
+        return java.util.Arrays.stream(coldPythonSeconds(cold, waitMs)).mapToObj(s -> num(s) + " s")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private void workload(String w) {
@@ -452,12 +548,20 @@ final class Report {
     }
 
     private Optional<ObjectNode> result(String w, int n, String impl) {
-        return results.ticks.stream().filter(r -> r.path("workload").asString().equals(w) && r.path("n").asInt() == n
+        return result(results.ticks, w, n, impl);
+    }
+
+    private static <T extends JsonNode> Optional<T> result(List<T> ticks, String w, int n, String impl) {
+        return ticks.stream().filter(r -> r.path("workload").asString().equals(w) && r.path("n").asInt() == n
                 && r.path("impl").asString().equals(impl)).findFirst();
     }
 
     private Optional<Stats> steady(String w, int n, String impl) {
-        return result(w, n, impl).filter(r -> r.has("block_ms")).map(Report::perTick);
+        return steady(results.ticks, w, n, impl);
+    }
+
+    private static Optional<Stats> steady(List<? extends JsonNode> ticks, String w, int n, String impl) {
+        return result(ticks, w, n, impl).filter(r -> r.has("block_ms")).map(Report::perTick);
     }
 
     private static Stats stats(JsonNode values) {
