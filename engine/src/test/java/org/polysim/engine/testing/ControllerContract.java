@@ -374,7 +374,7 @@ public abstract class ControllerContract {
         SimulationException e = catchThrowableOfType(SimulationException.class, () -> hog.advance(1));
         assertThat(e).isNotNull();
         assertThat(e.kind()).as(e.getMessage()).isEqualTo("BUDGET");
-        assertThat(e.cause()).contains("allocated more than 64 MB in one call (limits.alloc_mb)");
+        assertThat(e.cause()).contains("allocated more than 64 MB in a single update or init (limits.alloc_mb)");
         assertThat(e.entity()).isEqualTo("churner-1");
         assertThat(hog.tick()).isZero();
         calm.advance(3);

@@ -287,7 +287,8 @@ public final class GraalController implements Controller {
         int line = line(e);
         if (stop == Watchdog.Stop.TIMEOUT || (e.isInterrupted() && stop == Watchdog.Stop.NONE)) {
             return new ScriptException(ScriptException.Kind.TIMEOUT, "ran longer than " + limits.wallMillis()
-                    + " ms (limits.wall_ms) in one call; is there a loop that never ends?", line);
+                    + " ms (limits.wall_ms) in a single update or init; is there a loop that never ends? If the "
+                    + "work is meant, raise limits.wall_ms", line);
         }
         if (stop == Watchdog.Stop.ALLOCATION) {
             return new ScriptException(ScriptException.Kind.BUDGET, Allocations.overBudget(limits.allocMb()), line);
@@ -300,7 +301,8 @@ public final class GraalController implements Controller {
         }
         if (statementLimit || e.isCancelled()) {
             return new ScriptException(ScriptException.Kind.BUDGET, "used its whole statement budget of "
-                    + limits.instructions() + " (limits.instructions) in one call; is there a loop that never ends?",
+                    + limits.instructions() + " (limits.instructions) in a single update or init; is there a loop "
+                    + "that never ends? If the work is meant, raise limits.instructions",
                     line);
         }
         if (e.isExit()) {

@@ -102,7 +102,8 @@ final class Budget extends DebugLib {
         this.pc = pc;
         if (--remaining < 0) {
             throw new Exceeded(ScriptException.Kind.BUDGET, "used its whole instruction budget of "
-                    + limits.instructions() + " (limits.instructions) in one call; is there a loop that never ends?",
+                    + limits.instructions() + " (limits.instructions) in a single update or init; is there a loop "
+                    + "that never ends? If the work is meant, raise limits.instructions",
                     line());
         }
         if ((remaining & 1023) == 0) {
@@ -137,7 +138,8 @@ final class Budget extends DebugLib {
         remaining -= n;
         if (remaining < 0) {
             throw new Exceeded(ScriptException.Kind.BUDGET, "used its whole instruction budget of "
-                    + limits.instructions() + " (limits.instructions) in one call, inside string pattern matching;"
+                    + limits.instructions() + " (limits.instructions) in a single update or init, inside string "
+                    + "pattern matching;"
                     + " simplify the pattern or match shorter strings", line());
         }
         checkClockAndHeap();
@@ -158,7 +160,8 @@ final class Budget extends DebugLib {
 
     private Exceeded timeout() {
         return new Exceeded(ScriptException.Kind.TIMEOUT, "ran longer than " + limits.wallMillis()
-                + " ms (limits.wall_ms) in one call", line());
+                + " ms (limits.wall_ms) in a single update or init; is there a loop that never ends? If the "
+                + "work is meant, raise limits.wall_ms", line());
     }
 
     /** The source line being executed, 0 when unknown. */
