@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import org.polysim.engine.spi.ControllerProvider;
 
 /** The languages on the class path, found once by {@link ServiceLoader}, by name and alias. */
@@ -56,18 +57,59 @@ final class Languages {
 
     /**
      * Every provider's {@link ControllerProvider#warmUp}, one after another on a daemon thread, the longest first
-     * ({@link ControllerProvider#warmUpMillis}); returns at once.
+     * ({@link ControllerProvider#warmUpMillis}); then, in the same order, each {@link
+     * ControllerProvider#exerciseScript} in a world of its own, a tick at a time while {@code idle} says so.
+     * Returns at once.
      */
-    void warmUp() {
+    void warmUp(BooleanSupplier idle) {
         List<ControllerProvider> order = new LinkedHashSet<>(byName.values()).stream()
                 .sorted(Comparator.comparingLong(ControllerProvider::warmUpMillis).reversed()).toList();
-        Thread.ofPlatform().daemon().name("polysim-warm-up").start(() -> order.forEach(p -> {
-            try {
-                p.warmUp();
-            } catch (RuntimeException | LinkageError e) { // a failed warm-up costs the first world time
-                System.err.println("polysim: warming up " + p.language() + " failed: " + e);
+        Thread.ofPlatform().daemon().name("polysim-warm-up").start(() -> {
+            order.forEach(p -> {
+                try {
+                    p.warmUp();
+                } catch (RuntimeException | LinkageError e) { // a failed warm-up costs the first world time
+                    System.err.println("polysim: warming up " + p.language() + " failed: " + e);
+                }
+            });
+            for (ControllerProvider p : order) {
+                if (p.exerciseScript() != null && !exercise(p, idle)) {
+                    return;
+                }
             }
-        }));
+        });
+    }
+
+    /** Entities of an exercise world, and its ticks: 20,000 updates, what a first small experiment runs. */
+    static final int EXERCISE_ENTITIES = 100;
+    static final int EXERCISE_TICKS = 200;
+
+    /**
+     * Runs {@code p}'s exercise script for {@link #EXERCISE_TICKS} ticks, each only while {@code idle}: a user's
+     * call is never kept waiting by it, beyond the tick in progress. Returns false when interrupted.
+     */
+    private static boolean exercise(ControllerProvider p, BooleanSupplier idle) {
+        tools.jackson.databind.node.ObjectNode definition = WorldFiles.JSON.createObjectNode()
+                .put("name", "exercise-" + p.language()).put("seed", 1);
+        definition.putObject("scripts").putObject("agent").put("language", p.language())
+                .put("source", p.exerciseScript());
+        definition.putArray("entities").addObject().put("script", "agent").put("count", EXERCISE_ENTITIES)
+                .putObject("state").put("wealth", 1);
+        try (World world = World.create(definition, null, "exercise")) {
+            for (int t = 0; t < EXERCISE_TICKS; t++) {
+                while (!idle.getAsBoolean()) {
+                    Thread.sleep(50);
+                }
+                world.advance(1);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (SimulationException | RuntimeException | LinkageError e) {
+            System.err.println("polysim: exercising " + p.language() + " failed: " + e.getMessage());
+            return true;
+        }
     }
 
     /** Canonical language name to its runtime description. */

@@ -105,7 +105,16 @@ public final class World implements AutoCloseable {
      * world a server creates does not pay for starting a language runtime; returns at once.
      */
     public static void warmUpLanguages() {
-        Languages.installed().warmUp();
+        warmUpLanguages(() -> true);
+    }
+
+    /**
+     * As {@link #warmUpLanguages()}, and then runs each language's exercise script (see
+     * {@code ControllerProvider.exerciseScript}) in a small world of its own, one tick at a time while {@code idle}
+     * answers true, so a user's call never waits for it.
+     */
+    public static void warmUpLanguages(java.util.function.BooleanSupplier idle) {
+        Languages.installed().warmUp(idle);
     }
 
     public static java.util.Set<String> languages() {

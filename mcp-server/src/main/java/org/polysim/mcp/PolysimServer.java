@@ -95,7 +95,8 @@ public final class PolysimServer {
      * Readies the languages (a cold GraalPy takes seconds to start, which the first Python world would otherwise wait
      * for) once the server is idle: no call in progress and stdin quiet for {@link #QUIET_MILLIS}. That is after
      * the handshake and the client's first requests, so neither shares the cores with it, while an LLM writes its
-     * first world; a client that keeps asking is served first.
+     * first world; a client that keeps asking is served first. Then each language's exercise runs a tick at a time
+     * while the server stays idle, so a first small world does not run in the interpreter while the JIT catches up.
      */
     private static void warmUpWhenQuiet(StdioGuard guard, ServerState state) {
         Thread.ofPlatform().daemon().name("polysim-warm-up").start(() -> {
@@ -103,7 +104,8 @@ public final class PolysimServer {
                 while (guard.quietNanos() < QUIET_MILLIS * 1_000_000L || state.callsInProgress.get() > 0) {
                     Thread.sleep(QUIET_MILLIS / 4);
                 }
-                World.warmUpLanguages();
+                World.warmUpLanguages(() -> guard.quietNanos() >= QUIET_MILLIS * 1_000_000L
+                        && state.callsInProgress.get() == 0);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

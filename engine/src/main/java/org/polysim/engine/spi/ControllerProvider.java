@@ -41,4 +41,15 @@ public interface ControllerProvider {
     default long warmUpMillis() {
         return 0;
     }
+
+    /**
+     * A script in this language that uses the entity API the way models do (the inbox, {@code send},
+     * {@code random}, {@code metric}, a state that changes every update), or null. After the warm-ups, a server
+     * runs it in a small world of its own while it is idle, so that the paths every world takes (the prelude's
+     * loop, the crossings into the engine) are compiled before a user's first world runs. It must run without
+     * errors for as many ticks as the engine gives it.
+     */
+    default String exerciseScript() {
+        return null;
+    }
 }

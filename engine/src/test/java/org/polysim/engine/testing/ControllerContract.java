@@ -394,6 +394,28 @@ public abstract class ControllerContract {
         assertThat(e.cause()).contains("e.state");
     }
 
+    /**
+     * The script a server exercises the language with while idle (ControllerProvider.exerciseScript) runs as a
+     * model: twenty ticks of a hundred entities passing coins, none lost (those in flight are pending messages).
+     */
+    @Test
+    void theExerciseScriptRunsAndLosesNoCoin() throws SimulationException {
+        String exercise = java.util.ServiceLoader.load(org.polysim.engine.spi.ControllerProvider.class).stream()
+                .map(java.util.ServiceLoader.Provider::get).filter(p -> p.language().equals(language()))
+                .findFirst().orElseThrow().exerciseScript();
+        org.junit.jupiter.api.Assumptions.assumeTrue(exercise != null, language() + " has no exercise script");
+        ObjectNode root = JsonNodeFactory.instance.objectNode().put("name", "exercise").put("seed", 3);
+        root.putObject("scripts").putObject("agent").put("language", language()).put("source", exercise);
+        root.putArray("entities").addObject().put("script", "agent").put("count", 100).putObject("state")
+                .put("wealth", 1);
+        try (World w = World.create(root, null, null)) {
+            w.advance(20);
+            double held = w.metric("wealth").orElseThrow().last();
+            assertThat(held + w.pendingMessages()).isEqualTo(100);
+            assertThat(w.pendingMessages()).isPositive();
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> sandboxDenialsAreClearErrorsAndTheWorldStaysUsable() {
         return denials().entrySet().stream().map(d -> DynamicTest.dynamicTest(d.getValue(), () -> {

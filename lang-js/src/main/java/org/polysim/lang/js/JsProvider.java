@@ -36,6 +36,22 @@ public final class JsProvider implements ControllerProvider {
         GraalController.warmUp(JsLanguage.INSTANCE, "function update(e, inbox) {}\n");
     }
 
+    /** A wealth exchange: the inbox, {@code entities}, {@code random}, {@code send}, {@code metric}, a changing state. */
+    @Override
+    public String exerciseScript() {
+        return """
+                function update(e, inbox) {
+                  for (const m of inbox) if (m.kind === "coin") e.state.wealth += m.content;
+                  if (e.state.wealth > 0) {
+                    const others = e.entities("agent");
+                    e.state.wealth -= 1;
+                    e.send(others[e.random(0, others.length - 1)], "coin", 1);
+                  }
+                  e.metric("wealth", e.state.wealth);
+                }
+                """;
+    }
+
     @Override
     public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
         if (source.vivariumApi()) {

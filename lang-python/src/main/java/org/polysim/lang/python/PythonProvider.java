@@ -36,6 +36,22 @@ public final class PythonProvider implements ControllerProvider {
         GraalController.warmUp(PythonLanguage.INSTANCE, "def update(e, inbox):\n    pass\n");
     }
 
+    /** A wealth exchange: the inbox, {@code entities}, {@code random}, {@code send}, {@code metric}, a changing state. */
+    @Override
+    public String exerciseScript() {
+        return """
+                def update(e, inbox):
+                    for m in inbox:
+                        if m.kind == "coin":
+                            e.state["wealth"] += m["content"]
+                    if e.state["wealth"] > 0:
+                        others = e.entities("agent")
+                        e.state["wealth"] -= 1
+                        e.send(others[e.random(0, len(others) - 1)], "coin", 1)
+                    e.metric("wealth", e.state["wealth"])
+                """;
+    }
+
     @Override
     public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
         if (source.vivariumApi()) {
