@@ -251,7 +251,8 @@ final class Report {
         line("");
         JsonNode before = results.before == null ? null : results.before.path("cold_python");
         boolean compare = before != null && before.isArray() && !before.isEmpty();
-        line("| asked after the handshake | create_world took, each launch |" + (compare ? " before (`--before`) |" : ""));
+        line("| asked after the handshake | create_world took, each launch |"
+                + (compare ? " before (`--before`) |" : ""));
         line("|---|---|" + (compare ? "---|" : ""));
         new TreeSet<>(results.coldPython.findValues("wait_ms").stream().map(JsonNode::asLong).toList())
                 .forEach(wait -> line("| " + num(wait / 1000.0) + " s | " + seconds(results.coldPython, wait) + " |"

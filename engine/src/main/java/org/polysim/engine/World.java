@@ -99,24 +99,17 @@ public final class World implements AutoCloseable {
         return Languages.installed().runtimes();
     }
 
-    /** Canonical names of the script languages installed in this build. */
     /**
      * Readies every installed language in the background (see {@code ControllerProvider.warmUp}), so the first
-     * world a server creates does not pay for starting a language runtime; returns at once.
-     */
-    public static void warmUpLanguages() {
-        warmUpLanguages(() -> true);
-    }
-
-    /**
-     * As {@link #warmUpLanguages()}, and then runs each language's exercise script (see
-     * {@code ControllerProvider.exerciseScript}) in a small world of its own, one tick at a time while {@code idle}
-     * answers true, so a user's call never waits for it.
+     * world a server creates does not pay for starting a language runtime, then runs each language's exercise
+     * script ({@code ControllerProvider.exerciseScript}) in a small world of its own, one tick at a time while
+     * {@code idle} answers true, so a user's call never waits for it; returns at once.
      */
     public static void warmUpLanguages(java.util.function.BooleanSupplier idle) {
         Languages.installed().warmUp(idle);
     }
 
+    /** Canonical names of the script languages installed in this build. */
     public static java.util.Set<String> languages() {
         return Languages.installed().canonical();
     }

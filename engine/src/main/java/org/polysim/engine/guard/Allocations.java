@@ -27,7 +27,6 @@ public final class Allocations {
     /** The error text for a call that allocated more than its budget. */
     public static String overBudget(long allocMb) {
         return "allocated more than " + allocMb + " MB in a single update or init (limits.alloc_mb); is the script "
-                + "building ever "
-                + "larger data? Keep less in e.state, or raise limits.alloc_mb";
+                + "building ever larger data? Keep less in e.state, or raise limits.alloc_mb";
     }
 }

@@ -36,7 +36,7 @@ public final class JsProvider implements ControllerProvider {
         GraalController.warmUp(JsLanguage.INSTANCE, "function update(e, inbox) {}\n");
     }
 
-    /** A wealth exchange: the inbox, {@code entities}, {@code random}, {@code send}, {@code metric}, a changing state. */
+    /** Coins passed around: the inbox, {@code entities}, {@code random}, {@code send}, {@code metric}, a state. */
     @Override
     public String exerciseScript() {
         return """

@@ -36,7 +36,7 @@ public final class PythonProvider implements ControllerProvider {
         GraalController.warmUp(PythonLanguage.INSTANCE, "def update(e, inbox):\n    pass\n");
     }
 
-    /** A wealth exchange: the inbox, {@code entities}, {@code random}, {@code send}, {@code metric}, a changing state. */
+    /** Coins passed around: the inbox, {@code entities}, {@code random}, {@code send}, {@code metric}, a state. */
     @Override
     public String exerciseScript() {
         return """

@@ -192,8 +192,6 @@ def _polysim_install(host, members):
 
     params = MappingProxyType({})
 
-    # each entity's state as the engine holds it, in marshal text: the host sends a state only when it changed on its
-    # side, and every call loads a fresh dict, so no dict outlives the call that owns it
     # Each entity's state as the engine holds it, in marshal's format: the host sends a state only when it changed on
     # its side, and every call loads a fresh value, so no object outlives the call that owns it. (Keeping the loaded
     # value and copying it, as the JavaScript prelude does, was no faster warm and slower cold: GraalPy interprets
