@@ -161,9 +161,9 @@ public final class Bench implements Callable<Integer> {
             progress("autosave: one-tick advance_simulation, stored vs --ephemeral, wealth in Lua, n=" + n);
             try {
                 results.autosave.add(n < 10_000
-                        ? McpRoundTrip.autosave(serverCommand(dir), Workload.WEALTH.world("lua", n, scripts)
+                        ? McpRoundTrip.autosave(settledServerCommand(dir), Workload.WEALTH.world("lua", n, scripts)
                                 .put("name", "bench"), 50, 10, 20)
-                        : McpRoundTrip.autosave(serverCommand(dir), Workload.WEALTH.world("lua", n, scripts)
+                        : McpRoundTrip.autosave(settledServerCommand(dir), Workload.WEALTH.world("lua", n, scripts)
                                 .put("name", "bench"), 3, 5, 2));
             } catch (Exception e) {
                 progress("  autosave failed: " + e);
@@ -174,7 +174,7 @@ public final class Bench implements Callable<Integer> {
             progress("latency: get_world_state through the TypeScript SDK client; polysim, trivial Java SDK and "
                     + "trivial TypeScript SDK servers in alternating blocks");
             try {
-                results.latency = McpLatency.measure(dir, serverCommand(dir), javaMain(TrivialJavaServer.class),
+                results.latency = McpLatency.measure(dir, settledServerCommand(dir), javaMain(TrivialJavaServer.class),
                         Workload.WEALTH.world("lua", 100, scripts).put("name", "bench"), LATENCY_WARMUP,
                         LATENCY_BLOCKS, LATENCY_PER_BLOCK);
                 progress("  p50 " + Report.num(Report.percentile(McpLatency.times(results.latency,
@@ -446,6 +446,16 @@ public final class Bench implements Callable<Integer> {
     private static List<String> serverCommand(Path dir) {
         List<String> cmd = new ArrayList<>(javaCommand());
         cmd.addAll(List.of("-jar", dir.resolve("mcp-server/target/polysim.jar").toString(), "serve"));
+        return cmd;
+    }
+
+    /**
+     * The server without its background warm-up, for the parts that time servers in alternating blocks: one
+     * server's warm-up would run while it is idle, which is while another is being timed.
+     */
+    private static List<String> settledServerCommand(Path dir) {
+        List<String> cmd = serverCommand(dir);
+        cmd.add("--no-warm-up");
         return cmd;
     }
 

@@ -57,11 +57,11 @@ final class Languages {
 
     /**
      * Every provider's {@link ControllerProvider#warmUp}, one after another on a daemon thread, the longest first
-     * ({@link ControllerProvider#warmUpMillis}); then, in the same order, each {@link
+     * ({@link ControllerProvider#warmUpMillis}); then, if {@code exercise}, in the same order, each {@link
      * ControllerProvider#exerciseScript} in a world of its own, a tick at a time while {@code idle} says so.
      * Returns at once.
      */
-    void warmUp(BooleanSupplier idle) {
+    void warmUp(boolean exercise, BooleanSupplier idle) {
         List<ControllerProvider> order = new LinkedHashSet<>(byName.values()).stream()
                 .sorted(Comparator.comparingLong(ControllerProvider::warmUpMillis).reversed()).toList();
         Thread.ofPlatform().daemon().name("polysim-warm-up").start(() -> {
@@ -72,7 +72,7 @@ final class Languages {
                     System.err.println("polysim: warming up " + p.language() + " failed: " + e);
                 }
             });
-            for (ControllerProvider p : order) {
+            for (ControllerProvider p : exercise ? order : List.<ControllerProvider>of()) {
                 if (p.exerciseScript() != null && !exercise(p, idle)) {
                     return;
                 }

@@ -101,12 +101,12 @@ public final class World implements AutoCloseable {
 
     /**
      * Readies every installed language in the background (see {@code ControllerProvider.warmUp}), so the first
-     * world a server creates does not pay for starting a language runtime, then runs each language's exercise
-     * script ({@code ControllerProvider.exerciseScript}) in a small world of its own, one tick at a time while
-     * {@code idle} answers true, so a user's call never waits for it; returns at once.
+     * world a server creates does not pay for starting a language runtime; then, if {@code exercise}, runs each
+     * language's exercise script ({@code ControllerProvider.exerciseScript}) in a small world of its own, one tick at
+     * a time while {@code idle} answers true, so a user's call never waits for it. Returns at once.
      */
-    public static void warmUpLanguages(java.util.function.BooleanSupplier idle) {
-        Languages.installed().warmUp(idle);
+    public static void warmUpLanguages(boolean exercise, java.util.function.BooleanSupplier idle) {
+        Languages.installed().warmUp(exercise, idle);
     }
 
     /** Canonical names of the script languages installed in this build. */

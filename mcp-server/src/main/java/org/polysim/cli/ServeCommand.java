@@ -25,6 +25,17 @@ final class ServeCommand implements Callable<Integer> {
             + "saved in the workspace (.polysim/) as each call completes and come back when the server restarts.")
     boolean ephemeral;
 
+    @Option(names = "--no-warm-up", description = "Do not start the script languages in the background while the "
+            + "server is idle; the first world of each language then waits for its runtime to start (GraalPy: "
+            + "several seconds).")
+    boolean noWarmUp;
+
+    @Option(names = "--exercise", description = "After the warm-up, while the server is idle, run a small model in "
+            + "JavaScript and in Python so that their first worlds do not run their first ticks in the interpreter: "
+            + "on two cores it costs about a minute of CPU after each launch, and halved the first 200 ticks of a "
+            + "100-agent Python world asked for after it finished.")
+    boolean exercise;
+
     @Override
     public Integer call() throws Exception {
         Path dir = workspace != null ? workspace
@@ -34,7 +45,12 @@ final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--max-response-kb must be between 4 and 1048576, got " + maxResponseKb);
         }
-        PolysimServer.serveStdio(dir, maxResponseKb * 1024, ephemeral);
+        if (noWarmUp && exercise) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--exercise runs after the warm-up, which --no-warm-up turns off; give one of them");
+        }
+        PolysimServer.serveStdio(dir, maxResponseKb * 1024, ephemeral, noWarmUp ? PolysimServer.WarmUp.NONE
+                : exercise ? PolysimServer.WarmUp.EXERCISE : PolysimServer.WarmUp.RUNTIMES);
         return 0;
     }
 }

@@ -35,20 +35,21 @@ public final class PolysimServer {
     private PolysimServer() {}
 
     /** Serves on the process's stdin/stdout; returns when stdin ends. stdout is reserved for JSON-RPC. */
-    public static void serveStdio(Path workspace, int responseBytes, boolean ephemeral) throws IOException,
-            InterruptedException {
+    public static void serveStdio(Path workspace, int responseBytes, boolean ephemeral, WarmUp warmUp)
+            throws IOException, InterruptedException {
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err); // a stray print anywhere in the JVM must not corrupt the protocol stream
-        serve(System.in, out, workspace, responseBytes, ephemeral);
+        serve(System.in, out, workspace, responseBytes, ephemeral, warmUp);
     }
 
     /**
      * Serves on the given streams; returns when {@code in} ends.
      *
      * @param ephemeral keep worlds in memory only; otherwise they live in the workspace and come back at start
+     * @param warmUp    what to ready in the background while the server is idle
      */
-    public static void serve(InputStream in, OutputStream out, Path workspace, int responseBytes, boolean ephemeral)
-            throws IOException, InterruptedException {
+    public static void serve(InputStream in, OutputStream out, Path workspace, int responseBytes, boolean ephemeral,
+            WarmUp warmUp) throws IOException, InterruptedException {
         Workspace ws = new Workspace(workspace);
         ServerState state = new ServerState(ws, ephemeral ? WorldStore.NONE : WorldStore.in(ws.root()),
                 responseBytes, System::nanoTime);
@@ -73,7 +74,9 @@ public final class PolysimServer {
                 .build();
         System.err.println("polysim MCP server " + VERSION + " on stdio; workspace " + state.workspace.root()
                 + (ephemeral ? " (ephemeral: worlds are kept in memory only)" : ""));
-        warmUpWhenQuiet(guard, state);
+        if (warmUp != WarmUp.NONE) {
+            warmUpWhenQuiet(guard, state, warmUp == WarmUp.EXERCISE);
+        }
         inputEnded.await();
         server.closeGracefully().block();
     }
@@ -95,21 +98,36 @@ public final class PolysimServer {
      * Readies the languages (a cold GraalPy takes seconds to start, which the first Python world would otherwise wait
      * for) once the server is idle: no call in progress and stdin quiet for {@link #QUIET_MILLIS}. That is after
      * the handshake and the client's first requests, so neither shares the cores with it, while an LLM writes its
-     * first world; a client that keeps asking is served first. Then each language's exercise runs a tick at a time
-     * while the server stays idle, so a first small world does not run in the interpreter while the JIT catches up.
+     * first world; a client that keeps asking is served first. With {@code exercise}, each language's exercise then
+     * runs a tick at a time while the server stays idle, so a first small world does not run in the interpreter
+     * while the JIT catches up.
      */
-    private static void warmUpWhenQuiet(StdioGuard guard, ServerState state) {
+    private static void warmUpWhenQuiet(StdioGuard guard, ServerState state, boolean exercise) {
         Thread.ofPlatform().daemon().name("polysim-warm-up").start(() -> {
             try {
                 while (guard.quietNanos() < QUIET_MILLIS * 1_000_000L || state.callsInProgress.get() > 0) {
                     Thread.sleep(QUIET_MILLIS / 4);
                 }
-                World.warmUpLanguages(() -> guard.quietNanos() >= QUIET_MILLIS * 1_000_000L
+                World.warmUpLanguages(exercise, () -> guard.quietNanos() >= QUIET_MILLIS * 1_000_000L
                         && state.callsInProgress.get() == 0);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /**
+     * What a server readies in the background while idle. The exercise is not the default: it spent 55 to 70 s of
+     * CPU in a launch's first minute on two cores (the warm-up alone 20 to 22 s), for a first Python world that
+     * runs its first ticks about twice as fast, only when it comes after the exercise has finished.
+     */
+    public enum WarmUp {
+        /** Nothing: each language starts when its first world needs it. */
+        NONE,
+        /** A first context of each language (the default). */
+        RUNTIMES,
+        /** The runtimes, then each guest language's exercise script in a world of its own. */
+        EXERCISE
     }
 
     /** How long stdin must be quiet before the languages are warmed up. */
