@@ -96,8 +96,8 @@ public final class Bench implements Callable<Integer> {
     Path reuse;
 
     @Option(names = "--before", description = "The results.json of an earlier run to set issue 12's targets "
-            + "against (default: bench/before-issue-12.json, the run issue 12 was filed against); an \"about\" field "
-            + "in it says what run it is.")
+            + "against (default: bench/before-issue-12.json, the last ticks run before issue 12's work); an \"about\" "
+            + "field in it says what run it is.")
     Path before;
 
     public static void main(String[] args) {
@@ -174,8 +174,9 @@ public final class Bench implements Callable<Integer> {
             progress("latency: get_world_state through the TypeScript SDK client; polysim, trivial Java SDK and "
                     + "trivial TypeScript SDK servers in alternating blocks");
             try {
-                results.latency = McpLatency.measure(dir, settledServerCommand(dir), javaMain(TrivialJavaServer.class),
-                        Workload.WEALTH.world("lua", 100, scripts).put("name", "bench"), LATENCY_WARMUP,
+                results.latency = McpLatency.measure(dir, settledServerCommand(dir),
+                        javaMain(TrivialJavaServer.class), Workload.WEALTH.world("lua", 100, scripts)
+                        .put("name", "bench"), LATENCY_WARMUP,
                         LATENCY_BLOCKS, LATENCY_PER_BLOCK);
                 progress("  p50 " + Report.num(Report.percentile(McpLatency.times(results.latency,
                         McpLatency.POLYSIM), 50)) + " µs polysim, " + Report.num(Report.percentile(McpLatency

@@ -175,8 +175,8 @@ final class Report {
     }
 
     /**
-     * Issue 12's targets in this run beside an earlier run's ({@code --before}, by default the run issue 12 was
-     * filed against): each ratio divides two figures of one run, so the machine's mood on either day cancels out
+     * Issue 12's targets in this run beside an earlier run's ({@code --before}, by default the last ticks run before
+     * issue 12's work): each ratio divides two figures of one run, so the machine's mood on either day cancels out
      * as far as it can.
      */
     private void beforeAndAfter() {
