@@ -72,7 +72,10 @@ final class Languages {
                     System.err.println("polysim: warming up " + p.language() + " failed: " + e);
                 }
             });
-            for (ControllerProvider p : exercise ? order : List.<ControllerProvider>of()) {
+            if (!exercise) {
+                return;
+            }
+            for (ControllerProvider p : order) {
                 if (p.exerciseScript() != null && !exercise(p, idle)) {
                     return;
                 }
