@@ -77,12 +77,21 @@ final class RunCommand implements Callable<Integer> {
                     + org.polysim.plot.MetricChart.MAX_LINES + " metrics if there are more; polysim plot chooses).")
     Path plot;
 
+    @Option(names = "--log", paramLabel = "N", defaultValue = "10",
+            description = "Print the last N lines of the world's log (script prints, dropped messages, engine "
+                    + "notices) after the metrics. Default: ${DEFAULT-VALUE}; 0 prints none.")
+    int logLines;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (steps < 0) {
             stderr.println("--steps must be >= 0, got " + steps);
+            return 2;
+        }
+        if (logLines < 0) {
+            stderr.println("--log must be >= 0 (0 prints no log), got " + logLines);
             return 2;
         }
         String badEnding = ending(csv, "--csv", ".csv") + ending(plot, "--plot", ".png");
@@ -137,6 +146,7 @@ final class RunCommand implements Callable<Integer> {
                             + "%d dropped%n%n", world.name(), Views.num(world.time()), world.tick() - firstTick,
                     seconds, world.entityCount(), world.pendingMessages(), world.droppedMessages());
             printMetrics(stdout, world);
+            printLog(stdout, world);
             if (target.getParent() != null) {
                 Files.createDirectories(target.getParent());
             }
@@ -205,6 +215,18 @@ final class RunCommand implements Callable<Integer> {
     private static String ending(Path file, String option, String ending) {
         return file == null || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ending) ? ""
                 : option + " must end in " + ending + ", got " + file + " ";
+    }
+
+    /** The log's tail: a script's {@code print} is how the seed's examples, and many first models, report. */
+    private void printLog(PrintWriter out, World world) {
+        var lines = logLines > 0 ? world.log(null, logLines) : List.<org.polysim.engine.LogLine>of();
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("log, last " + lines.size() + (lines.size() == 1 ? " line" : " lines")
+                + " (--log N for more, --log 0 for none):");
+        lines.forEach(l -> out.println("  " + l));
     }
 
     private static void printMetrics(PrintWriter out, World world) {

@@ -15,7 +15,13 @@ import org.polysim.engine.spi.ScriptSource;
  * A seed-project script: {@code update(current_time, msgs)}, {@code get_state()}, {@code set_state(state)}, and the
  * globals {@code self} and {@code world}. Such scripts keep their data in globals, so every entity gets its own
  * {@code Globals}; its state is what {@code get_state()} returns after each call, and {@code set_state} puts it back
- * on creation, after loading a snapshot and after a rolled-back tick.
+ * after loading a snapshot, after a rolled-back tick and after {@code set_entity_state}.
+ *
+ * <p>On creation {@code set_state} runs only when the entity was given a state: as in the seed runtime
+ * ({@code if let Some(state) = initial_state}), an entity created without {@code initial_state} (or with an empty one,
+ * which polysim cannot tell apart from none, and which would only set every global to nil) keeps the globals its
+ * script's top level set, and its first state is what {@code get_state()} then returns. The same holds for
+ * {@code self.spawn_entity(script_id)} without a state.
  */
 final class VivariumController implements Controller {
 
@@ -80,7 +86,9 @@ final class VivariumController implements Controller {
     public void init(EntityContext e) throws ScriptException {
         Instance i = new Instance(e.id());
         instances.put(e.id(), i);
-        i.call(e, "set_state", LuaJson.toLua(e.state()));
+        if (!e.state().isEmpty()) {
+            i.call(e, "set_state", LuaJson.toLua(e.state()));
+        }
         i.publish(e);
     }
 
