@@ -30,7 +30,8 @@ record Definition(String name, long seed, double dt, Long tick, ObjectNode param
     record EntityDef(String id, String script, ObjectNode state, Long rng, Space.Placement at) {
     }
 
-    record SeriesDef(long[] ticks, double[] values) {
+    /** @param missing what a tick without a value means, or null (DESIGN.md "One tick", step 5) */
+    record SeriesDef(long[] ticks, double[] values, Double missing) {
     }
 
     /** @param values one per cell, or null for the initial value everywhere */

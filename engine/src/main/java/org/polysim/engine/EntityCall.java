@@ -187,6 +187,11 @@ final class EntityCall implements EntityContext {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("metric '" + name + "' got " + value + "; record finite numbers only");
         }
+        if (name.startsWith(MetricStore.POPULATION)) {
+            throw new IllegalArgumentException("metric '" + name + "': names starting with '" + MetricStore.POPULATION
+                    + "' are the engine's own (it records " + MetricStore.POPULATION + "<script>, the live count of "
+                    + "each script, every tick); record under another name");
+        }
         command(new Command.Metric(name, value));
     }
 

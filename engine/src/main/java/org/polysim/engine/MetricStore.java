@@ -1,22 +1,63 @@
 package org.polysim.engine;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Metric history: per name, the per-tick sums and running statistics. */
+/**
+ * Metric history: per name, the per-tick sums and running statistics.
+ *
+ * <p>Two kinds of value are recorded without any script asking (DESIGN.md "One tick", step 5), so that a count which
+ * reaches zero reads zero instead of its last non-zero value: the engine's own {@code entities.<script>}, the live
+ * count of each script at the end of every tick (and after every change of the population between ticks), and a
+ * declared metric's {@code missing} value in a tick where nothing recorded it.
+ */
 final class MetricStore {
+
+    /** The prefix of the engine's own population counts; scripts may not record under it. */
+    static final String POPULATION = "entities.";
 
     private final Map<String, Series> series = new LinkedHashMap<>();
 
-    /** Closes one tick: each value is already the sum recorded under its name during that tick. */
-    void close(long tick, Map<String, Double> values) {
+    /**
+     * Closes one tick: each value is already the sum recorded under its name during that tick. In a tick that
+     * advance ran ({@code ticked}; not the creation of entities between ticks) a declared metric without a value gets
+     * its {@code missing} value. The population counts replace any earlier count of the same tick.
+     *
+     * @return every value the tick now has: the recorded, the filled-in and the counts
+     */
+    Map<String, Double> close(long tick, Map<String, Double> values, boolean ticked, Map<String, Integer> counts) {
+        Map<String, Double> closed = new LinkedHashMap<>(values);
         values.forEach((name, value) -> series.computeIfAbsent(name, n -> new Series()).add(tick, value));
+        if (ticked) {
+            series.forEach((name, s) -> {
+                if (s.missing != null && !values.containsKey(name) && (s.size == 0 || s.ticks[s.size - 1] != tick)) {
+                    s.add(tick, s.missing);
+                    closed.put(name, s.missing);
+                }
+            });
+        }
+        population(tick, counts);
+        counts.forEach((script, n) -> closed.put(POPULATION + script, (double) n));
+        return closed;
     }
 
-    Collection<String> names() {
-        return series.keySet();
+    /** Records the live count of each script at {@code tick}, replacing a count recorded earlier in that tick. */
+    void population(long tick, Map<String, Integer> counts) {
+        counts.forEach((script, n) -> series.computeIfAbsent(POPULATION + script, k -> new Series()).set(tick, n));
+    }
+
+    /** Declares what a tick without a value of {@code name} means (a count or a sum: usually 0). */
+    void declareMissing(String name, double missing) {
+        create(name).missing = missing;
+    }
+
+    /** Script metrics first, in the order first recorded, then the engine's population counts. */
+    java.util.List<String> names() {
+        java.util.List<String> out = new java.util.ArrayList<>(series.size());
+        series.keySet().stream().filter(n -> !n.startsWith(POPULATION)).forEach(out::add);
+        series.keySet().stream().filter(n -> n.startsWith(POPULATION)).forEach(out::add);
+        return out;
     }
 
     Series get(String name) {
@@ -33,6 +74,8 @@ final class MetricStore {
 
     /** A growable (tick, value) series with its statistics. */
     static final class Series {
+        /** What a tick without a value means, or null: it has none. */
+        Double missing;
         long[] ticks = new long[16];
         double[] values = new double[16];
         int size;
@@ -59,6 +102,17 @@ final class MetricStore {
             max = Math.max(max, value);
         }
 
+        /** The value at {@code tick} is {@code value}, whatever was recorded there before. */
+        void set(long tick, double value) {
+            if (size > 0 && ticks[size - 1] == tick) {
+                total += value - values[size - 1];
+                values[size - 1] = value;
+                recomputeExtremes();
+            } else {
+                add(tick, value);
+            }
+        }
+
         private void recomputeExtremes() {
             min = Double.POSITIVE_INFINITY;
             max = Double.NEGATIVE_INFINITY;
@@ -74,7 +128,8 @@ final class MetricStore {
                 times[i] = ticks[i] * dt;
             }
             return new MetricView(name, size, total, size == 0 ? 0 : total / size, size == 0 ? 0 : min,
-                    size == 0 ? 0 : max, size == 0 ? 0 : values[size - 1], times, Arrays.copyOf(values, size));
+                    size == 0 ? 0 : max, size == 0 ? 0 : values[size - 1], size == 0 ? Double.NaN : times[size - 1],
+                    missing, times, Arrays.copyOf(values, size));
         }
     }
 }

@@ -3,8 +3,29 @@ package org.polysim.engine;
 /**
  * One metric: statistics over its per-tick values (each the sum of what was recorded that tick) and the series.
  *
- * @param count number of ticks with a value
+ * @param count    number of ticks with a value
+ * @param last     the value at {@code lastTime}: the latest tick that has one, which need not be the world's current
+ *                 time (a metric nobody recorded since has no value now; see {@link #lastIsCurrent})
+ * @param lastTime the time of {@code last}; NaN when the metric has no value at all
+ * @param missing  what a tick without a value means, as the world declared ({@code metrics: {m: {missing: 0}}}), or
+ *                 null: such a tick has no value
  */
 public record MetricView(String name, long count, double total, double mean, double min, double max, double last,
-                         double[] times, double[] values) {
+                         double lastTime, Double missing, double[] times, double[] values) {
+
+    /** Whether {@code last} is the value at {@code now} (a world's current time), not an earlier tick's. */
+    public boolean lastIsCurrent(double now) {
+        return count > 0 && Math.abs(lastTime - now) < 1e-9;
+    }
+
+    /**
+     * How to read {@code last} at time {@code now}, in words, for summaries: empty when it is the current value,
+     * else when it was recorded and that nothing was since ("last recorded at t = 5; no value since").
+     */
+    public String staleness(double now) {
+        if (count == 0) {
+            return "never recorded";
+        }
+        return lastIsCurrent(now) ? "" : "last recorded at t = " + Numbers.brief(lastTime, 6) + "; no value since";
+    }
 }

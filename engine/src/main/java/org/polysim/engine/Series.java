@@ -28,8 +28,13 @@ public record Series(double[] times, boolean downsampled, List<Line> lines) {
     public record Line(String name, Stats stats, double[] mean, double[] min, double[] max) {
     }
 
-    /** Statistics over the ticks of a window that have a value. */
-    public record Stats(long count, double total, double mean, double min, double max, double last) {
+    /**
+     * Statistics over the ticks of a window that have a value.
+     *
+     * @param lastTime the time of {@code last} (the window's latest tick with a value); NaN when there is none
+     */
+    public record Stats(long count, double total, double mean, double min, double max, double last,
+                        double lastTime) {
     }
 
     /**
@@ -63,12 +68,12 @@ public record Series(double[] times, boolean downsampled, List<Line> lines) {
                     aligned[at] = m.values()[i];
                 }
             }
-            lines.add(line(m.name(), aligned, buckets));
+            lines.add(line(m.name(), aligned, ticks, buckets));
         }
         return new Series(times, n > buckets, List.copyOf(lines));
     }
 
-    private static Line line(String name, double[] aligned, int buckets) {
+    private static Line line(String name, double[] aligned, double[] ticks, int buckets) {
         int n = aligned.length;
         double[] mean = new double[buckets];
         double[] min = new double[buckets];
@@ -90,11 +95,12 @@ public record Series(double[] times, boolean downsampled, List<Line> lines) {
             min[b] = count == 0 ? Double.NaN : lo;
             max[b] = count == 0 ? Double.NaN : hi;
         }
-        return new Line(name, stats(aligned), mean, min, max);
+        return new Line(name, stats(aligned, ticks), mean, min, max);
     }
 
-    private static Stats stats(double[] values) {
+    private static Stats stats(double[] values, double[] times) {
         long count = 0;
+        double lastTime = Double.NaN;
         double total = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -108,7 +114,14 @@ public record Series(double[] times, boolean downsampled, List<Line> lines) {
                 last = v;
             }
         }
-        return count == 0 ? new Stats(0, 0, 0, 0, 0, 0) : new Stats(count, total, total / count, min, max, last);
+        for (int i = values.length - 1; i >= 0; i--) {
+            if (!Double.isNaN(values[i])) {
+                lastTime = times[i];
+                break;
+            }
+        }
+        return count == 0 ? new Stats(0, 0, 0, 0, 0, 0, Double.NaN)
+                : new Stats(count, total, total / count, min, max, last, lastTime);
     }
 
     private static boolean inside(double t, Double since, Double until) {

@@ -27,6 +27,8 @@ final class Tick {
     private final Set<String> cancelled = new HashSet<>();
     private final List<Message> deliveredNow = new ArrayList<>();
     private Entity current;
+    /** Whether this change is a tick that advance runs (not a creation, restore or edit between ticks). */
+    private boolean ticked;
     /** Index of the next command {@link #apply} takes; on failure, the commands from here on never applied. */
     private int next;
     /** Recipients of this tick's dropped messages that never existed (almost always a typo), first seen first. */
@@ -59,6 +61,7 @@ final class Tick {
 
     /** Runs the tick; returns the number of messages delivered. */
     long run() throws SimulationException {
+        ticked = true;
         world.clock.tick++;
         long delivered = deliver();
         List<Entity> order = world.population.liveInOrder();
@@ -270,8 +273,8 @@ final class Tick {
 
     private void commit() {
         world.trace.commit();
-        world.metrics.close(world.clock.tick, metrics);
-        world.lastTickMetrics = Map.copyOf(metrics);
+        world.lastTickMetrics = Map.copyOf(world.metrics.close(world.clock.tick, metrics, ticked,
+                world.countsByScript()));
         lines.forEach(world.log::add);
         for (Message m : deliveredNow) {
             if (world.delivered.size() == world.limits.messageHistory()) {

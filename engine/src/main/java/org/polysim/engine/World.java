@@ -86,6 +86,7 @@ public final class World implements AutoCloseable {
         this.log = new WorldLog(limits.logLines());
         d.metrics().forEach((metric, s) -> {
             var series = metrics.create(metric);
+            series.missing = s.missing();
             for (int i = 0; i < s.ticks().length; i++) {
                 series.add(s.ticks()[i], s.values()[i]);
             }
@@ -316,6 +317,7 @@ public final class World implements AutoCloseable {
         population.compact();
         e.script.controller().forget(id);
         retire(id);
+        metrics.population(clock.tick, countsByScript());
         publish();
     }
 
@@ -694,6 +696,9 @@ public final class World implements AutoCloseable {
         ObjectNode ms = root.putObject("metrics");
         metrics.all().forEach((metric, s) -> {
             ObjectNode o = ms.putObject(metric);
+            if (s.missing != null) {
+                o.set("missing", Numbers.node(s.missing));
+            }
             ArrayNode times = o.putArray("times");
             ArrayNode values = o.putArray("values");
             for (int i = 0; i < s.size; i++) {

@@ -36,6 +36,8 @@ final class WorldReader {
             "pending_messages");
     private static final Set<String> SEED_MESSAGE = Set.of("sender", "receiver", "content", "kind", "receive_step");
     private static final Set<String> LIMITS = WorldSchema.limitNames();
+    private static final Set<String> METRIC = WorldSchema.names(WorldSchema.METRIC);
+    private static final Set<String> SNAPSHOT_ONLY = WorldSchema.snapshotNames();
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);
@@ -61,6 +63,10 @@ final class WorldReader {
         ObjectNode top = object(root, "");
         if (top.has("configuration")) {
             return seedSnapshot(top, defaultName);
+        }
+        if (top.has("world") && (top.has("vary") || top.has("steps") || top.has("replications"))) {
+            throw new WorldFileException("world", "this is an experiment file (world, steps, vary, replications), "
+                    + "not a world file: run it with polysim sweep FILE (or the run_experiment tool)");
         }
         known(top, TOP, "");
         String name = optString(top, "name", null, "");
@@ -323,6 +329,10 @@ final class WorldReader {
         return out;
     }
 
+    /**
+     * {@code metrics: {name: {missing?, times?, values?}}}: what a tick without a value means (an author writes
+     * this), and the history a snapshot carries.
+     */
     private Map<String, SeriesDef> metrics(JsonNode node, double dt) {
         Map<String, SeriesDef> out = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
@@ -332,11 +342,29 @@ final class WorldReader {
         for (var e : o.properties()) {
             String where = "metrics." + e.getKey();
             ObjectNode s = object(e.getValue(), where);
+            known(s, METRIC, where);
+            Double missing = null;
+            if (s.has("missing")) {
+                JsonNode m = s.get("missing");
+                if (!m.isNumber() || !Double.isFinite(m.doubleValue())) {
+                    throw new WorldFileException(where + ".missing", "must be a number (what a tick in which no "
+                            + "entity records " + e.getKey() + " counts as, usually 0), got " + describe(m));
+                }
+                if (e.getKey().startsWith(MetricStore.POPULATION)) {
+                    throw new WorldFileException(where + ".missing", "the engine records " + e.getKey()
+                            + " itself every tick, zero included; it needs no missing value");
+                }
+                missing = m.doubleValue();
+            }
             JsonNode times = s.get("times");
             JsonNode values = s.get("values");
+            if (times == null && values == null) {
+                out.put(e.getKey(), new SeriesDef(new long[0], new double[0], missing));
+                continue;
+            }
             if (times == null || values == null || !times.isArray() || !values.isArray()
                     || times.size() != values.size()) {
-                throw new WorldFileException(where, "expected {times: [...], values: [...]} of equal length");
+                throw new WorldFileException(where, "a history is {times: [...], values: [...]} of equal length");
             }
             long[] ticks = new long[times.size()];
             double[] vals = new double[values.size()];
@@ -347,7 +375,7 @@ final class WorldReader {
                 ticks[i] = Math.round(times.get(i).doubleValue() / dt);
                 vals[i] = values.get(i).doubleValue();
             }
-            out.put(e.getKey(), new SeriesDef(ticks, vals));
+            out.put(e.getKey(), new SeriesDef(ticks, vals, missing));
         }
         return out;
     }
@@ -470,7 +498,7 @@ final class WorldReader {
                 ticks[i] = Math.round(p.get(0).doubleValue() / dt);
                 values[i] = p.get(1).doubleValue();
             }
-            out.put(e.getKey(), new SeriesDef(ticks, values));
+            out.put(e.getKey(), new SeriesDef(ticks, values, null));
         }
         return out;
     }
@@ -484,13 +512,53 @@ final class WorldReader {
         return (ObjectNode) node;
     }
 
+    /**
+     * Refuses a field not in {@code fields}, suggesting the nearest known name and listing the fields an author
+     * writes (not those only snapshots carry, such as {@code rng} or {@code sequence}).
+     */
     static void known(ObjectNode o, Set<String> fields, String where) {
         for (String key : o.propertyNames()) {
             if (!fields.contains(key)) {
-                throw new WorldFileException(path(where, key), "unknown field; known fields here: "
-                        + String.join(", ", new java.util.TreeSet<>(fields)));
+                java.util.TreeSet<String> offered = new java.util.TreeSet<>(fields);
+                offered.removeAll(SNAPSHOT_ONLY);
+                String near = nearest(key, offered);
+                throw new WorldFileException(path(where, key), "unknown field" + (near == null ? "."
+                        : "; did you mean " + near + "?") + " Fields here: " + String.join(", ", offered));
             }
         }
+    }
+
+    /** The known name closest to a misspelt one (by edit distance, at most half its length), or null. */
+    static String nearest(String key, Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : new java.util.TreeSet<>(known)) {
+            int d = editDistance(key.toLowerCase(java.util.Locale.ROOT), k);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, key.length() / 2) ? best : null;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int swap = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + swap);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     static String requiredString(ObjectNode o, String field, String where) {

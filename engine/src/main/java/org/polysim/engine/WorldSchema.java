@@ -50,7 +50,9 @@ public final class WorldSchema {
                     + "script, state}; in a space also at."),
             snapshot("time", "number", "Simulation time the world is at."),
             snapshot("messages", "array", "Messages in flight."),
-            snapshot("metrics", "object", "Metric history."),
+            field("metrics", "object", "What a tick in which no entity records a metric means: {name: {missing: "
+                    + "0}} for counts and sums; without it such a tick has no value. (Snapshots add each metric's "
+                    + "history.) The engine records entities.<script>, each script's live count, every tick."),
             snapshot("rng", "integer", "State of the schedule's generator."),
             snapshot("counters", "object", "Next generated id number per script."),
             snapshot("sequence", "integer", "Next message sequence number."),
@@ -75,6 +77,13 @@ public final class WorldSchema {
             new Field("at", "string|array", "Where it starts in the space: random (default), free (an empty cell), "
                     + "none (off the map) or a position [x, y] ([x, y, z] in 3D).", false),
             snapshot("rng", "integer", "State of the entity's generator."));
+
+    /** One metric of {@code metrics}. */
+    public static final List<Field> METRIC = List.of(
+            field("missing", "number", "The value of a tick in which nothing recorded this metric (0 for a count "
+                    + "or a sum); without it such a tick has no value."),
+            snapshot("times", "array", "The times of the recorded values."),
+            snapshot("values", "array", "The recorded values."));
 
     /** The {@code space} object (DESIGN.md "The environment"). */
     public static final List<Field> SPACE = List.of(
@@ -102,6 +111,12 @@ public final class WorldSchema {
     /** The names of {@code fields}, for the reader's check of unknown keys. */
     static Set<String> names(List<Field> fields) {
         return fields.stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Every field name that only snapshots write: read, but never offered to an author in an error's list. */
+    static Set<String> snapshotNames() {
+        return java.util.stream.Stream.of(WORLD, SCRIPT, ENTITY, METRIC, SPACE, LAYER).flatMap(List::stream)
+                .filter(Field::snapshot).map(Field::name).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The names of the limits. */
@@ -136,6 +151,7 @@ public final class WorldSchema {
                 s.putArray("required").add("kind").add("width").add("height");
             }
             case "layers" -> s.set("additionalProperties", object(LAYER));
+            case "metrics" -> s.set("additionalProperties", object(METRIC));
             case "schedule" -> s.putArray("enum").add("sequential").add("random");
             default -> { }
         }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SeriesTest {
 
     private static MetricView metric(String name, double[] times, double[] values) {
-        return new MetricView(name, times.length, 0, 0, 0, 0, 0, times, values);
+        return new MetricView(name, times.length, 0, 0, 0, 0, 0, times[times.length - 1], null, times, values);
     }
 
     @Test
@@ -20,7 +20,7 @@ class SeriesTest {
         assertThat(s.downsampled()).isFalse();
         assertThat(s.lines().get(0).mean()).containsExactly(10, 20, 30, Double.NaN);
         assertThat(s.lines().get(1).mean()).containsExactly(Double.NaN, 5, Double.NaN, 7);
-        assertThat(s.lines().get(1).stats()).isEqualTo(new Series.Stats(2, 12, 6, 5, 7, 7));
+        assertThat(s.lines().get(1).stats()).isEqualTo(new Series.Stats(2, 12, 6, 5, 7, 7, 4));
     }
 
     @Test
@@ -28,7 +28,7 @@ class SeriesTest {
         Series s = Series.of(List.of(metric("a", new double[] {1, 2, 3, 4}, new double[] {1, 2, 3, 4})), 2.0, 3.0,
                 100);
         assertThat(s.times()).containsExactly(2, 3);
-        assertThat(s.lines().get(0).stats()).isEqualTo(new Series.Stats(2, 5, 2.5, 2, 3, 3));
+        assertThat(s.lines().get(0).stats()).isEqualTo(new Series.Stats(2, 5, 2.5, 2, 3, 3, 3));
     }
 
     @Test

@@ -235,12 +235,18 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         int width = Math.max(6, world.metricNames().stream().mapToInt(String::length).max().orElse(6));
-        String row = "%-" + width + "s %8s %12s %12s %12s %12s %12s%n";
-        out.printf(Locale.ROOT, row, "metric", "ticks", "total", "mean", "min", "max", "last");
-        for (String name : world.metricNames()) {
-            MetricView m = world.metric(name).orElseThrow();
-            out.printf(Locale.ROOT, row, name, m.count(), Views.num(m.total()), Views.num(m.mean()),
-                    Views.num(m.min()), Views.num(m.max()), Views.num(m.last()));
+        String row = "%-" + width + "s %8s %12s %12s %12s %12s %12s %10s%n";
+        out.printf(Locale.ROOT, row, "metric", "ticks", "total", "mean", "min", "max", "last", "last at");
+        List<MetricView> all = world.metricNames().stream().map(n -> world.metric(n).orElseThrow()).toList();
+        for (MetricView m : all) {
+            out.printf(Locale.ROOT, row, m.name(), m.count(), Views.num(m.total()), Views.num(m.mean()),
+                    Views.num(m.min()), Views.num(m.max()), Views.num(m.last()),
+                    "t=" + Views.num(m.lastTime()) + (m.lastIsCurrent(world.time()) ? "" : " *"));
+        }
+        List<String> stale = Views.staleLasts(all, world.time());
+        if (!stale.isEmpty()) {
+            out.println("* no value at the world's time (" + Views.num(world.time()) + "): "
+                    + String.join("; ", stale));
         }
     }
 

@@ -22,10 +22,13 @@ public record RunResult(int index, Map<String, MetricStats> metrics) implements 
     /**
      * One metric over one run.
      *
-     * @param last  its value in the last tick that had one
-     * @param count ticks with a value
+     * @param last     its value at the run's final tick; NaN when it had none there (a run whose count stopped being
+     *                 recorded is missing, never its last earlier value)
+     * @param lastTime the time of its last value, whether or not that is the final tick
+     * @param count    ticks with a value
      */
-    public record MetricStats(double last, double mean, double min, double max, double total, long count)
+    public record MetricStats(double last, double lastTime, double mean, double min, double max, double total,
+                              long count)
             implements Serializable {
 
         public MetricStats {

@@ -33,7 +33,7 @@ public final class SingleRun {
             w.advance(steps);
             Map<String, RunResult.MetricStats> metrics = new TreeMap<>();
             for (String name : measure.isEmpty() ? w.metricNames() : measure) {
-                w.metric(name).filter(m -> m.count() > 0).ifPresent(m -> metrics.put(name, stats(m)));
+                w.metric(name).filter(m -> m.count() > 0).ifPresent(m -> metrics.put(name, stats(m, w.time())));
             }
             return new RunResult(spec.index(), metrics);
         } catch (SimulationException | WorldFileException e) {
@@ -43,7 +43,8 @@ public final class SingleRun {
         }
     }
 
-    private static RunResult.MetricStats stats(MetricView m) {
-        return new RunResult.MetricStats(m.last(), m.mean(), m.min(), m.max(), m.total(), m.count());
+    private static RunResult.MetricStats stats(MetricView m, double finalTime) {
+        return new RunResult.MetricStats(m.lastIsCurrent(finalTime) ? m.last() : Double.NaN, m.lastTime(), m.mean(),
+                m.min(), m.max(), m.total(), m.count());
     }
 }

@@ -113,19 +113,24 @@ public final class Sweep {
         List<SweepResult.PointSummary> out = new ArrayList<>();
         for (int p = 0; p < points.size(); p++) {
             Map<String, Statistics.Sample> stats = new LinkedHashMap<>();
+            Map<String, Integer> missing = new LinkedHashMap<>();
             for (String m : metrics) {
                 List<Double> lasts = new ArrayList<>();
+                int without = 0;
                 for (RunSpec run : runs) {
                     if (run.point() == p) {
                         RunResult.MetricStats s = results[run.index()].metrics().get(m);
-                        if (s != null) {
+                        if (s != null && !Double.isNaN(s.last())) {
                             lasts.add(s.last());
+                        } else {
+                            without++;
                         }
                     }
                 }
                 stats.put(m, Statistics.of(lasts.stream().mapToDouble(Double::doubleValue).toArray()));
+                missing.put(m, without);
             }
-            out.add(new SweepResult.PointSummary(p, points.get(p), stats));
+            out.add(new SweepResult.PointSummary(p, points.get(p), stats, missing));
         }
         return out;
     }

@@ -28,10 +28,13 @@ public record SweepResult(Experiment experiment, List<RunSpec> runs, List<RunRes
     }
 
     /**
-     * One grid point over its replications: per metric, the statistics of each run's {@code last} value.
+     * One grid point over its replications: per metric, the statistics of each run's value at its final tick.
      *
-     * @param params the varied params at this point
+     * @param params  the varied params at this point
+     * @param missing per metric, how many of the point's runs had no value at their final tick (left out of the
+     *                statistics, never counted as an earlier value)
      */
-    public record PointSummary(int point, Map<String, JsonNode> params, Map<String, Statistics.Sample> metrics) {
+    public record PointSummary(int point, Map<String, JsonNode> params, Map<String, Statistics.Sample> metrics,
+                               Map<String, Integer> missing) {
     }
 }

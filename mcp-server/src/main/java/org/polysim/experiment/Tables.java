@@ -19,16 +19,19 @@ import tools.jackson.dataformat.csv.CsvSchema;
  *
  * <ul>
  *   <li>{@code <name>-runs.csv}: one row per run: {@code run, point, replication, seed}, each varied param, and per
- *       metric {@code <metric>.last, .mean, .min, .max, .total} over the ticks in which it had a value.</li>
+ *       metric {@code <metric>.last} (its value at the final tick; empty when it had none there, never an earlier
+ *       value), {@code .last_time} (when it last had a value), and {@code .mean, .min, .max, .total} over the ticks
+ *       in which it had a value.</li>
  *   <li>{@code <name>-summary.csv}: one row per grid point: {@code point}, each varied param, and per metric
- *       {@code <metric>.n, .mean, .sd, .ci95_low, .ci95_high} of the runs' {@code last} values.</li>
+ *       {@code <metric>.n, .missing, .mean, .sd, .ci95_low, .ci95_high} of the runs' {@code last} values:
+ *       {@code n} runs had one, {@code missing} had none at their final tick.</li>
  * </ul>
  */
 public final class Tables {
 
     private static final CsvMapper CSV = new CsvMapper();
-    static final List<String> RUN_STATS = List.of("last", "mean", "min", "max", "total");
-    static final List<String> SUMMARY_STATS = List.of("n", "mean", "sd", "ci95_low", "ci95_high");
+    static final List<String> RUN_STATS = List.of("last", "last_time", "mean", "min", "max", "total");
+    static final List<String> SUMMARY_STATS = List.of("n", "missing", "mean", "sd", "ci95_low", "ci95_high");
 
     private Tables() {}
 
@@ -62,7 +65,7 @@ public final class Tables {
                 if (s == null) {
                     RUN_STATS.forEach(x -> row.add(""));
                 } else {
-                    for (double v : new double[] {s.last(), s.mean(), s.min(), s.max(), s.total()}) {
+                    for (double v : new double[] {s.last(), s.lastTime(), s.mean(), s.min(), s.max(), s.total()}) {
                         row.add(number(v));
                     }
                 }
@@ -84,6 +87,7 @@ public final class Tables {
             for (String m : r.metrics()) {
                 Statistics.Sample s = p.metrics().get(m);
                 row.add(Integer.toString(s.n()));
+                row.add(Integer.toString(p.missing().get(m)));
                 for (double v : new double[] {s.mean(), s.sd(), s.ciLow(), s.ciHigh()}) {
                     row.add(number(v));
                 }

@@ -129,7 +129,7 @@ final class ExperimentTools {
                 + experiment.replications() + " replications, " + experiment.steps() + " ticks each) in "
                 + ServerState.seconds((long) (seconds * 1e9)) + " s on " + threads + " threads; tables "
                 + root.relativize(files.runs()) + " and " + root.relativize(files.summary()) + ". Mean and 95% "
-                + "interval of each run's last value:\n" + SummaryText.of(result) + (charts.isEmpty() ? ""
+                + "interval of each run's value at its final tick (missing: runs with no value there):\n" + SummaryText.of(result) + (charts.isEmpty() ? ""
                 : "\ncharts (mean and 95% interval against " + SweepCharts.xParam(experiment) + "): " + String.join(
                 ", ", charts.stream().map(f -> root.relativize(f).toString()).toList()) + (shown == null ? ""
                 : "; the image shows " + result.metrics().getFirst())), false, shown);
@@ -153,8 +153,9 @@ final class ExperimentTools {
                 .put("seed", e.seed()).put("threads", threads).put("seconds", seconds)
                 .put("runs_csv", root.relativize(files.runs()).toString())
                 .put("summary_csv", root.relativize(files.summary()).toString())
-                .put("statistic", "each run's last value of the metric; summary = mean, sample sd and 95% "
-                        + "Student-t interval over the point's replications");
+                .put("statistic", "each run's value of the metric at its final tick (a run without one there "
+                        + "counts as missing, never as an earlier value); summary = n runs with a value, missing "
+                        + "runs, mean, sample sd and 95% Student-t interval over the point's replications");
         var metrics = out.putArray("metrics");
         r.metrics().forEach(metrics::add);
         var summary = out.putArray("summary");
@@ -163,7 +164,7 @@ final class ExperimentTools {
             ObjectNode params = row.putObject("params");
             p.params().forEach(params::set);
             ObjectNode ms = row.putObject("metrics");
-            p.metrics().forEach((m, s) -> ms.set(m, sample(s)));
+            p.metrics().forEach((m, s) -> ms.set(m, sample(s).put("missing", p.missing().get(m))));
         }
         return out;
     }

@@ -44,6 +44,8 @@ final class PlotTools {
                                 + MetricChart.MAX_SIDE + " (default " + MetricChart.DEFAULT_HEIGHT + ")."),
                 Schema.of().optional("lines", "array", "The names of the lines drawn.")
                         .optional("left_out", "array", "Metrics not drawn (more than fit one chart).")
+                        .optional("no_value_now", "array", "Lines whose last value is older than their world's "
+                                + "time: 'name: last V at t = T, no value since'.")
                         .optional("width", "integer", "Width of the image in pixels.")
                         .optional("height", "integer", "Height of the image in pixels.").open(),
                 Tool.Hints.READ_SLOW, this::plot),
@@ -166,8 +168,14 @@ final class PlotTools {
         int height = (int) c.args().integer("height", MetricChart.MIN_SIDE, MetricChart.MAX_SIDE,
                 (long) MetricChart.DEFAULT_HEIGHT);
         Map<String, List<MetricView>> byWorld = new LinkedHashMap<>();
+        List<String> stale = new ArrayList<>();
         for (String name : worlds) { // one lock at a time: the views are copies, drawn after the locks are let go
-            byWorld.put(name, state.locked(name, () -> Metrics.of(state.world(name), asked)));
+            byWorld.put(name, state.locked(name, () -> {
+                World w = state.world(name);
+                List<MetricView> views = Metrics.of(w, asked);
+                Views.staleLasts(views, w.time()).forEach(s -> stale.add(worlds.size() > 1 ? name + "/" + s : s));
+                return views;
+            }));
         }
         Metrics.Picked picked = Metrics.pick(byWorld, asked != null, MetricChart.MAX_LINES);
         String title = c.args().has("title") ? c.args().string("title") : Metrics.title(worlds, picked);
@@ -178,7 +186,9 @@ final class PlotTools {
         out.put("width", drawn.width()).put("height", drawn.height()).put("points", drawn.points())
                 .put("panels", drawn.panels()).put("from_time", drawn.from()).put("to_time", drawn.to())
                 .put("downsampled", drawn.downsampled());
-        return new Tool.Result(out, summary(picked, drawn, width, height), true, drawn.png());
+        stale.forEach(s -> out.withArray("no_value_now").add(s));
+        return new Tool.Result(out, summary(picked, drawn, width, height) + (stale.isEmpty() ? ""
+                : ". Lines that end before now (no value since): " + String.join("; ", stale)), true, drawn.png());
     }
 
     /**

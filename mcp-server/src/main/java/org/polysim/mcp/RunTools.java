@@ -52,7 +52,11 @@ final class RunTools {
                         Schema.of().optional("time", "number", "Time after the call.")
                                 .optional("ticks_run", "integer", "Ticks completed by this call.")
                                 .optional("ticks_remaining", "integer", "Ticks asked for but not run (stopped).")
-                                .optional("last_tick_metrics", "object", "Metric values of the last tick.").open(),
+                                .optional("last_tick_metrics", "object", "Metric values of the last tick "
+                                        + "(entities.<script>: each script's live count).")
+                                .optional("no_value_last_tick", "object", "Metrics nobody recorded in the last "
+                                        + "tick: name: {last, last_time} (the last value is older than now).")
+                                .open(),
                         Tool.Hints.CHANGE, this::advance),
                 new Tool("list_metrics", "Names and statistics (count, total, mean, min, max, last) of a world's "
                         + "metrics.",
@@ -166,6 +170,15 @@ final class RunTools {
             }
             ObjectNode metrics = out.putObject("last_tick_metrics");
             new java.util.TreeMap<>(report.lastTickMetrics()).forEach(metrics::put);
+            List<MetricView> silent = new java.util.ArrayList<>();
+            for (String metric : report.ticks() == 0 ? List.<String>of() : w.metricNames()) {
+                MetricView m = w.metric(metric).orElseThrow();
+                if (m.count() > 0 && !m.lastIsCurrent(w.time())) {
+                    silent.add(m);
+                    out.withObject("no_value_last_tick").putObject(metric).put("last", m.last())
+                            .put("last_time", m.lastTime());
+                }
+            }
             if (includeMessages) {
                 ArrayNode list = out.putArray("delivered_messages");
                 for (Message m : w.deliveredMessages(null, firstTick, MAX_DELIVERED)) {
@@ -193,6 +206,10 @@ final class RunTools {
                 new java.util.TreeMap<>(report.lastTickMetrics()).forEach((k, v) ->
                         summary.append(k).append('=').append(Views.num(v)).append(' '));
             }
+            if (!silent.isEmpty()) {
+                summary.append("; no value in the last tick: ")
+                        .append(String.join("; ", Views.staleLasts(silent, w.time())));
+            }
             return new Tool.Result(out, summary.toString().strip());
         });
     }
@@ -203,12 +220,16 @@ final class RunTools {
             World w = state.world(name);
             ArrayNode list = Json.F.arrayNode();
             for (String metric : w.metricNames()) {
-                list.add(Views.stats(w.metric(metric).orElseThrow()));
+                list.add(Views.stats(w.metric(metric).orElseThrow(), w.time()));
             }
-            ObjectNode out = Json.object().put("world_name", name);
+            ObjectNode out = Json.object().put("world_name", name).put("time", w.time());
             out.set("metrics", list);
+            List<String> stale = Views.staleLasts(w.metricNames().stream().map(m -> w.metric(m).orElseThrow())
+                    .toList(), w.time());
             return new Tool.Result(out, list.isEmpty() ? "no metrics yet: scripts record them with "
-                    + "e.metric(name, value)" : list.size() + " metrics: " + String.join(", ", w.metricNames()));
+                    + "e.metric(name, value)" : list.size() + " metrics at time " + Views.num(w.time()) + ": "
+                    + String.join(", ", w.metricNames()) + (stale.isEmpty() ? "" : ". No value now: "
+                    + String.join("; ", stale)));
         });
     }
 
@@ -218,14 +239,17 @@ final class RunTools {
         Window window = Window.of(c.args());
         return state.locked(name, () -> {
             World w = state.world(name);
-            ObjectNode all = window.apply(List.of(find(w, metric)));
+            ObjectNode all = window.apply(List.of(find(w, metric)), w.time());
             ObjectNode out = Json.object().put("world_name", name).put("name", metric);
             out.setAll((ObjectNode) all.get("metrics").get(metric));
             if (all.has("times")) {
                 out.set("times", all.get("times"));
                 out.set("downsampled", all.get("downsampled"));
             }
-            return new Tool.Result(out, metric + ": last " + Views.num(out.path("last").asDouble()) + ", mean "
+            String when = out.path("last_time").isNumber() ? " at t = " + Views.num(out.path("last_time").asDouble())
+                    + (out.has("last_note") ? " (no value since; the world is at t = " + Views.num(w.time()) + ")"
+                    : "") : " (no value recorded)";
+            return new Tool.Result(out, metric + ": last " + Views.num(out.path("last").asDouble()) + when + ", mean "
                     + Views.num(out.path("mean").asDouble()) + ", min " + Views.num(out.path("min").asDouble())
                     + ", max " + Views.num(out.path("max").asDouble()) + " over " + out.path("count").asLong()
                     + " ticks" + window.describe());
@@ -243,9 +267,11 @@ final class RunTools {
                 views.add(find(w, metric));
             }
             ObjectNode out = Json.object().put("world_name", name);
-            out.setAll(window.apply(views));
+            out.setAll(window.apply(views, w.time()));
+            List<String> stale = window.until() == null ? Views.staleLasts(views, w.time()) : List.of();
             return new Tool.Result(out, views.size() + " metrics of world '" + name + "' at time "
-                    + Views.num(w.time()) + window.describe());
+                    + Views.num(w.time()) + window.describe() + (stale.isEmpty() ? "" : ". No value now: "
+                    + String.join("; ", stale)));
         });
     }
 
@@ -262,8 +288,8 @@ final class RunTools {
                     a.bool("stats_only", false));
         }
 
-        ObjectNode apply(List<MetricView> views) {
-            return Views.series(views, since, until, maxPoints, !statsOnly);
+        ObjectNode apply(List<MetricView> views, double now) {
+            return Views.series(views, since, until, maxPoints, !statsOnly, now);
         }
 
         String describe() {

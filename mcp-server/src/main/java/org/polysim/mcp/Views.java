@@ -43,10 +43,41 @@ public final class Views {
         return o;
     }
 
-    /** A metric's statistics over its whole history. */
-    static ObjectNode stats(MetricView m) {
-        return Json.object().put("name", m.name()).put("count", m.count()).put("total", m.total())
+    /**
+     * A metric's statistics over its whole history, with the time of {@code last} and, when that is not {@code now}
+     * (the world's time), a note saying so: a count that reached zero must never read as its last non-zero value.
+     */
+    static ObjectNode stats(MetricView m, double now) {
+        ObjectNode o = Json.object().put("name", m.name()).put("count", m.count()).put("total", m.total())
                 .put("mean", m.mean()).put("min", m.min()).put("max", m.max()).put("last", m.last());
+        return last(o, m.count(), m.lastTime(), now);
+    }
+
+    /** {@code last_time}, and {@code last_note} when the last value is older than {@code now}. */
+    private static ObjectNode last(ObjectNode o, long count, double lastTime, double now) {
+        if (count == 0) {
+            o.putNull("last_time");
+            return o.put("last_note", "no value recorded");
+        }
+        o.put("last_time", lastTime);
+        if (Math.abs(lastTime - now) > 1e-9) {
+            o.put("last_note", "last recorded at t = " + num(lastTime) + "; no value since (t = " + num(now) + ")");
+        }
+        return o;
+    }
+
+    /**
+     * One line per metric whose last value is not the one at {@code now}, for a summary: "alive: last 10 at t = 5,
+     * no value since". Empty when every metric has a value now.
+     */
+    public static List<String> staleLasts(List<MetricView> metrics, double now) {
+        List<String> out = new java.util.ArrayList<>();
+        for (MetricView m : metrics) {
+            if (m.count() > 0 && !m.lastIsCurrent(now)) {
+                out.add(m.name() + ": last " + num(m.last()) + " at t = " + num(m.lastTime()) + ", no value since");
+            }
+        }
+        return out;
     }
 
     /**
@@ -57,7 +88,8 @@ public final class Views {
      * @param withSeries false for statistics only
      */
     static ObjectNode series(List<MetricView> metrics, Double since, Double until, int maxPoints,
-                             boolean withSeries) {
+                             boolean withSeries, double now) {
+        double end = until == null ? now : Math.min(until, now); // "no value since" means up to the window's end
         Series series = Series.of(metrics, since, until, maxPoints);
         ObjectNode out = Json.object();
         if (withSeries) {
@@ -70,8 +102,9 @@ public final class Views {
         ObjectNode byName = out.putObject("metrics");
         for (Series.Line line : series.lines()) {
             Series.Stats st = line.stats();
-            ObjectNode o = Json.object().put("count", st.count()).put("total", st.total()).put("mean", st.mean())
-                    .put("min", st.min()).put("max", st.max()).put("last", st.last());
+            ObjectNode o = last(Json.object().put("count", st.count()).put("total", st.total())
+                    .put("mean", st.mean()).put("min", st.min()).put("max", st.max()).put("last", st.last()),
+                    st.count(), st.lastTime(), end);
             if (withSeries) {
                 numbers(o.putArray("values"), line.mean());
                 if (series.downsampled()) {

@@ -71,8 +71,8 @@ public final class Metrics {
     }
 
     private static MetricView renamed(MetricView m, String name) {
-        return new MetricView(name, m.count(), m.total(), m.mean(), m.min(), m.max(), m.last(), m.times(),
-                m.values());
+        return new MetricView(name, m.count(), m.total(), m.mean(), m.min(), m.max(), m.last(), m.lastTime(),
+                m.missing(), m.times(), m.values());
     }
 
     /** A chart's default title: what is drawn, and where. */
