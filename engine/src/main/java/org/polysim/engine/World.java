@@ -450,6 +450,20 @@ public final class World implements AutoCloseable {
         return params.deepCopy();
     }
 
+    /** The script library as a world file writes it: {@code {id: {language, api?, source}}}. */
+    public synchronized ObjectNode snapshotScripts() {
+        ObjectNode lib = JsonNodeFactory.instance.objectNode();
+        scripts.forEach((id, s) -> {
+            ObjectNode o = lib.putObject(id);
+            o.put("language", s.language());
+            if (s.source().vivariumApi()) {
+                o.put("api", ScriptSource.API_VIVARIUM);
+            }
+            o.put("source", s.source().code());
+        });
+        return lib;
+    }
+
     public synchronized int entityCount() {
         return population.live();
     }
@@ -681,15 +695,7 @@ public final class World implements AutoCloseable {
             ObjectNode l = root.putObject("limits");
             limits.values().forEach((field, v) -> l.put(field.key(), v));
         }
-        ObjectNode lib = root.putObject("scripts");
-        scripts.forEach((id, s) -> {
-            ObjectNode o = lib.putObject(id);
-            o.put("language", s.language());
-            if (s.source().vivariumApi()) {
-                o.put("api", ScriptSource.API_VIVARIUM);
-            }
-            o.put("source", s.source().code());
-        });
+        root.set("scripts", snapshotScripts());
         for (Part p : parts) {
             p.write(root);
         }

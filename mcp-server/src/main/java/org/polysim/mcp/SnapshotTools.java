@@ -3,6 +3,7 @@ package org.polysim.mcp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.polysim.engine.World;
 import org.polysim.engine.WorldFiles;
 import tools.jackson.databind.JsonNode;
@@ -29,10 +30,18 @@ final class SnapshotTools {
                         Schema.of().optional("snapshot_id", "string", "Id to restore.").open(), Tool.Hints.ADD,
                         this::create),
                 new Tool("restore_world_snapshot", "Put the world back exactly as it was when the snapshot was "
-                        + "taken (roll back).",
+                        + "taken (roll back), scripts and params included unless keep_scripts or keep_params say "
+                        + "otherwise. The reply names every script and param the restore changed.",
                         Schema.of().required("world_name", "string", WORLD)
-                                .required("snapshot_id", "string", "From create_world_snapshot or list_snapshots."),
-                        WorldTools.worldSummaryOut(), Tool.Hints.REPLACE, this::restore),
+                                .required("snapshot_id", "string", "From create_world_snapshot or list_snapshots.")
+                                .optional("keep_scripts", "boolean", "Keep the current scripts (edits made since "
+                                        + "the snapshot) instead of the snapshot's; entities come back with the "
+                                        + "snapshot's states (default false).")
+                                .optional("keep_params", "boolean", "Keep the current params instead of the "
+                                        + "snapshot's (default false)."),
+                        WorldTools.worldSummaryOut().optional("changed", "object", "What the restore changed "
+                                + "beside entities and time: {scripts: [{script, change}], params: [{param, from, "
+                                + "to}]}; absent when nothing."), Tool.Hints.REPLACE, this::restore),
                 new Tool("list_snapshots", "The snapshots kept for a world.",
                         Schema.of().required("world_name", "string", WORLD),
                         Schema.of().optional("snapshots", "array", "{snapshot_id, label, time}").open(),
@@ -70,13 +79,81 @@ final class SnapshotTools {
     private Tool.Result restore(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         String id = c.args().string("snapshot_id");
+        boolean keepScripts = c.args().bool("keep_scripts", false);
+        boolean keepParams = c.args().bool("keep_params", false);
         return state.locked(name, () -> {
             Snapshots.Snapshot s = state.snapshots.get(name, id);
-            World w = World.create(s.world(), null, null);
+            World current = state.world(name);
+            ObjectNode target = s.world().deepCopy();
+            if (keepScripts) {
+                target.set("scripts", current.snapshotScripts());
+            }
+            if (keepParams) {
+                target.set("params", current.snapshotParams());
+            }
+            ObjectNode changed = changes(current, target);
+            World w = World.create(target, null, null);
             state.worlds.put(w, true);
-            return new Tool.Result(Views.overview(w, state), "world '" + name + "' restored to " + id + " (time "
-                    + Views.num(w.time()) + ")");
+            ObjectNode out = Views.overview(w, state);
+            if (!changed.isEmpty()) {
+                out.set("changed", changed);
+            }
+            return new Tool.Result(out, "world '" + name + "' restored to " + id + " (time " + Views.num(w.time())
+                    + ")" + describe(changed, keepScripts, keepParams));
         });
+    }
+
+    /** The scripts and params that differ between the world now and what the restore puts in its place. */
+    private static ObjectNode changes(World current, ObjectNode target) {
+        ObjectNode out = Json.object();
+        ObjectNode theirs = (ObjectNode) target.path("scripts");
+        Map<String, String> languages = current.scriptLanguages();
+        for (String script : languages.keySet()) {
+            JsonNode then = theirs.get(script);
+            String change = then == null ? "removed: added after the snapshot"
+                    : !then.path("language").asString("").equals(languages.get(script))
+                    ? "language back to " + then.path("language").asString("")
+                    : !then.path("source").asString("").equals(current.scriptSource(script).orElse(""))
+                    ? "source back to the snapshot's (the edits made since are undone)" : null;
+            if (change != null) {
+                out.withArray("scripts").addObject().put("script", script).put("change", change);
+            }
+        }
+        ObjectNode now = current.snapshotParams();
+        JsonNode then = target.path("params");
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(now.propertyNames());
+        then.propertyNames().forEach(keys::add);
+        for (String key : keys) {
+            JsonNode from = now.get(key);
+            JsonNode to = then.get(key);
+            if (from == null || !from.equals(to)) {
+                ObjectNode p = out.withArray("params").addObject().put("param", key);
+                p.set("from", from);
+                p.set("to", to);
+            }
+        }
+        return out;
+    }
+
+    private static String describe(ObjectNode changed, boolean keepScripts, boolean keepParams) {
+        StringBuilder s = new StringBuilder();
+        for (JsonNode script : changed.path("scripts")) {
+            s.append(s.isEmpty() ? "" : "; ").append("script '").append(script.get("script").asString())
+                    .append("' ").append(script.get("change").asString());
+        }
+        for (JsonNode p : changed.path("params")) {
+            s.append(s.isEmpty() ? "" : "; ").append("param '").append(p.get("param").asString()).append("' ")
+                    .append(p.get("from") == null || p.get("from").isNull() ? "(absent)" : p.get("from").toString())
+                    .append(" -> ").append(p.get("to") == null || p.get("to").isNull() ? "(absent)"
+                            : p.get("to").toString());
+        }
+        if (s.isEmpty()) {
+            return "; scripts and params are as they were";
+        }
+        return ". It also changed: " + s + (changed.has("scripts") && !keepScripts ? ". To rerun with the "
+                + "current scripts, restore with keep_scripts: true" : "") + (changed.has("params") && !keepParams
+                ? (changed.has("scripts") && !keepScripts ? " (and keep_params: true for the params)"
+                : ". To keep the current params, restore with keep_params: true") : "");
     }
 
     private Tool.Result list(Tool.Call c) throws Exception {

@@ -39,11 +39,12 @@ class PlotCommandTest {
                 .toString(), "--csv", csv.toString(), "--plot", png.toString());
         assertThat(code).as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines).hasSize(41).startsWith("time,tick,size,one", "1,1,2,1", "2,2,4,1");
+        assertThat(lines).hasSize(42).startsWith("time,tick,size,one,entities.c", "0,0,,,1", "1,1,2,1,1",
+                "2,2,4,1,1");
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(800);
         assertThat(image.getHeight()).isEqualTo(500);
-        assertThat(out.toString()).contains("metrics CSV: " + csv + " (40 rows)", "chart of size, one");
+        assertThat(out.toString()).contains("metrics CSV: " + csv + " (41 rows)", "chart of size, one, entities.c");
     }
 
     @Test
@@ -59,7 +60,7 @@ class PlotCommandTest {
         assertThat(image.getHeight()).isEqualTo(300);
 
         assertThat(polysim("plot", snapshot.toString(), "--metrics", "sise", "--out", png.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("no metric 'sise' in world 'grow' (metrics: size, one)");
+        assertThat(err.toString()).contains("no metric 'sise' in world 'grow' (metrics: size, one, entities.c)");
         assertThat(polysim("plot", snapshot.toString(), "--out", dir.resolve("chart.jpg").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--out must end in .png");
     }

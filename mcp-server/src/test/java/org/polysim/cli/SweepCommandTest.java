@@ -38,11 +38,12 @@ class SweepCommandTest {
         int code = run("sweep", file.toString(), "--out", dir.resolve("out").toString(), "--threads", "2");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("experiment exp: 4 runs (2 points x 2 replications) of 5 ticks")
-                .containsPattern("1\\s+2\\s+n\\s+2\\s+4\\s+0\\s+\\[4, 4\\]");
+                .containsPattern("1\\s+2\\s+n\\s+2\\s+0\\s+4\\s+0\\s+\\[4, 4\\]");
         assertThat(Files.readString(dir.resolve("out/exp-summary.csv"))).isEqualTo("""
-                point,n,n.n,n.mean,n.sd,n.ci95_low,n.ci95_high
-                0,1,2,2,0,2,2
-                1,2,2,4,0,4,4
+                point,n,entities.c.n,entities.c.missing,entities.c.mean,entities.c.sd,entities.c.ci95_low,\
+                entities.c.ci95_high,n.n,n.missing,n.mean,n.sd,n.ci95_low,n.ci95_high
+                0,1,2,0,2,0,2,2,2,0,2,0,2,2
+                1,2,2,0,2,0,2,2,2,0,4,0,4,4
                 """);
         // the chart: metric n (2 then 4) against param n; the line rises from left to right
         java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(dir.resolve("out/exp-n.png").toFile());

@@ -69,11 +69,13 @@ class SweepTest {
             throws Exception {
         SweepResult r = sweep(experiment(dir, GRID), 2);
         List<String> lines = Tables.runs(r).lines().toList();
-        assertThat(lines.getFirst()).isEqualTo("run,point,replication,seed,step,bias,ticks.last,ticks.mean,"
-                + "ticks.min,ticks.max,ticks.total,x.last,x.mean,x.min,x.max,x.total");
+        assertThat(lines.getFirst()).isEqualTo("run,point,replication,seed,step,bias,entities.w.last,"
+                + "entities.w.last_time,entities.w.mean,entities.w.min,entities.w.max,entities.w.total,ticks.last,"
+                + "ticks.last_time,ticks.mean,ticks.min,ticks.max,ticks.total,x.last,x.last_time,x.mean,x.min,x.max,"
+                + "x.total");
         assertThat(lines).hasSize(1 + 4 * 3);
-        assertThat(lines.get(1)).startsWith("0,0,0,").contains(",1,0.3,3,3,3,3,60,");
-        assertThat(lines.get(12)).startsWith("11,3,2,").contains(",2,0.7,3,3,3,3,60,");
+        assertThat(lines.get(1)).startsWith("0,0,0,").contains(",1,0.3,3,20,3,3,3,63,3,20,3,3,3,60,");
+        assertThat(lines.get(12)).startsWith("11,3,2,").contains(",2,0.7,3,20,3,3,3,63,3,20,3,3,3,60,");
         Set<Long> seeds = new HashSet<>();
         r.runs().forEach(run -> seeds.add(run.seed()));
         assertThat(seeds).as("no seed reused across runs").hasSize(12);
@@ -105,8 +107,9 @@ class SweepTest {
         assertThat(s.ciHigh() - mean).isCloseTo(4.302652729911275 * sd / Math.sqrt(3),
                 org.assertj.core.data.Offset.offset(1e-9));
         String header = Tables.summary(r).lines().findFirst().orElseThrow();
-        assertThat(header).isEqualTo("point,step,bias,ticks.n,ticks.mean,ticks.sd,ticks.ci95_low,ticks.ci95_high,"
-                + "x.n,x.mean,x.sd,x.ci95_low,x.ci95_high");
+        assertThat(header).isEqualTo("point,step,bias,entities.w.n,entities.w.missing,entities.w.mean,"
+                + "entities.w.sd,entities.w.ci95_low,entities.w.ci95_high,ticks.n,ticks.missing,ticks.mean,ticks.sd,"
+                + "ticks.ci95_low,ticks.ci95_high,x.n,x.missing,x.mean,x.sd,x.ci95_low,x.ci95_high");
     }
 
     @Test
@@ -174,7 +177,7 @@ class SweepTest {
         try (LocalBackend b = new LocalBackend(2)) {
             assertThatThrownBy(() -> Sweep.run(e, b, counting)).isInstanceOf(ExperimentException.class)
                     .hasMessageContaining("measure: metric 'y' was not recorded in the first run")
-                    .hasMessageContaining("it recorded ticks, x");
+                    .hasMessageContaining("it recorded entities.w, ticks, x");
         }
         assertThat(runs[0]).as("no run is reported: the sweep stopped after the first, before the others").isZero();
     }

@@ -61,7 +61,7 @@ class McpEndToEndIT extends ServerSession {
         assertThat(((Number) metric.get("last")).doubleValue()).isEqualTo(60);
         Map<String, Object> metrics = data(ok("get_metrics", Map.of("world_name", "counters")));
         assertThat(((Map<?, ?>) metrics.get("metrics")).keySet().stream().map(Object::toString).sorted().toList())
-                .containsExactly("roll", "total");
+                .containsExactly("entities.counter", "roll", "total");
         assertThat(text(ok("list_metrics", Map.of("world_name", "counters")))).contains("total", "roll");
 
         Map<String, Object> entities = data(ok("list_entities", Map.of("world_name", "counters",
@@ -240,5 +240,72 @@ class McpEndToEndIT extends ServerSession {
                 "polysim://docs/python", "polysim://examples/sir-epidemic");
         var guide = client.readResource(new McpSchema.ReadResourceRequest("polysim://docs/guide"));
         assertThat(((McpSchema.TextResourceContents) guide.contents().getFirst()).text()).contains("One tick");
+    }
+
+    /** One bullet of a list, its continuation lines joined. */
+    private static List<String> bullets(String section) {
+        List<String> out = new ArrayList<>();
+        for (String line : section.split("\n")) {
+            if (line.startsWith("- ")) {
+                out.add(line.substring(2));
+            } else if (line.startsWith("  ") && !out.isEmpty()) {
+                out.set(out.size() - 1, out.getLast() + " " + line.strip());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> quoted(String text, String pattern) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`(" + pattern + ")`").matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /**
+     * The guide's "built in" list names the tools that do each thing, and each one exists; its "not built in" list
+     * names what each thing would be called, and none of those exists, as a tool or as an entity API member. (It
+     * said parameter sweeps were not built in while run_experiment served them.)
+     */
+    @Test
+    void whatTheGuideSaysIsBuiltInIsTheToolListAndWhatItSaysIsNotIsAbsent() {
+        String guide = ((McpSchema.TextResourceContents) client.readResource(
+                new McpSchema.ReadResourceRequest("polysim://docs/guide")).contents().getFirst()).text();
+        List<String> tools = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+        String section = guide.substring(guide.indexOf("## What is built in"));
+        section = section.substring(0, section.indexOf("\n## ", 3));
+        String builtIn = section.substring(section.indexOf("Built in"), section.indexOf("Not built in"));
+        String notBuiltIn = section.substring(section.indexOf("Not built in"));
+
+        List<String> yes = bullets(builtIn);
+        assertThat(yes).hasSizeGreaterThan(5);
+        List<String> named = new ArrayList<>();
+        for (String item : yes) {
+            List<String> names = quoted(item, "[a-z]+(?:_[a-z]+)+");
+            assertThat(names).as("built-in item names its tools: " + item).isNotEmpty();
+            assertThat(tools).as(item).containsAll(names);
+            named.addAll(names);
+        }
+        assertThat(named).as("every tool is in the built-in list").containsAll(tools);
+
+        List<String> no = bullets(notBuiltIn);
+        assertThat(no).isNotEmpty();
+        List<String> members = java.util.Arrays.stream(org.polysim.engine.spi.ApiMember.values())
+                .map(org.polysim.engine.spi.ApiMember::memberName).toList();
+        for (String item : no) {
+            java.util.regex.Matcher said = java.util.regex.Pattern.compile("\\(would be ([^)]*)\\)").matcher(item);
+            assertThat(said.find()).as("a missing feature says what it would be: " + item).isTrue();
+            List<String> wouldBe = quoted(said.group(1), "e\\.[a-z_]+|[a-z]+(?:_[a-z]+)+");
+            assertThat(wouldBe).as("a missing feature names what it would be: " + item).isNotEmpty();
+            for (String name : wouldBe) {
+                if (name.startsWith("e.")) {
+                    assertThat(members).as(item).doesNotContain(name.substring(2));
+                } else {
+                    assertThat(tools).as(item).doesNotContain(name);
+                }
+            }
+        }
     }
 }

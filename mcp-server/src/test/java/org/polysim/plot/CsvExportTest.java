@@ -59,10 +59,12 @@ class CsvExportTest {
         try (World w = world()) {
             Path file = dir.resolve("out/metrics.csv");
             CsvFile.Written written = MetricsCsv.write(file, Metrics.of(w, null), null, null, w.dt());
-            assertThat(written.rows()).isEqualTo(6);
-            assertThat(Files.readAllLines(file).getFirst()).isEqualTo("time,tick,count,half,even");
+            assertThat(written.rows()).isEqualTo(7); // time 0 has the engine's count of c only
+            assertThat(Files.readAllLines(file).getFirst()).isEqualTo("time,tick,count,half,even,entities.c");
             List<Map<String, String>> rows = read(file);
-            assertThat(rows).hasSize(6);
+            assertThat(rows).hasSize(7);
+            assertThat(rows.getFirst()).containsEntry("time", "0").containsEntry("count", "")
+                    .containsEntry("entities.c", "2");
             for (String name : w.metricNames()) {
                 MetricView m = w.metric(name).orElseThrow();
                 for (int i = 0; i < m.times().length; i++) {
@@ -73,7 +75,7 @@ class CsvExportTest {
                     assertThat(Long.parseLong(row.get("tick"))).isEqualTo(Math.round(time / w.dt()));
                 }
             }
-            assertThat(rows.getFirst()).containsEntry("time", "0.5").containsEntry("tick", "1")
+            assertThat(rows.get(1)).containsEntry("time", "0.5").containsEntry("tick", "1")
                     .containsEntry("count", "2").containsEntry("half", "1").containsEntry("even", "");
             assertThat(written.preview().lines()).hasSize(1 + CsvFile.PREVIEW_ROWS);
         }

@@ -25,7 +25,7 @@ class MetricChartTest {
             times[i] = i + 1;
             values[i] = value.applyAsDouble(i + 1);
         }
-        return new MetricView(name, ticks, 0, 0, 0, 0, 0, times, values);
+        return new MetricView(name, ticks, 0, 0, 0, 0, 0, ticks, null, times, values);
     }
 
     /** Keeps a copy to look at when -Dpolysim.pictures=DIR is given. */
