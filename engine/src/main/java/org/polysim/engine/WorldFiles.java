@@ -84,9 +84,21 @@ public final class WorldFiles {
         Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
         try {
             Files.write(tmp, bytes);
+            readableByAll(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * One rule for every file polysim writes (snapshots, world files, CSV tables, pictures): rw-r--r-- (0644), as a
+     * file the user made would be. A temporary file is created 0600, which would otherwise carry over to the file
+     * it becomes. A no-op where the file system has no POSIX permissions.
+     */
+    public static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

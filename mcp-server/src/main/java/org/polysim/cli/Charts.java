@@ -27,10 +27,7 @@ final class Charts {
         String heading = title != null ? title : Metrics.title(List.copyOf(byWorld.keySet()), picked);
         MetricChart.Drawn drawn = MetricChart.draw(picked.lines(), picked.metrics(), since, until, heading, width,
                 height);
-        if (out.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-        }
-        Files.write(out, drawn.png());
+        org.polysim.engine.WorldFiles.replace(out, drawn.png());
         return new Result("chart of " + String.join(", ", names) + " from time " + Views.num(drawn.from())
                 + " to " + Views.num(drawn.to()) + " (" + drawn.width() + "x" + drawn.height() + "): " + out,
                 picked.leftOut().isEmpty() ? Optional.empty() : Optional.of("not drawn (at most "

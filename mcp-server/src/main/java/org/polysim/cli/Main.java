@@ -7,7 +7,12 @@ import picocli.CommandLine.Command;
 @Command(name = "polysim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based simulations scripted in Lua, JavaScript and Python.",
         subcommands = {RunCommand.class, PlotCommand.class, SweepCommand.class, WorkerCommand.class,
-                ServeCommand.class, InfoCommand.class})
+                ServeCommand.class, InfoCommand.class},
+        footer = {"", "The ./polysim launcher also runs these two itself:",
+                "  test    Run every test: ./mvnw verify with the JDK the launcher",
+                "            found (extra arguments go to Maven).",
+                "  bench   Benchmarks against each language's own runtime; writes",
+                "            bench/RESULTS.md (see bench/README.md)."})
 public final class Main implements Runnable {
 
     /** The version the server reports too. */

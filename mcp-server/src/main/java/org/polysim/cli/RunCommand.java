@@ -63,8 +63,8 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--out", paramLabel = "SNAPSHOT",
-            description = "Where to save the final snapshot (.yaml or .json). Default: <world>.final.yaml in the "
-                    + "current directory.")
+            description = "Where to save the final snapshot (.yaml or .json). Default: runs/<file>.final.yaml "
+                    + "under the current directory (<file>: the world file's name without its extension).")
     Path out;
 
     @Option(names = "--csv", paramLabel = "FILE.csv",
@@ -112,6 +112,10 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+            if (out == null) {
+                out = Path.of("runs", stem + ".final.yaml");
+            }
+            starting(definition, stderr);
             world = World.create(tree, file.toAbsolutePath().getParent(), stem);
         } catch (WorldFileException e) {
             stderr.println("polysim: " + e.getMessage());
@@ -120,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
             stderr.println("polysim: " + e.getMessage());
             return 1;
         }
-        Path target = out != null ? out : Path.of(world.name() + ".final.yaml");
+        Path target = out;
         int code = 0;
         long started = System.nanoTime();
         long[] lastReport = {started};
@@ -157,6 +161,27 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.flush();
         return code;
+    }
+
+    /**
+     * Says on stderr that a GraalVM language is starting: a first Python context takes several seconds, which
+     * would otherwise pass without a word before the first progress line.
+     */
+    private static void starting(ObjectNode definition, PrintWriter stderr) {
+        java.util.Set<String> graal = new java.util.TreeSet<>();
+        definition.path("scripts").forEach(s -> {
+            String language = s.path("language").asString("");
+            if (language.equals("python") || language.equals("py")) {
+                graal.add("Python (GraalPy)");
+            } else if (language.equals("js") || language.equals("javascript")) {
+                graal.add("JavaScript (GraalJS)");
+            }
+        });
+        if (!graal.isEmpty()) {
+            stderr.println("polysim: starting " + String.join(" and ", graal) + "; the first world of a language "
+                    + "takes a few seconds...");
+            stderr.flush();
+        }
     }
 
     /**

@@ -72,10 +72,7 @@ public final class SweepCharts {
             if (png != null) {
                 Path file = dir.resolve(r.experiment().name() + "-" + metric.replaceAll("[^A-Za-z0-9_.-]", "_")
                         + ".png");
-                Path tmp = Files.createTempFile(dir, ".chart", ".tmp");
-                Files.write(tmp, png);
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                org.polysim.engine.WorldFiles.replace(file, png);
                 out.add(file);
             }
         }

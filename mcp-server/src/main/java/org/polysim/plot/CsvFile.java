@@ -56,6 +56,7 @@ public final class CsvFile {
                     count++;
                 }
             }
+            org.polysim.engine.WorldFiles.readableByAll(temporary);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
