@@ -141,6 +141,15 @@ class PythonContractTest extends ControllerContract {
         cases.put("def update(e, inbox):\n    if True:\n        pass\n  x = 1\n", 4);
         cases.put("x = (1,\n2\ndef update(e, inbox):\n    pass\n", 1);
         cases.put("def update(e, inbox)\n    pass\n", 1);
+        cases.put("def update(e, inbox):\n    if e.time == 1:\n        pass\n    elif e.time == 2\n        pass\n", 4);
+        cases.put("def update(e, inbox):\n    try:\n        pass\n    except ValueError\n        pass\n", 4);
+        cases.put("def update(e, inbox):\n    with e as f\n        pass\n", 2);
+        cases.put("def update(e, inbox):\n    if e.time\n        while e.time:\n            pass\n", 2);
+        cases.put("def update(e, inbox):\n    if e.time == 2\nx = 1\n", 2);
+        cases.put("def update(e, inbox):\n    match e.time\n        case 1:\n            pass\n", 2);
+        cases.put("x = 1\n# a comment\n   y = 2\ndef update(e, inbox):\n    pass\n", 3);
+        cases.put("def update(e, inbox):\n    if e.time: pass\n        x = 2\n", 3);
+        cases.put("def update(e, inbox):\n    x = [1,\n  2]\n    y = 3 \\\n  + 4\n      z = 5\n", 6);
         return cases;
     }
 
