@@ -393,7 +393,7 @@ public abstract class ControllerContract {
         cases.put(source("syntax_error"), SYNTAX_ERROR_LINE);
         cases.putAll(syntaxErrorsOnKnownLines());
         return cases.entrySet().stream().map(c -> DynamicTest.dynamicTest("line " + c.getValue() + ": "
-                + c.getKey().strip().lines().skip(Math.max(0, c.getValue() - 2)).findFirst().orElse(""), () -> {
+                + c.getKey().lines().skip(c.getValue() - 1).findFirst().orElse("").strip(), () -> {
             SimulationException e = catchThrowableOfType(SimulationException.class, () -> world("""
                     name: broken
                     scripts:
