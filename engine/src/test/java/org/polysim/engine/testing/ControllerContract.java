@@ -3,8 +3,12 @@ package org.polysim.engine.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.DynamicTest;
@@ -49,8 +53,27 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code spender}: counts from 0 to {@code params.loops} in a loop, one step at a time, and stores the count
  *       in {@code state.loops}.</li>
  * </ul>
+ * Behaviours that fail on a known line of the script as written (lines count from 1; a comment may fill one):
+ * <ul>
+ *   <li>{@code syntax_error}: defines update, with a syntax error on line {@link #SYNTAX_ERROR_LINE}.</li>
+ *   <li>{@code top_level_failer}: raises an error "boom" at the script's top level on line
+ *       {@link #TOP_LEVEL_ERROR_LINE}.</li>
+ *   <li>{@code init_failer}: defines update; init raises an error "boom" on line {@link #INIT_ERROR_LINE}.</li>
+ *   <li>{@code helper_failer}: update, defined after a helper function, calls the helper, which fails on line
+ *       {@link #HELPER_ERROR_LINE} with an error of the language's own (not one the script raises), e.g. an
+ *       undefined name.</li>
+ * </ul>
  */
 public abstract class ControllerContract {
+
+    /** Where {@code syntax_error}, {@code top_level_failer}, {@code init_failer}, {@code helper_failer} fail. */
+    protected static final int SYNTAX_ERROR_LINE = 4;
+    protected static final int TOP_LEVEL_ERROR_LINE = 5;
+    protected static final int INIT_ERROR_LINE = 6;
+    protected static final int HELPER_ERROR_LINE = 3;
+
+    /** A location in an error message: "(python, line 14)", "(s.py, line 14)", "s.js:14:3", "s:14:". */
+    private static final Pattern LOCATION = Pattern.compile("\\bline (\\d+)\\)|\\.?\\w*:(\\d+):");
 
     private final String language;
     private final Map<String, String> sources;
@@ -94,6 +117,14 @@ public abstract class ControllerContract {
 
     /** Whole scripts (update bodies doing something forbidden) and a fragment the error must contain. */
     protected abstract Map<String, String> denials();
+
+    /**
+     * Scripts with a syntax error of this language's own kind, each with the line its reference implementation
+     * names (CPython for Python, for instance), beside the shared {@code syntax_error}.
+     */
+    protected Map<String, Integer> syntaxErrorsOnKnownLines() {
+        return Map.of();
+    }
 
     /** Whether assigning a global inside update is refused (Lua, JS; Python uses {@code global}). */
     protected boolean refusesGlobalWrites() {
@@ -350,6 +381,70 @@ public abstract class ControllerContract {
         assertThat(e.kind()).isEqualTo("COMPILE");
         assertThat(e.script()).isEqualTo("broken");
         assertThat(e.line()).isEqualTo(1);
+    }
+
+    /**
+     * A syntax error names the line as the author wrote it (and as the language's own implementation names it),
+     * both where the error says where it is and in the guest's own words quoted in it.
+     */
+    @TestFactory
+    Stream<DynamicTest> aSyntaxErrorNamesTheLineAsWritten() {
+        Map<String, Integer> cases = new LinkedHashMap<>();
+        cases.put(source("syntax_error"), SYNTAX_ERROR_LINE);
+        cases.putAll(syntaxErrorsOnKnownLines());
+        return cases.entrySet().stream().map(c -> DynamicTest.dynamicTest("line " + c.getValue() + ": "
+                + c.getKey().lines().skip(c.getValue() - 1).findFirst().orElse("").strip(), () -> {
+            SimulationException e = catchThrowableOfType(SimulationException.class, () -> world("""
+                    name: broken
+                    scripts:
+                      broken: { language: %s, source: %s }
+                    entities: [ { script: broken } ]
+                    """.formatted(language(), quote(c.getKey()))));
+            assertThat(e).as(c.getKey()).isNotNull();
+            assertThat(e.kind()).as(e.getMessage()).isEqualTo("COMPILE");
+            assertThat(e.script()).isEqualTo("broken");
+            assertNamesLine(e, c.getValue());
+        }));
+    }
+
+    @Test
+    void anErrorAtTheTopLevelNamesItsLine() {
+        SimulationException e = catchThrowableOfType(SimulationException.class,
+                () -> single("top_level_failer", 1, null));
+        assertThat(e).isNotNull();
+        assertThat(e.cause()).contains("boom");
+        assertNamesLine(e, TOP_LEVEL_ERROR_LINE);
+    }
+
+    @Test
+    void anErrorInInitNamesItsLine() {
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> single("init_failer", 1, null));
+        assertThat(e).isNotNull();
+        assertThat(e.kind()).isEqualTo("ERROR");
+        assertThat(e.entity()).isEqualTo("init_failer-1");
+        assertThat(e.cause()).contains("boom");
+        assertNamesLine(e, INIT_ERROR_LINE);
+    }
+
+    @Test
+    void anErrorInAFunctionUpdateCallsNamesTheLineThatFailed() throws Exception {
+        World w = single("helper_failer", 1, null);
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+        assertThat(e).isNotNull();
+        assertThat(e.kind()).isEqualTo("ERROR");
+        assertThat(e.entity()).isEqualTo("helper_failer-1");
+        assertNamesLine(e, HELPER_ERROR_LINE);
+    }
+
+    /** The error's line is {@code line}, and so is every location its message gives, the guest's own included. */
+    private static void assertNamesLine(SimulationException e, int line) {
+        assertThat(e.line()).as(e.getMessage()).isEqualTo(line);
+        List<Integer> named = new ArrayList<>();
+        Matcher m = LOCATION.matcher(e.getMessage());
+        while (m.find()) {
+            named.add(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
+        }
+        assertThat(named).as("the lines named in: " + e.getMessage()).isNotEmpty().containsOnly(line);
     }
 
     @Test

@@ -310,7 +310,8 @@ public final class GraalController implements Controller {
                     + "update instead", line);
         }
         if (e.isSyntaxError()) {
-            return new ScriptException(ScriptException.Kind.COMPILE, language.explain(e), line);
+            GuestLanguage.SyntaxError written = language.syntaxError(e, script.code(), line, column(e));
+            return new ScriptException(ScriptException.Kind.COMPILE, written.message(), written.line());
         }
         if (e.isHostException()) {
             Throwable cause = e.asHostException();
@@ -318,6 +319,13 @@ public final class GraalController implements Controller {
                     : String.valueOf(cause.getMessage()), line);
         }
         return new ScriptException(kind, language.explain(e), line);
+    }
+
+    /** The 1-based column where the guest puts a syntax error in the author's script, 0 when unknown. */
+    private int column(PolyglotException e) {
+        var at = e.getSourceLocation();
+        return at != null && at.hasColumns() && user.getName().equals(at.getSource().getName())
+                ? at.getStartColumn() : 0;
     }
 
     /** The line in the author's script: the innermost stack frame in it (not in the prelude). */

@@ -148,6 +148,22 @@ public abstract class GuestLanguage {
         return e.getMessage() == null ? "error" : e.getMessage();
     }
 
+    /**
+     * A syntax error as the author should read it: the message, and the line of the script as written. By default
+     * the guest's own words and {@code line}, where its parser put the error; a language whose parser misplaces
+     * some errors moves them to where its reference implementation names them.
+     *
+     * @param code   the script as written (before {@link #prepare})
+     * @param line   the line the guest's parser names, 0 when unknown
+     * @param column its 1-based column, 0 when unknown
+     */
+    protected SyntaxError syntaxError(PolyglotException e, String code, int line, int column) {
+        return new SyntaxError(explain(e), line);
+    }
+
+    /** What {@link #syntaxError} reports: the message and the 1-based line (0 when unknown). */
+    public record SyntaxError(String message, int line) {}
+
     /** A resource next to {@code anchor}, as text. */
     private static String resource(Class<?> anchor, String name) {
         try (InputStream in = anchor.getResourceAsStream(name)) {

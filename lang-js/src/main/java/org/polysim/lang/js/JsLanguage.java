@@ -16,6 +16,9 @@ final class JsLanguage extends GuestLanguage {
             "^TypeError: Cannot assign to read only property '([^']+)' of global|^TypeError: Cannot add property "
                     + "([^,]+), object is not extensible");
 
+    /** Where GraalJS starts a further syntax error in one message: "\nname.js:4:0 Expected eof but found }". */
+    private static final Pattern FURTHER_SYNTAX_ERROR = Pattern.compile("\\n\\S+\\.js:\\d+:\\d+ ");
+
     static final JsLanguage INSTANCE = new JsLanguage();
 
     private JsLanguage() {
@@ -42,6 +45,17 @@ final class JsLanguage extends GuestLanguage {
     @Override
     protected void afterLoad(Context context) {
         context.eval("js", "Object.freeze(globalThis)");
+    }
+
+    /**
+     * The first syntax error only: GraalJS goes on parsing and lists what the first error caused too (an unclosed
+     * parenthesis on line 2 brings "Expected eof but found }" on line 4), naming lines where nothing is wrong.
+     */
+    @Override
+    protected SyntaxError syntaxError(PolyglotException e, String code, int line, int column) {
+        String message = explain(e);
+        Matcher further = FURTHER_SYNTAX_ERROR.matcher(message);
+        return new SyntaxError(further.find() ? message.substring(0, further.start()) : message, line);
     }
 
     @Override

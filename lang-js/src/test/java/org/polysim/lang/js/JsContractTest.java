@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in JavaScript. */
 class JsContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
             "lifecycle", """
                     function init(e) {
                       e.state.inits = 1;
@@ -96,7 +96,39 @@ class JsContractTest extends ControllerContract {
                       for (let i = 0; i < e.params.loops; i++) s += 1;
                       e.state.loops = s;
                     }
+                    """), "syntax_error", """
+                    // a syntax error on line 4
+                    function update(e, inbox) {
+                      e.state.x = 1;
+                      let y = = 2;
+                    }
+                    """), "top_level_failer", """
+                    // fails on line 5
+                    function update(e, inbox) {
+                    }
+
+                    throw new Error("boom");
+                    """), "init_failer", """
+                    function update(e, inbox) {
+                    }
+
+                    function init(e) {
+                      e.state.x = 1;
+                      throw new Error("boom");
+                    }
+                    """), "helper_failer", """
+                    function helper(e) {
+                      e.state.x = 1;
+                      return e.state.x + undefinedName;
+                    }
+                    function update(e, inbox) { helper(e); }
                     """);
+
+    /** Syntax errors after what the controller rewrites (top-level let) or what spans lines, each on its line. */
+    private static final Map<String, Integer> SYNTAX_ERRORS = Map.of(
+            "let count = 0;\nlet total = 0;\nfunction update(e, inbox) {\n  count = = 1;\n}\n", 4,
+            "const text = `a\nb`;\n/* a\ncomment */\nfunction update(e, inbox) { let x = ; }\n", 5,
+            "function update(e, inbox) {\n  if (e.time === 2 {\n  }\n}\n", 2);
 
     JsContractTest() {
         super("js", SOURCES, 3);
@@ -109,6 +141,11 @@ class JsContractTest extends ControllerContract {
                  "minSafe": -9007199254740991, "parsed": 7, "negative": -1099511627776, "length": 5, "biggest": 9,
                  "trunc": -7, "sqrt": 1.5, "half": 3.5, "rounded": 2.57, "whole": 3}
                 """; // one number type: a whole number is an integer
+    }
+
+    @Override
+    protected Map<String, Integer> syntaxErrorsOnKnownLines() {
+        return SYNTAX_ERRORS;
     }
 
     @Override

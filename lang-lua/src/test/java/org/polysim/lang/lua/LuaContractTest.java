@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Lua. */
 class LuaContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
             "lifecycle", """
                     function init(e)
                       e.state.inits = 1
@@ -99,7 +99,38 @@ class LuaContractTest extends ControllerContract {
                       for i = 1, e.params.loops do s = s + 1 end
                       e.state.loops = s
                     end
+                    """), "syntax_error", """
+                    -- a syntax error on line 4
+                    function update(e, inbox)
+                      e.state.x = 1
+                      local y = = 2
+                    end
+                    """), "top_level_failer", """
+                    -- fails on line 5
+                    function update(e, inbox)
+                    end
+
+                    error("boom")
+                    """), "init_failer", """
+                    function update(e, inbox)
+                    end
+
+                    function init(e)
+                      e.state.x = 1
+                      error("boom")
+                    end
+                    """), "helper_failer", """
+                    local function helper(e)
+                      e.state.x = 1
+                      return e.state.x + e.state.missing
+                    end
+                    function update(e, inbox) helper(e) end
                     """);
+
+    /** Syntax errors after what spans lines (long strings and comments), each on its line. */
+    private static final Map<String, Integer> SYNTAX_ERRORS = Map.of(
+            "local text = [[a\nb]]\n--[[ a\ncomment ]]\nfunction update(e, inbox) local x = = 1 end\n", 5,
+            "function update(e, inbox)\n  if e.time == 2\n    e.state.x = 1\n  end\nend\n", 3);
 
     LuaContractTest() {
         super("lua", SOURCES, 3);
@@ -112,6 +143,11 @@ class LuaContractTest extends ControllerContract {
                  "negative": -1099511627776, "length": 5, "parsed": 7, "biggest": 9, "modulo": 1, "sqrt": 1.5,
                  "half": 3.5, "rounded": 2.57, "whole": 3}
                 """; // Lua 5.2 (LuaJ) has one number type, exact as an integer up to 2^53: whole means integer
+    }
+
+    @Override
+    protected Map<String, Integer> syntaxErrorsOnKnownLines() {
+        return SYNTAX_ERRORS;
     }
 
     @Override

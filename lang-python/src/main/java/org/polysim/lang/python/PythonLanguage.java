@@ -1,5 +1,6 @@
 package org.polysim.lang.python;
 
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.polysim.lang.graal.GuestLanguage;
 import org.polysim.lang.graal.StateCodec;
@@ -21,5 +22,24 @@ final class PythonLanguage extends GuestLanguage {
     @Override
     protected boolean integralDoubles() {
         return false; // 2.0 is a float in Python, and marshal keeps it one
+    }
+
+    /**
+     * The two syntax errors GraalPy places elsewhere than CPython (see {@link LogicalLines}) move to CPython's line,
+     * in the message's "(name.py, line N)" too; every other error is where GraalPy puts it, which is CPython's line.
+     */
+    @Override
+    protected SyntaxError syntaxError(PolyglotException e, String code, int line, int column) {
+        String message = explain(e);
+        int written = line;
+        if (message.startsWith("IndentationError: unexpected indent")) {
+            written = LogicalLines.unexpectedIndent(LogicalLines.of(code));
+        } else if (message.startsWith("SyntaxError: expected ':'")) {
+            written = LogicalLines.headerMissingColon(LogicalLines.of(code), line, column);
+        }
+        if (written <= 0 || written == line) {
+            return new SyntaxError(message, line);
+        }
+        return new SyntaxError(message.replace(", line " + line + ")", ", line " + written + ")"), written);
     }
 }

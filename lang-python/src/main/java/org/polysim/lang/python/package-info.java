@@ -11,5 +11,9 @@
  * and what to store instead ({@code float(x)} or {@code str(x)}), the way JavaScript refuses a {@code BigInt}: the
  * other languages and most JSON readers cannot hold such an integer exactly, so storing it would give each reader a
  * different number (README, "Numbers").
+ *
+ * <p>Errors name the line of the script as written (the prelude is a source of its own, so it shifts nothing), and a
+ * syntax error the line CPython names: GraalPy's parser puts two common ones elsewhere, which {@link
+ * org.polysim.lang.python.LogicalLines} corrects.
  */
 package org.polysim.lang.python;

@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Python. */
 class PythonContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
             "lifecycle", """
                     def init(e):
                         e.state["inits"] = 1
@@ -93,7 +93,65 @@ class PythonContractTest extends ControllerContract {
                         for i in range(e.params["loops"]):
                             s += 1
                         e.state["loops"] = s
+                    """), "syntax_error", """
+                    # a syntax error on line 4
+                    def update(e, inbox):
+                        e.state["x"] = 1
+                        y = = 2
+                    """), "top_level_failer", """
+                    # fails on line 5
+                    def update(e, inbox):
+                        pass
+
+                    raise ValueError("boom")
+                    """), "init_failer", """
+                    def update(e, inbox):
+                        pass
+
+                    def init(e):
+                        e.state["x"] = 1
+                        raise ValueError("boom")
+                    """), "helper_failer", """
+                    def helper(e):
+                        e.state["x"] = 1
+                        return e.state["x"] + undefined_name
+
+                    def update(e, inbox):
+                        helper(e)
                     """);
+
+    /**
+     * A missing colon on line 14 and an unexpected indent on line 3, as issue 23 reported them, and their kin, each
+     * with the line CPython names.
+     */
+    private static final Map<String, Integer> SYNTAX_ERRORS = syntaxErrors();
+
+    private static Map<String, Integer> syntaxErrors() {
+        String elevenLines = "# line 1\n" + "x = 1\n".repeat(10);
+        Map<String, Integer> cases = new LinkedHashMap<>();
+        cases.put(elevenLines + "\ndef update(e, inbox):\n    if e.time == 2\n        pass\n", 14);
+        cases.put("def update(e, inbox):\n    pass\n        x = 1\n", 3);
+        cases.put("x = 1\ny = 2\n    z = 3\ndef update(e, inbox):\n    pass\n", 3);
+        cases.put("def update(e, inbox):\n    while e.time < 3\n        pass\n", 2);
+        cases.put("def update(e, inbox):\n    for m in inbox  # a comment\n\n        pass\n", 2);
+        cases.put("class Herd\n    pass\ndef update(e, inbox):\n    pass\n", 1);
+        cases.put("def update(e, inbox):\n    if (e.time ==\n            2)\n        pass\n", 3);
+        cases.put("def update(e, inbox):\n    if e.time == 2\n", 2);
+        cases.put("def update(e, inbox):\n    x = '''a\nb'''\n      y = 1\n", 4);
+        cases.put("def update(e, inbox):\n    if True:\n        pass\n  x = 1\n", 4);
+        cases.put("x = (1,\n2\ndef update(e, inbox):\n    pass\n", 1);
+        cases.put("def update(e, inbox)\n    pass\n", 1);
+        cases.put("def update(e, inbox):\n    if e.time == 1:\n        pass\n    elif e.time == 2\n        pass\n", 4);
+        cases.put("def update(e, inbox):\n    try:\n        pass\n    except ValueError\n        pass\n", 4);
+        cases.put("def update(e, inbox):\n    with e as f\n        pass\n", 2);
+        cases.put("def update(e, inbox):\n    if e.time\n        while e.time:\n            pass\n", 2);
+        cases.put("def update(e, inbox):\n    if e.time == 2\nx = 1\n", 2);
+        cases.put("def update(e, inbox):\n    match e.time\n        case 1:\n            pass\n", 2);
+        cases.put("x = 1\n# a comment\n   y = 2\ndef update(e, inbox):\n    pass\n", 3);
+        cases.put("def update(e, inbox):\n    if e.time: pass\n        x = 2\n", 3);
+        cases.put("def update(e, inbox):\n    x = [1,\n  2]\n    y = 3 \\\n  + 4\n      z = 5\n", 6);
+        return cases;
+    }
 
     PythonContractTest() {
         super("python", SOURCES, 3);
@@ -107,6 +165,11 @@ class PythonContractTest extends ControllerContract {
                  "min64": -9223372036854775808, "biggest": 9, "product": 6, "sqrt": 1.5, "half": 3.5,
                  "rounded": 2.57, "whole_float": 3.0}
                 """;
+    }
+
+    @Override
+    protected Map<String, Integer> syntaxErrorsOnKnownLines() {
+        return SYNTAX_ERRORS;
     }
 
     @Override
