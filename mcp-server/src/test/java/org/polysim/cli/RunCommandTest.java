@@ -51,6 +51,27 @@ class RunCommandTest {
     }
 
     @Test
+    void withoutOutTheSnapshotGoesToRunsNamedAfterTheFileReadableByAll(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("my-model.yaml");
+        Files.writeString(file, """
+                name: something-else
+                scripts:
+                  c: { language: lua, source: "function update(e, inbox) e.metric('n', 1) end" }
+                entities: [ { script: c } ]
+                """);
+        Path expected = Path.of("runs", "my-model.final.yaml");
+        try {
+            assertThat(run("run", file.toString(), "--steps", "2")).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("snapshot: " + expected);
+            assertThat(World.load(expected).tick()).isEqualTo(2);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(expected)))
+                    .isEqualTo("rw-r--r--");
+        } finally {
+            Files.deleteIfExists(expected);
+        }
+    }
+
+    @Test
     void runsASeedProjectWorldFileAndOverridesItsSeed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("seed.json");
         Files.writeString(file, """

@@ -60,6 +60,8 @@ class CsvExportTest {
             Path file = dir.resolve("out/metrics.csv");
             CsvFile.Written written = MetricsCsv.write(file, Metrics.of(w, null), null, null, w.dt());
             assertThat(written.rows()).isEqualTo(7); // time 0 has the engine's count of c only
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as("one rule for every file polysim writes").isEqualTo("rw-r--r--");
             assertThat(Files.readAllLines(file).getFirst()).isEqualTo("time,tick,count,half,even,entities.c");
             List<Map<String, String>> rows = read(file);
             assertThat(rows).hasSize(7);
