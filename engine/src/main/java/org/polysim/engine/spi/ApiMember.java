@@ -114,9 +114,11 @@ public enum ApiMember {
         }
 
         private Object get(int i) {
-            if (!has(i)) {
+            if (!has(i)) { // "metric: value is missing for name 'wage'": which call of many, by its first argument
+                String of = i > 0 && has(0) && values[0] instanceof String first ? " for "
+                        + member.params.getFirst().name() + " '" + first + "'" : "";
                 throw new IllegalArgumentException(member.name + ": " + member.params.get(i).name()
-                        + " is missing; " + member.signature());
+                        + " is missing" + of + "; " + member.signature());
             }
             return values[i];
         }

@@ -42,6 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code looper}: update loops forever.</li>
  *   <li>{@code churner}: update allocates garbage forever (about 80 KB a step, nothing kept).</li>
  *   <li>{@code global_writer}: update assigns a global variable.</li>
+ *   <li>{@code nil_metric}: update records metric {@code wage} with the language's nothing (nil, undefined,
+ *       None) as its value.</li>
  *   <li>{@code numbers}: at time 1 sends itself two messages; at time 2 builds an object {@code values} of numbers
  *       made by the language's common builtins, among them {@code roll = random(1, 6)} and {@code inbox} = the
  *       length of the inbox (2); stores it in {@code state.values}, sends it to itself as kind {@code values} and
@@ -487,6 +489,14 @@ public abstract class ControllerContract {
         World w = single("global_writer", 1, null);
         SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
         assertThat(e.cause()).contains("e.state");
+    }
+
+    /** A call missing a value names which call it was, by its first argument: one of many metrics. */
+    @Test
+    void aMissingValueNamesTheCallByItsFirstArgument() throws SimulationException {
+        World w = single("nil_metric", 1, null);
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+        assertThat(e.cause()).contains("metric: value is missing for name 'wage'");
     }
 
     /**

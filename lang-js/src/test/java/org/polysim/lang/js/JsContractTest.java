@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in JavaScript. */
 class JsContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
             "lifecycle", """
                     function init(e) {
                       e.state.inits = 1;
@@ -122,7 +122,7 @@ class JsContractTest extends ControllerContract {
                       return e.state.x + undefinedName;
                     }
                     function update(e, inbox) { helper(e); }
-                    """);
+                    """), "nil_metric", "function update(e, inbox) { e.metric('wage', undefined); }\n");
 
     /** Syntax errors after what the controller rewrites (top-level let) or what spans lines, each on its line. */
     private static final Map<String, Integer> SYNTAX_ERRORS = Map.of(

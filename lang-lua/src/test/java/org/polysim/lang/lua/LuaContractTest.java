@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Lua. */
 class LuaContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
             "lifecycle", """
                     function init(e)
                       e.state.inits = 1
@@ -125,7 +125,7 @@ class LuaContractTest extends ControllerContract {
                       return e.state.x + e.state.missing
                     end
                     function update(e, inbox) helper(e) end
-                    """);
+                    """), "nil_metric", "function update(e, inbox) e.metric('wage', e.state.missing) end\n");
 
     /** Syntax errors after what spans lines (long strings and comments), each on its line. */
     private static final Map<String, Integer> SYNTAX_ERRORS = Map.of(

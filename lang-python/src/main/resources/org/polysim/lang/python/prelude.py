@@ -4,7 +4,6 @@ def _polysim_install(host, members):
     import math as _math
     import sys as _sys
     import time as _time
-    from types import MappingProxyType
 
     main = globals()
 
@@ -21,7 +20,7 @@ def _polysim_install(host, members):
     BIG = 1 << 63
 
     def plain(v):
-        if isinstance(v, (dict, MappingProxyType)):
+        if isinstance(v, dict):
             return {k: plain(x) for k, x in v.items()}
         if isinstance(v, (list, tuple)):
             return [plain(x) for x in v]
@@ -29,9 +28,21 @@ def _polysim_install(host, members):
             return v
         raise TypeError(f"{type(v).__name__} is not JSON data; send and store dicts, lists, str, numbers, bool, None")
 
+    READ_ONLY = ("e.params is read-only in scripts: the set_params tool changes a world's params; keep what an "
+                 "entity changes in e.state")
+
+    class Params(dict):
+        """e.params and the dicts inside it: readable like any dict, and saying how to change them when written."""
+        __slots__ = ()
+
+        def _read_only(self, *args, **kwargs):
+            raise TypeError(READ_ONLY)
+
+        __setitem__ = __delitem__ = __ior__ = update = pop = popitem = clear = setdefault = _read_only
+
     def freeze(v):
         if isinstance(v, dict):
-            return MappingProxyType({k: freeze(x) for k, x in v.items()})
+            return Params({k: freeze(x) for k, x in v.items()})
         if isinstance(v, list):
             return tuple(freeze(x) for x in v)
         return v
@@ -190,7 +201,7 @@ def _polysim_install(host, members):
             patch(_sys.modules[name])
     _sys.meta_path.insert(0, PatchingFinder())
 
-    params = MappingProxyType({})
+    params = Params()
 
     # Each entity's state as the engine holds it, in marshal's format: the host sends a state only when it changed on
     # its side, and every call loads a fresh value, so no object outlives the call that owns it. (Keeping the loaded

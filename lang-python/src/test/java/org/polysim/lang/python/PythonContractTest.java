@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Python. */
 class PythonContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
             "lifecycle", """
                     def init(e):
                         e.state["inits"] = 1
@@ -118,7 +118,7 @@ class PythonContractTest extends ControllerContract {
 
                     def update(e, inbox):
                         helper(e)
-                    """);
+                    """), "nil_metric", "def update(e, inbox):\n    e.metric('wage', None)\n");
 
     /**
      * A missing colon on line 14 and an unexpected indent on line 3, as issue 23 reported them, and their kin, each

@@ -45,6 +45,25 @@ class PythonGuestTest {
     }
 
     @Test
+    void writingParamsSaysTheyAreReadOnlyAndHowToChangeThem() throws Exception {
+        for (String write : new String[] {"e.params['a'] = 2", "e.params['inner']['b'] = 3", "e.params.update(a=1)"}) {
+            String source = "def update(e, inbox):\n    e.state['a'] = e.params['a'] + e.params['inner']['b']\n    "
+                    + write + "\n";
+            World w = World.create(WorldFiles.parse("""
+                    name: params
+                    params: { a: 1, inner: { b: 2 } }
+                    scripts:
+                      s: { language: python, source: %s }
+                    entities: [ { script: s } ]
+                    """.formatted(JsonNodeFactory.instance.stringNode(source)), false, "test"), null, null);
+            SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+            assertThat(e.cause()).as(write).contains("e.params is read-only in scripts: the set_params tool "
+                    + "changes a world's params").doesNotContain("mappingproxy");
+            assertThat(e.line()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void nullsFromTheHostAreNoneAndCanBeStored() throws Exception {
         // a null the host returns reaches GraalPy as a ForeignNone, which marshal refused to store
         World w = world("nulls", 1, """
