@@ -114,7 +114,7 @@ final class PlotTools {
             d.legend().forEach(l -> out.withArray("legend").add(l));
             return new Tool.Result(out, "picture of world '" + name + "' at time " + Views.num(w.time()) + ", "
                     + d.width() + "x" + d.height() + " PNG" + (Math.max(d.width(), d.height()) < size
-                    ? " (smaller than the " + size + " asked, to fit the response budget)" : "") + ": " + d.dots() + " entities" + (entities ? " by "
+                    ? " (smaller than the " + size + " asked, to fit the response budget)" : "") + ": " + Views.count(d.dots(), "entity", "entities") + (entities ? " by "
                     + (colorBy == null ? "script" : colorBy) : " not drawn") + (layer == null ? "" : " over layer "
                     + layer) + "; legend: " + String.join(", ", d.legend()), true, d.png());
         });

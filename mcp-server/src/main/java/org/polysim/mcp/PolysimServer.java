@@ -68,9 +68,11 @@ public final class PolysimServer {
                 // McpEndToEndIT; validating every result again here loaded a schema library at startup (about
                 // 0.3 s of the launch) and ran it on every call (bench/README.md)
                 .jsonSchemaValidator((schema, content) -> JsonSchemaValidator.ValidationResponse.asValid(null))
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false)
+                        .prompts(false).build())
                 .tools(specifications(state))
                 .resources(resources())
+                .prompts(Prompts.specifications())
                 .build();
         System.err.println("polysim MCP server " + VERSION + " on stdio; workspace " + state.workspace.root()
                 + (ephemeral ? " (ephemeral: worlds are kept in memory only)" : ""));

@@ -186,8 +186,9 @@ final class RunTools {
                 }
             }
             StringBuilder summary = new StringBuilder("world '" + name + "' at time " + Views.num(report.time())
-                    + " (+" + report.ticks() + " ticks): " + report.delivered() + " messages delivered, "
-                    + report.dropped() + " dropped, " + w.entityCount() + " entities");
+                    + " (+" + Views.count(report.ticks(), "tick", "ticks") + "): " + Views.count(report.delivered(), "message",
+                    "messages") + " delivered, "
+                    + report.dropped() + " dropped, " + Views.count(w.entityCount(), "entity", "entities"));
             if (stopped != null) {
                 summary.append(". STOPPED early (").append(stopped.equals("cancelled") ? "cancelled"
                         : "max_seconds " + Views.num(maxSeconds) + " reached").append(") at tick ").append(w.tick())

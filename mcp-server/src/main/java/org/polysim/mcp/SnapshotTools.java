@@ -208,7 +208,7 @@ final class SnapshotTools {
             state.worlds.put(w, true);
             state.snapshots.drop(name);
             return new Tool.Result(Views.overview(w, state), "loaded '" + name + "' from " + file + " (time "
-                    + Views.num(w.time()) + ", " + w.entityCount() + " entities)");
+                    + Views.num(w.time()) + ", " + Views.count(w.entityCount(), "entity", "entities") + ")");
         });
     }
 }

@@ -67,7 +67,7 @@ final class SpaceTools {
             placed.forEach(p -> counts.merge(p.script(), 1, Integer::sum));
             counts.forEach(byScript::put);
             StringBuilder text = new StringBuilder("world '" + name + "' at time " + Views.num(w.time()) + ": "
-                    + describe(spec) + "; " + placed.size() + " entities placed " + counts);
+                    + describe(spec) + "; " + Views.count(placed.size(), "entity", "entities") + " placed " + counts);
             if (spec.grid()) {
                 int[] occ = w.occupancy();
                 int occupied = 0, most = 0;

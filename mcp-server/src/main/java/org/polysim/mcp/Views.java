@@ -151,6 +151,11 @@ public final class Views {
         return out;
     }
 
+    /** "1 entity", "3 entities": a count with its noun in the right number. */
+    public static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     /** A number in a summary: six significant digits (see {@link Numbers#brief}). */
     public static String num(double v) {
         return Numbers.brief(v, 6);

@@ -219,7 +219,7 @@ final class WorldTools {
                 state.snapshots.drop(name);
             }
             return new Tool.Result(Views.overview(w, state), "created world '" + name + "': "
-                    + w.entityCount() + " entities, scripts " + w.scriptLanguages());
+                    + Views.count(w.entityCount(), "entity", "entities") + ", scripts " + w.scriptLanguages());
         });
     }
 
@@ -319,7 +319,7 @@ final class WorldTools {
         return state.lockedOr(name, () -> {
             World w = state.world(name);
             return new Tool.Result(Views.overview(w, state), "world '" + name + "' at time " + Views.num(w.time())
-                    + ": " + w.entityCount() + " entities " + w.countsByScript() + ", " + w.pendingMessages()
+                    + ": " + Views.count(w.entityCount(), "entity", "entities") + " " + w.countsByScript() + ", " + w.pendingMessages()
                     + " messages pending");
         }, run -> {
             World.Status s = state.world(name).status();
@@ -370,7 +370,7 @@ final class WorldTools {
                 more = "; more with offset: " + i + (i < end ? " (this page filled the response budget"
                         + (states && fields == null ? "; fields: [...] selects state fields" : "") + ")" : "");
             }
-            return new Tool.Result(out, ids.size() + " entities" + (script == null ? "" : " of script '" + script
+            return new Tool.Result(out, Views.count(ids.size(), "entity", "entities") + (script == null ? "" : " of script '" + script
                     + "'") + ", " + list.size() + " shown from offset " + offset + more);
         });
     }
@@ -429,7 +429,7 @@ final class WorldTools {
                 out.put("entity_id", id);
                 out.set("state", w.entityState(id).orElseThrow());
             }
-            String what = id != null ? "'" + id + "'" : ids.size() + " entities of script '" + script + "'";
+            String what = id != null ? "'" + id + "'" : Views.count(ids.size(), "entity", "entities") + " of script '" + script + "'";
             return new Tool.Result(out, "state of " + what + (merge ? ": fields " + String.join(", ",
                     given.propertyNames()) + " set, the rest kept" : " replaced"));
         });
@@ -473,7 +473,7 @@ final class WorldTools {
                     .put("language", w.scriptLanguages().get(script)).put("entities_using", users)
                     .put("added", !existed);
             return new Tool.Result(out, (existed ? "replaced" : "added") + " script '" + script + "' ("
-                    + w.scriptLanguages().get(script) + "), used by " + users + " entities");
+                    + w.scriptLanguages().get(script) + "), used by " + Views.count(users, "entity", "entities"));
         });
     }
 

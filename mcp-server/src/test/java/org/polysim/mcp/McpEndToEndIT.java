@@ -308,4 +308,22 @@ class McpEndToEndIT extends ServerSession {
             }
         }
     }
+
+    /** Three prompts to start a session with; a missing argument is an invalid-params error naming it. */
+    @Test
+    void promptsStartTheCommonSessions() {
+        assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name)
+                .containsExactlyInAnyOrder("build_model", "study_parameter", "explain_run");
+        var built = client.getPrompt(new McpSchema.GetPromptRequest("build_model",
+                Map.of("description", "sheep eat grass and wolves eat sheep", "language", "python")));
+        String text = ((McpSchema.TextContent) built.messages().getFirst().content()).text();
+        assertThat(text).contains("sheep eat grass and wolves eat sheep", "polysim://docs/python", "create_world",
+                "entities.<script>");
+        var explained = client.getPrompt(new McpSchema.GetPromptRequest("explain_run", Map.of("world_name", "w")));
+        assertThat(((McpSchema.TextContent) explained.messages().getFirst().content()).text())
+                .contains("world 'w'", "trace_entity");
+        var missing = org.assertj.core.api.Assertions.catchThrowable(() -> client.getPrompt(
+                new McpSchema.GetPromptRequest("study_parameter", Map.of("world_name", "w"))));
+        assertThat(missing).hasMessageContaining("needs param");
+    }
 }
