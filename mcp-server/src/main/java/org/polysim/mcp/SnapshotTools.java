@@ -3,6 +3,7 @@ package org.polysim.mcp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.polysim.engine.World;
 import org.polysim.engine.WorldFiles;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +36,9 @@ final class SnapshotTools {
                         WorldTools.worldSummaryOut(), Tool.Hints.REPLACE, this::restore),
                 new Tool("list_snapshots", "The snapshots kept for a world.",
                         Schema.of().required("world_name", "string", WORLD),
-                        Schema.of().optional("snapshots", "array", "{snapshot_id, label, time}").open(),
+                        Schema.of().optional("snapshots", "array", "{snapshot_id, label, time}", Schema.itemsOf(
+                                Schema.of().optional("snapshot_id", "string", "Id.").optional("label", "any",
+                                        "Its note, or null.", Map.of("type", List.of("string", "null"))).optional("time", "number", "World time.").open())).open(),
                         Tool.Hints.READ,
                         this::list),
                 new Tool("save_world_snapshot_to_file", "Write the world as a world file (YAML or JSON by "
