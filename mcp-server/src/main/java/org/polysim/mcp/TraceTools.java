@@ -69,7 +69,8 @@ final class TraceTools {
                                 + DEFAULT_MAX_MESSAGES + "; 0 lists none, received_total still counts them).")
                         .optional("max_actions", "integer", "Most actions listed per tick (default "
                                 + DEFAULT_MAX_ACTIONS + "; 0 lists none, actions_total still counts them)."),
-                Schema.of().optional("world_name", "string", "The world.").optional("entity_id", "string", "The entity.")
+                Schema.of().optional("world_name", "string", "The world.")
+                        .optional("entity_id", "string", "The entity.")
                         .optional("steps", "array", "One per traced tick shown, oldest first.", Schema.itemsOf(step))
                         .optional("steps_total", "integer", "How many ticks of it are recorded.").open(),
                 Tool.Hints.READ, this::trace));

@@ -69,8 +69,9 @@ final class WorldTools {
                         this::setParams),
                 new Tool("list_worlds", "List the worlds on this server with their time and size, and the progress "
                         + "of any run in progress. Never waits for a run.",
-                        Schema.of(), Schema.of().optional("worlds", "array", "One entry per world.", Schema.itemsOf(Schema.of()
-                                .optional("world_name", "string", "World name.").open())).open(),
+                        Schema.of(), Schema.of().optional("worlds", "array", "One entry per world.",
+                                Schema.itemsOf(Schema.of().optional("world_name", "string", "World name.").open()))
+                                .open(),
                         Tool.Hints.READ, this::list),
                 new Tool("get_world_state", "A world's overview: time, entities per script, scripts and their "
                         + "languages, pending messages, metric names, params, seed. While a run holds the world, "
