@@ -32,8 +32,8 @@ final class TraceTools {
         }
     }
 
-    static final int DEFAULT_MAX_MESSAGES = 20;
-    static final int DEFAULT_MAX_ACTIONS = 40;
+    static final int DEFAULT_MAX_MESSAGES = 10;
+    static final int DEFAULT_MAX_ACTIONS = 20;
 
     List<Tool> tools() {
         List<String> kindNames = java.util.Arrays.stream(Kind.values()).map(Kind::wireName).toList();

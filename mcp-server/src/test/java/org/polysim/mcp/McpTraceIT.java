@@ -50,7 +50,7 @@ class McpTraceIT extends ServerSession {
         McpSchema.CallToolResult r = ok("trace_entity", Map.of("world_name", "busy", "entity_id", "hub"));
         assertThat(data(r)).doesNotContainKey("cut").containsEntry("steps_total", 5);
         assertThat(steps(r)).hasSize(5).allSatisfy(s -> {
-            assertThat((List<Object>) s.get("received")).hasSize(20) /* max_messages by default */;
+            assertThat((List<Object>) s.get("received")).hasSize(10) /* max_messages by default */;
             assertThat(s).containsEntry("received_total", TALKERS).containsEntry("actions_total", 1)
                     .containsKeys("changes", "actions");
         });
