@@ -42,10 +42,10 @@ final class PlotTools {
                                 + " (default " + MetricChart.DEFAULT_WIDTH + ").")
                         .optional("height", "integer", "Pixels, " + MetricChart.MIN_SIDE + " to "
                                 + MetricChart.MAX_SIDE + " (default " + MetricChart.DEFAULT_HEIGHT + ")."),
-                Schema.of().optional("lines", "array", "The names of the lines drawn.")
-                        .optional("left_out", "array", "Metrics not drawn (more than fit one chart).")
+                Schema.of().optional("lines", "array", "The names of the lines drawn.", Schema.STRINGS)
+                        .optional("left_out", "array", "Metrics not drawn (more than fit one chart).", Schema.STRINGS)
                         .optional("no_value_now", "array", "Lines whose last value is older than their world's "
-                                + "time: 'name: last V at t = T, no value since'.")
+                                + "time: 'name: last V at t = T, no value since'.", Schema.STRINGS)
                         .optional("width", "integer", "Width of the image in pixels.")
                         .optional("height", "integer", "Height of the image in pixels.").open(),
                 Tool.Hints.READ_SLOW, this::plot),
@@ -64,7 +64,7 @@ final class PlotTools {
                                         + " to " + MetricChart.MAX_SIDE + " (default 600)."),
                         Schema.of().optional("width", "integer", "Width of the image in pixels.")
                                 .optional("height", "integer", "Height of the image in pixels.")
-                                .optional("legend", "array", "What each colour means.").open(),
+                                .optional("legend", "array", "What each colour means.", Schema.STRINGS).open(),
                         Tool.Hints.READ_SLOW, this::render));
     }
 

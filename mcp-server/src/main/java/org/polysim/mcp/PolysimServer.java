@@ -18,12 +18,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.polysim.engine.SimulationException;
 import org.polysim.engine.World;
 import org.polysim.engine.WorldFileException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Builds the polysim MCP server and serves it over stdio until stdin ends. */
@@ -146,11 +146,7 @@ public final class PolysimServer {
      * so a long run never keeps the server from reading the next request or a cancellation.
      */
     private static McpServerFeatures.AsyncToolSpecification specification(Tool t, ServerState state) {
-        McpSchema.Tool tool = McpSchema.Tool.builder().name(t.name()).description(t.description())
-                .inputSchema(t.input().toJsonSchema()).outputSchema(t.output().toJsonSchema())
-                .annotations(new McpSchema.ToolAnnotations(null, t.hints().readOnly(), t.hints().destructive(),
-                        t.hints().idempotent(), false, null))
-                .build();
+        McpSchema.Tool tool = declared(t);
         return McpServerFeatures.AsyncToolSpecification.builder().tool(tool).callHandler((async, request) -> {
             var exchange = new McpSyncServerExchange(async);
             if (t.hints().readOnly() && t.hints().quick()) {
@@ -163,6 +159,22 @@ public final class PolysimServer {
             return Mono.fromCallable(() -> counted(state, () -> call(t, exchange, request, state.responseBytes)))
                     .subscribeOn(Schedulers.boundedElastic());
         }).build();
+    }
+
+    /**
+     * The tool as clients see it in {@code tools/list}. Every output schema declares {@code cut}, the report of what
+     * the response budget left out ({@link Fit#REPORT_SCHEMA}), which any result may carry.
+     */
+    static McpSchema.Tool declared(Tool t) {
+        Map<String, Object> output = t.output().toJsonSchema();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) output.get("properties");
+        properties.put(Fit.REPORT, Fit.REPORT_SCHEMA);
+        return McpSchema.Tool.builder().name(t.name()).description(t.description())
+                .inputSchema(t.input().toJsonSchema()).outputSchema(output)
+                .annotations(new McpSchema.ToolAnnotations(null, t.hints().readOnly(), t.hints().destructive(),
+                        t.hints().idempotent(), false, null))
+                .build();
     }
 
     /** Runs {@code call} counted among the calls in progress (the warm-up waits for none to be). */
@@ -214,19 +226,38 @@ public final class PolysimServer {
         String summary = r.summary();
         int room = budget - 512;
         if (r.summaryIsComplete() && utf8(summary) > room / 2) {
-            summary = Fit.fit(Json.F.stringNode(summary), room / 2).stringValue();
+            summary = Fit.fit(Json.F.stringNode(summary), room / 2).value().stringValue();
         }
         int dataRoom = r.summaryIsComplete() ? room - utf8(summary) : (room - utf8(summary)) / 2;
-        JsonNode data = dataBytes <= dataRoom ? r.data() : Fit.fit(r.data(), dataRoom);
+        ObjectNode data = r.data();
+        // the report of what was cut takes its room from the data's: a few places, then only their count
+        int reportRoom = Math.clamp(dataRoom / 8, 160, 2048);
+        Fit.Fitted fitted = dataBytes <= dataRoom ? null : Fit.fit(r.data(), dataRoom - reportRoom);
+        if (fitted != null && !fitted.places().isEmpty()) {
+            data = (ObjectNode) fitted.value(); // a new object whenever something was cut: the report may go in it
+            ObjectNode report = Json.object().put("budget_bytes", budget);
+            var places = report.putArray("places");
+            int used = Fit.size(report) + 32;
+            for (Fit.Place p : fitted.places()) {
+                ObjectNode place = p.toJson();
+                used += Fit.size(place) + 1;
+                if (used > reportRoom) {
+                    break;
+                }
+                places.add(place);
+            }
+            report.put("places_total", fitted.places().size());
+            data.set(Fit.REPORT, report);
+        }
         if (data == r.data() && summary.equals(r.summary())) {
             return r;
         }
-        ObjectNode fitted = data instanceof ObjectNode o ? o : Json.object().set("cut", data);
         String optional = t.input().args().values().stream().filter(a -> !a.required()).map(Schema.Arg::name)
                 .collect(java.util.stream.Collectors.joining(", "));
-        return new Tool.Result(fitted, "[response cut to fit " + budget / 1024 + " KB; cut places say '"
-                + Fit.CUT.strip() + "'. Ask for less" + (optional.isEmpty() ? "" : " with " + optional) + "] "
-                + summary, r.summaryIsComplete());
+        String where = data != r.data() ? "'" + Fit.REPORT + "' lists what was left out (path, shown, total)"
+                : "the text ends where it says '" + Fit.CUT.strip() + "'";
+        return new Tool.Result(data, "[response cut to fit " + budget / 1024 + " KB; " + where + ". Ask for less" + (optional.isEmpty() ? ""
+                : " with " + optional) + "] " + summary, r.summaryIsComplete());
     }
 
     private static int utf8(String s) {

@@ -16,6 +16,15 @@ final class Schema {
     /** The extra schema of an array argument whose items are strings. */
     static final Map<String, Object> STRINGS = Map.of("items", Map.of("type", "string"));
 
+    /**
+     * The extra schema of an array whose items are objects of {@code item}'s shape. Results declare their lists'
+     * items so a client can check them, and so the response budget's cut may only drop items, never put a note of
+     * another type among them ({@link Fit}).
+     */
+    static Map<String, Object> itemsOf(Schema item) {
+        return Map.of("items", item.toJsonSchema());
+    }
+
     private final Map<String, Arg> args = new LinkedHashMap<>();
     private boolean open;
 

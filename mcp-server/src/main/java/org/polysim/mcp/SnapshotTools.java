@@ -44,7 +44,11 @@ final class SnapshotTools {
                                 + "to}]}; absent when nothing."), Tool.Hints.REPLACE, this::restore),
                 new Tool("list_snapshots", "The snapshots kept for a world.",
                         Schema.of().required("world_name", "string", WORLD),
-                        Schema.of().optional("snapshots", "array", "{snapshot_id, label, time}").open(),
+                        Schema.of().optional("snapshots", "array", "{snapshot_id, label, time}", Schema.itemsOf(
+                                Schema.of().optional("snapshot_id", "string", "Id.")
+                                        .optional("label", "any", "Its note, or null.", Map.of("type",
+                                                List.of("string", "null")))
+                                        .optional("time", "number", "World time.").open())).open(),
                         Tool.Hints.READ,
                         this::list),
                 new Tool("save_world_snapshot_to_file", "Write the world as a world file (YAML or JSON by "

@@ -12,6 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Stands between stdin and the SDK's stdio transport, as the input stream the transport reads. Some SDK versions end
  * the session on the first line they cannot parse; here a malformed line (bad JSON, JSON that is not a JSON-RPC 2.0
  * message, a batch, a line over {@link #MAX_LINE} bytes) is answered with a JSON-RPC error and the session goes on.
+ * So is a {@code tools/call} whose {@code arguments} is not an object: -32602 (invalid params) saying so, where the
+ * SDK, failing to read it as a map, would answer -32603 with a Jackson exception's name.
  * Well-formed lines pass through unchanged. Error answers are written under the lock every send takes on stdout
  * ({@link SerializedSends}), so lines never interleave.
  *
@@ -186,6 +188,14 @@ final class StdioGuard extends InputStream {
             }
             return null;
         }
+        if (method.equals("tools/call")) {
+            String badArguments = argumentsProblem(message.path("params"));
+            if (badArguments != null) { // the SDK would fail to read it as a map: -32603 naming a Jackson exception
+                JsonNode id = message.get("id");
+                reply(id != null && (id.isString() || id.isNumber()) ? id : null, -32602, badArguments);
+                return null;
+            }
+        }
         if (method.equals("tools/call") && message.hasNonNull("id")) {
             ObjectNode params = message.get("params") instanceof ObjectNode p ? p : ((ObjectNode) message)
                     .putObject("params");
@@ -226,6 +236,19 @@ final class StdioGuard extends InputStream {
             return null;
         }
         return "a request needs a method; a response needs an id and a result or error";
+    }
+
+    /** Why a {@code tools/call}'s arguments cannot be a tool's named arguments, or null. */
+    private static String argumentsProblem(JsonNode params) {
+        JsonNode arguments = params.get("arguments");
+        if (arguments == null || arguments.isNull() || arguments.isObject()) {
+            return null;
+        }
+        String tool = params.path("name").asString("the tool");
+        String got = arguments.isArray() ? "an array" : arguments.isString() ? "a string" : arguments.isNumber()
+                ? "a number" : arguments.isBoolean() ? "a boolean" : arguments.getNodeType().toString().toLowerCase();
+        return "Invalid params: arguments of " + tool + " must be an object of named arguments, such as "
+                + "{\"world_name\": \"w\"}, or left out; got " + got;
     }
 
     private void reply(JsonNode id, int code, String message) throws IOException {

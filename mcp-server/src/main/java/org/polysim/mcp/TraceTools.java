@@ -3,6 +3,7 @@ package org.polysim.mcp;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.polysim.engine.Message;
 import org.polysim.engine.World;
@@ -22,51 +23,130 @@ final class TraceTools {
         this.state = state;
     }
 
+    /** What a trace step can show; {@code kinds} picks among them. */
+    enum Kind {
+        MESSAGES, STATE, ACTIONS;
+
+        String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    static final int DEFAULT_MAX_MESSAGES = 10;
+    static final int DEFAULT_MAX_ACTIONS = 20;
+
     List<Tool> tools() {
+        List<String> kindNames = java.util.Arrays.stream(Kind.values()).map(Kind::wireName).toList();
+        Schema message = Schema.of().optional("from", "string", "Sender.").optional("to", "string", "Recipient.")
+                .optional("kind", "string", "Message kind.").optional("content", "any", "Any JSON.")
+                .optional("sent_at", "number", "Time sent.").optional("delivered_at", "number", "Time delivered.")
+                .open();
+        Schema action = Schema.of().optional("do", "string", "send, spawn, destroy, move, take, put, metric or log.")
+                .open();
+        Schema step = Schema.of().optional("tick", "integer", "The tick.").optional("time", "number", "Its time.")
+                .optional("received", "array", "Messages received, in delivery order (the first max_messages).",
+                        Schema.itemsOf(message))
+                .optional("received_total", "integer", "How many messages it received that tick.")
+                .optional("state_before", "object", "The whole state before the first step shown.")
+                .optional("changes", "object", "{field (dotted path): {before, after}}")
+                .optional("actions", "array", "What it did, in order (the first max_actions).",
+                        Schema.itemsOf(action))
+                .optional("actions_total", "integer", "How many actions it took that tick.")
+                .open();
         return List.of(new Tool("trace_entity", "Why did an entity do what it did: its last few updates (limits."
                 + "trace_ticks, default 5; recorded while the world has at most limits.trace_entities, default "
                 + "10000), each with the messages received, the state fields that changed (before -> after) and "
-                + "its actions in order (send, spawn, destroy, move, take, put, metric, log).",
+                + "its actions in order (send, spawn, destroy, move, take, put, metric, log). For a busy entity, "
+                + "narrow it: ticks (only the newest), kinds (messages, state, actions), max_messages and "
+                + "max_actions per tick; each list says its total (received_total, actions_total, steps_total).",
                 Schema.of().required("world_name", "string", "Name of the world.")
-                        .required("entity_id", "string", "The entity to trace."),
-                Schema.of().optional("steps", "array", "One per traced tick, oldest first.").open(),
+                        .required("entity_id", "string", "The entity to trace.")
+                        .optional("ticks", "integer", "Only the newest this many of the recorded ticks (default: "
+                                + "all recorded).")
+                        .optional("kinds", "array", "Only these parts of each tick: " + String.join(", ", kindNames)
+                                + " (default all).", Map.of("items", Map.of("type", "string", "enum", kindNames)))
+                        .optional("max_messages", "integer", "Most received messages listed per tick (default "
+                                + DEFAULT_MAX_MESSAGES + "; 0 lists none, received_total still counts them).")
+                        .optional("max_actions", "integer", "Most actions listed per tick (default "
+                                + DEFAULT_MAX_ACTIONS + "; 0 lists none, actions_total still counts them)."),
+                Schema.of().optional("world_name", "string", "The world.")
+                        .optional("entity_id", "string", "The entity.")
+                        .optional("steps", "array", "One per traced tick shown, oldest first.", Schema.itemsOf(step))
+                        .optional("steps_total", "integer", "How many ticks of it are recorded.").open(),
                 Tool.Hints.READ, this::trace));
     }
 
     private Tool.Result trace(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         String id = c.args().string("entity_id");
+        int ticks = (int) c.args().integer("ticks", 1, Integer.MAX_VALUE, (long) Integer.MAX_VALUE);
+        Set<Kind> kinds = kinds(c.args().optStrings("kinds"));
+        int maxMessages = (int) c.args().integer("max_messages", 0, 100_000, (long) DEFAULT_MAX_MESSAGES);
+        int maxActions = (int) c.args().integer("max_actions", 0, 100_000, (long) DEFAULT_MAX_ACTIONS);
         return state.locked(name, () -> {
             World w = state.world(name);
-            List<World.TraceStep> steps = w.trace(id);
-            if (steps.isEmpty()) {
+            List<World.TraceStep> recorded = w.trace(id);
+            if (recorded.isEmpty()) {
                 boolean exists = w.scriptOf(id).isPresent();
                 throw new ToolError("trace_entity: no trace of '" + id + "' in world '" + name + "': "
                         + (!exists ? w.unknownEntity(id) : !w.tracedTicks().isEmpty()
                         ? "it was not updated in the traced ticks " + w.tracedTicks() : untraced(w)));
             }
+            List<World.TraceStep> steps = recorded.subList(Math.max(0, recorded.size() - ticks), recorded.size());
             ObjectNode out = Json.object().put("world_name", name).put("entity_id", id);
             ArrayNode list = out.putArray("steps");
+            out.put("steps_total", recorded.size());
             StringBuilder text = new StringBuilder("trace of '" + id + "' in world '" + name + "', "
-                    + steps.size() + " tick" + (steps.size() == 1 ? "" : "s") + ":");
+                    + steps.size() + " tick" + (steps.size() == 1 ? "" : "s")
+                    + (steps.size() < recorded.size() ? " of " + recorded.size() + " recorded" : "") + ":");
             for (int i = 0; i < steps.size(); i++) {
                 World.TraceStep s = steps.get(i);
                 ObjectNode o = list.addObject().put("tick", s.tick()).put("time", s.time());
-                ArrayNode received = o.putArray("received");
-                s.received().forEach(m -> received.add(Views.message(m, w.dt())));
-                if (i == 0) {
-                    o.set("state_before", s.before());
+                text.append("\n- tick ").append(s.tick()).append(":");
+                List<String> parts = new ArrayList<>();
+                if (kinds.contains(Kind.MESSAGES)) {
+                    ArrayNode received = o.putArray("received");
+                    s.received().stream().limit(maxMessages).forEach(m -> received.add(Views.message(m, w.dt())));
+                    o.put("received_total", s.received().size());
+                    parts.add("received " + received(s.received()));
                 }
-                ObjectNode changes = o.putObject("changes");
-                changed(s.before(), s.after(), "", changes);
-                ArrayNode actions = o.putArray("actions");
-                s.actions().forEach(actions::add);
-                text.append("\n- tick ").append(s.tick()).append(": received ").append(received(s.received()))
-                        .append("; state ").append(changes.isEmpty() ? "unchanged" : changes(changes))
-                        .append("; did ").append(s.actions().isEmpty() ? "nothing" : actions(s.actions()));
+                if (kinds.contains(Kind.STATE)) {
+                    if (i == 0) {
+                        o.set("state_before", s.before());
+                    }
+                    ObjectNode changes = o.putObject("changes");
+                    changed(s.before(), s.after(), "", changes);
+                    parts.add("state " + (changes.isEmpty() ? "unchanged" : changes(changes)));
+                }
+                if (kinds.contains(Kind.ACTIONS)) {
+                    ArrayNode actions = o.putArray("actions");
+                    s.actions().stream().limit(maxActions).forEach(actions::add);
+                    o.put("actions_total", s.actions().size());
+                    parts.add("did " + (s.actions().isEmpty() ? "nothing" : actions(s.actions())));
+                }
+                text.append(' ').append(String.join("; ", parts));
             }
             return new Tool.Result(out, text.toString());
         });
+    }
+
+    /** The parts asked for: all when {@code names} is absent; an unknown or empty list says what to give. */
+    private static Set<Kind> kinds(List<String> names) {
+        String known = java.util.Arrays.stream(Kind.values()).map(Kind::wireName)
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (names == null) {
+            return java.util.EnumSet.allOf(Kind.class);
+        }
+        if (names.isEmpty()) {
+            throw new ToolError("trace_entity: kinds is empty; give any of " + known + ", or leave it out for all");
+        }
+        Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+        for (String n : names) {
+            kinds.add(java.util.Arrays.stream(Kind.values()).filter(k -> k.wireName().equals(n)).findFirst()
+                    .orElseThrow(() -> new ToolError("trace_entity: unknown kind '" + n + "' in kinds; kinds are "
+                            + known)));
+        }
+        return kinds;
     }
 
     /** Why a world has no trace: tracing is off, the world is over the size limit, or it has not run yet. */

@@ -209,8 +209,11 @@ final class WorldStore {
     }
 
     void deleteSnapshots(String name) throws IOException {
+        if (!keeps()) {
+            return; // an ephemeral server has no directory to look at
+        }
         Path dir = snapshotDir(name);
-        if (keeps() && Files.isDirectory(dir)) {
+        if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.toList()) {
                     Files.deleteIfExists(f);

@@ -69,7 +69,9 @@ final class WorldTools {
                         this::setParams),
                 new Tool("list_worlds", "List the worlds on this server with their time and size, and the progress "
                         + "of any run in progress. Never waits for a run.",
-                        Schema.of(), Schema.of().optional("worlds", "array", "One entry per world.").open(),
+                        Schema.of(), Schema.of().optional("worlds", "array", "One entry per world.",
+                                Schema.itemsOf(Schema.of().optional("world_name", "string", "World name.").open()))
+                                .open(),
                         Tool.Hints.READ, this::list),
                 new Tool("get_world_state", "A world's overview: time, entities per script, scripts and their "
                         + "languages, pending messages, metric names, params, seed. While a run holds the world, "
@@ -88,7 +90,10 @@ final class WorldTools {
                                 .optional("offset", "integer", "Skip this many (default 0).")
                                 .optional("limit", "integer", "At most this many (default 1000, or 100 with "
                                         + "states; fewer when the page is full)."),
-                        Schema.of().optional("entities", "array", "{id, script, state?}")
+                        Schema.of().optional("entities", "array", "{id, script, state?}", Schema.itemsOf(Schema.of()
+                                        .optional("id", "string", "Entity id.")
+                                        .optional("script", "string", "Its script.")
+                                        .optional("state", "object", "Its state (include_states).").open()))
                                 .optional("next_offset", "integer", "Offset of the next page; absent at the end.")
                                 .open(), Tool.Hints.READ, this::listEntities),
                 new Tool("get_entity_state", "One entity's state, or some of its fields.",

@@ -225,7 +225,10 @@ class McpLlmUseIT extends ServerSession {
 
         McpSchema.CallToolResult big = ok("get_entity_state", Map.of("world_name", "chatty", "entity_id", "big"));
         assertThat(bytes(big)).isLessThanOrEqualTo(64 * 1024);
-        assertThat(text(big)).contains("response cut to fit 64 KB", "fields", "...cut:");
+        assertThat(text(big)).contains("response cut to fit 64 KB", "with fields");
+        assertThat(data(big).get("cut")).asString().contains("path=/state/memory", "total=8000", "unit=items");
+        assertThat(((Map<?, ?>) data(big).get("state")).get("memory")).asList().isNotEmpty()
+                .allMatch(v -> v instanceof Number); // the list keeps its first numbers, no note among them
         assertThat(data(ok("get_entity_state", Map.of("world_name", "chatty", "entity_id", "big", "fields",
                 List.of("cash"))))).containsEntry("state", Map.of("cash", 7));
         assertThat(error("get_entity_state", Map.of("world_name", "chatty", "entity_id", "big", "fields",

@@ -123,4 +123,29 @@ class StdioIT {
         assertThat(errors).anySatisfy(e -> assertThat(e.path("id").asInt()).isEqualTo(7));
         assertThat(byId(lines, 8).path("result").path("tools").size()).isGreaterThan(10);
     }
+    @Test
+    void argumentsThatAreNotAnObjectAreInvalidParamsForEveryTool() throws Exception {
+        List<String> listed = exchange(INIT, request(2, "tools/list", "{}"));
+        List<String> tools = byId(listed, 2).path("result").path("tools").valueStream()
+                .map(t -> t.path("name").asString()).toList();
+        assertThat(tools).contains("trace_entity", "create_world");
+        List<String> calls = new ArrayList<>(List.of(INIT));
+        int id = 10;
+        for (String tool : tools) {
+            for (String arguments : List.of("[\"w\"]", "42", "\"world_name=w\"", "true")) {
+                calls.add(request(id++, "tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments
+                        + "}"));
+            }
+        }
+        calls.add(request(id, "tools/call", "{\"name\":\"list_worlds\",\"arguments\":{}}"));
+        List<String> lines = exchange(calls.toArray(String[]::new));
+        for (int i = 10; i < id; i++) {
+            JsonNode answer = byId(lines, i);
+            assertThat(answer.path("error").path("code").asInt()).as(answer.toString()).isEqualTo(-32602);
+            assertThat(answer.path("error").path("message").asString()).as(answer.toString())
+                    .contains("must be an object").doesNotContain("jackson", "Exception");
+        }
+        assertThat(byId(lines, 10).toString()).contains("arguments of " + tools.getFirst(), "got an array");
+        assertThat(byId(lines, id).path("result").path("isError").asBoolean()).isFalse(); // the session goes on
+    }
 }
