@@ -68,7 +68,17 @@ public final class MetricChart {
      * @param points buckets on the time axis (at most half the width)
      */
     public record Drawn(byte[] png, int width, int height, int lines, int panels, int points, boolean downsampled,
-                        double from, double to) {
+                        double from, double to, List<Panel> layout) {
+    }
+
+    /**
+     * One stacked panel, top to bottom.
+     *
+     * @param metrics the quantities on its y axis (metric names, not each world's line)
+     * @param label   its y-axis label
+     * @param height  pixels tall of its plot area, along which the label is written
+     */
+    public record Panel(List<String> metrics, String label, int height) {
     }
 
     /**
@@ -108,10 +118,25 @@ public final class MetricChart {
         int plotHeight = height - 150; // less the title, time axis and legend
         JFreeChart chart = panels ? panels(series, groups, byGroup, title, plotHeight / byGroup.size())
                 : shared(series, groups, title, plotHeight);
-        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, info);
         double[] times = series.times();
+        List<Panel> layout = new ArrayList<>();
+        if (panels) {
+            List<XYPlot> subplots = ((CombinedDomainXYPlot) chart.getPlot()).getSubplots();
+            List<List<Integer>> members = List.copyOf(byGroup.values());
+            for (int p = 0; p < subplots.size(); p++) {
+                layout.add(new Panel(members.get(p).stream().map(groups::get).distinct().toList(),
+                        subplots.get(p).getRangeAxis().getLabel(),
+                        (int) info.getPlotInfo().getSubplotInfo(p).getDataArea().getHeight()));
+            }
+        } else {
+            layout.add(new Panel(groups.stream().distinct().toList(), chart.getXYPlot().getRangeAxis().getLabel(),
+                    (int) info.getPlotInfo().getDataArea().getHeight()));
+        }
         return new Drawn(IndexedPng.encode(image, PALETTE), width, height, series.lines().size(),
-                panels ? byGroup.size() : 1, times.length, series.downsampled(), times[0], times[times.length - 1]);
+                panels ? byGroup.size() : 1, times.length, series.downsampled(), times[0], times[times.length - 1],
+                List.copyOf(layout));
     }
 
     /** One axis for every line. */
