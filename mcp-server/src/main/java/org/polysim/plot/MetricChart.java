@@ -58,10 +58,17 @@ public final class MetricChart {
     public static final int MAX_TITLE = 200;
     /** Quantities share a panel only when their sizes (largest absolute values) are within this many times. */
     public static final double SCALES_APART = 10;
-    /** Most panels stacked in one chart; past that they would be too thin to read, so the nearest scales share. */
+    /**
+     * Most panels stacked in one chart (fewer in a short chart); past that they would be too thin to read, so the
+     * nearest scales share one.
+     */
     public static final int MAX_PANELS = 4;
     /** A series with at most this many points also gets a marker per point (one point alone draws no line). */
     private static final int MARKED_POINTS = 40;
+    /** Fewest pixels a panel's plot takes: a shorter one shows a line's ups and downs no better than a shared axis. */
+    private static final int PANEL_PIXELS = 40;
+    /** Pixels of a chart that are not its plots: the title, the time axis and the legend. */
+    private static final int FRAME_PIXELS = 150;
 
     private MetricChart() {}
 
@@ -117,7 +124,8 @@ public final class MetricChart {
             throw new IllegalArgumentException("no values of " + names(metrics) + " in the window"
                     + window(since, until) + "; widen since_time/until_time or advance the world first");
         }
-        List<List<Integer>> panels = panels(series, groups);
+        int room = Math.max(1, Math.min(MAX_PANELS, (height - FRAME_PIXELS) / PANEL_PIXELS));
+        List<List<Integer>> panels = panels(series, groups, room);
         List<List<String>> quantities = panels.stream()
                 .map(lines -> lines.stream().map(groups::get).distinct().toList()).toList();
         JFreeChart chart = panels.size() == 1 ? shared(series, quantities.getFirst(), title)
@@ -153,16 +161,16 @@ public final class MetricChart {
     }
 
     /**
-     * The lines of each panel, top to bottom: lines of one quantity together, quantities of close sizes together
-     * ({@link ScaleGroups}).
+     * The lines of each panel, top to bottom, at most {@code most} panels: lines of one quantity together,
+     * quantities of close sizes together ({@link ScaleGroups}).
      */
-    private static List<List<Integer>> panels(Series series, List<String> groups) {
+    private static List<List<Integer>> panels(Series series, List<String> groups, int most) {
         Map<String, Double> sizes = new LinkedHashMap<>();
         for (int i = 0; i < groups.size(); i++) {
             Series.Stats st = series.lines().get(i).stats();
             sizes.merge(groups.get(i), Math.max(Math.abs(st.min()), Math.abs(st.max())), Math::max);
         }
-        return ScaleGroups.of(sizes, SCALES_APART, MAX_PANELS).stream()
+        return ScaleGroups.of(sizes, SCALES_APART, most).stream()
                 .map(quantities -> IntStream.range(0, groups.size())
                         .filter(i -> quantities.contains(groups.get(i))).boxed().toList())
                 .toList();

@@ -111,6 +111,31 @@ class MetricChartPanelsTest {
         labelsNameTheirMetricsAndFit(drawn);
     }
 
+    /** A script whose entities all died counts 0: flat on any axis, so it takes no panel of its own. */
+    @Test
+    void aMetricThatIsAlwaysZeroJoinsTheSmallestScale() throws Exception {
+        MetricChart.Drawn drawn = draw(List.of(
+                metric("cash", 60, t -> 10_000 + 10 * t),
+                metric("entities.wolf", 60, t -> 0),
+                metric("entities.sheep", 60, t -> 20 + t / 6.0)), 800, 500);
+        assertThat(members(drawn)).containsExactly(List.of("cash"), List.of("entities.wolf", "entities.sheep"));
+        labelsNameTheirMetricsAndFit(drawn);
+    }
+
+    /** Four scales in a chart 250 pixels tall: four panels would be slivers, so the nearest scales share. */
+    @Test
+    void aShortChartStacksOnlyAsManyPanelsAsItsHeightHolds() throws Exception {
+        MetricChart.Drawn drawn = draw(List.of(
+                metric("unit", 50, t -> 1 - t / 100.0),
+                metric("tens", 50, t -> 30 + t / 10.0),
+                metric("thousands", 50, t -> 10_000 + t),
+                metric("millions", 50, t -> 1e7 + 1_000 * t)), 800, 250);
+        keep("short", drawn.png());
+        assertThat(drawn.panels()).isBetween(2, 3);
+        assertThat(drawn.layout()).allSatisfy(panel -> assertThat(panel.height()).isGreaterThanOrEqualTo(40));
+        labelsNameTheirMetricsAndFit(drawn);
+    }
+
     private static MetricChart.Drawn draw(List<MetricView> metrics, int width, int height) {
         return MetricChart.draw(metrics, metrics.stream().map(MetricView::name).toList(), null, null, "chart", width,
                 height);
@@ -121,11 +146,12 @@ class MetricChartPanelsTest {
     }
 
     private static final Pattern MORE = Pattern.compile("(.*) \\+(\\d+)( more)?");
+    private static final String ELLIPSIS = "\u2026";
 
     /**
      * A label lists some of its panel's metrics (no other), in order, then says how many more there are ("+N more",
-     * or "+N" when only the first fits), and is no longer in pixels than its panel is tall (else it would run into
-     * the next panel or off the image).
+     * or "+N" when only the first fits, cut short if need be), and is no longer in pixels than its panel is tall
+     * (else it would run into the next panel or off the image).
      */
     private static void labelsNameTheirMetricsAndFit(MetricChart.Drawn drawn) {
         Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
@@ -135,8 +161,13 @@ class MetricChartPanelsTest {
             boolean cut = more.matches();
             List<String> named = Arrays.asList((cut ? more.group(1) : label).split(", "));
             int unnamed = cut ? Integer.parseInt(more.group(2)) : 0;
-            assertThat(named).as("label '%s' of panel %s", label, panel.metrics())
-                    .isEqualTo(panel.metrics().subList(0, named.size()));
+            if (named.size() == 1 && named.getFirst().endsWith(ELLIPSIS)) { // not even the first name fits whole
+                assertThat(panel.metrics().getFirst()).as("label '%s' of panel %s", label, panel.metrics())
+                        .startsWith(named.getFirst().substring(0, named.getFirst().length() - 1));
+            } else {
+                assertThat(named).as("label '%s' of panel %s", label, panel.metrics())
+                        .isEqualTo(panel.metrics().subList(0, named.size()));
+            }
             assertThat(named.size() + unnamed).as("label '%s' counts its panel's metrics", label)
                     .isEqualTo(panel.metrics().size());
             assertThat(g.getFontMetrics(Axis.DEFAULT_AXIS_LABEL_FONT).stringWidth(label))
