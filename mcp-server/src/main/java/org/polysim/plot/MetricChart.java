@@ -82,6 +82,11 @@ public final class MetricChart {
      */
     public record Drawn(byte[] png, int width, int height, int lines, int panels, int points, boolean downsampled,
                         double from, double to, List<Panel> layout) {
+
+        /** Each panel's metrics, top to bottom: {@code [a, b], [c]}. */
+        public String panelMetrics() {
+            return String.join(", ", layout.stream().map(p -> "[" + String.join(", ", p.metrics()) + "]").toList());
+        }
     }
 
     /**
@@ -100,7 +105,7 @@ public final class MetricChart {
      * @param groups for each metric, the quantity it is (the metric's name; a line per world shares it): lines of
      *               one quantity always share an axis, and quantities whose sizes differ more than
      *               {@link #SCALES_APART} times are drawn in different panels (else the small ones would be drawn
-     *               flat), at most {@link #MAX_PANELS} ({@link ScaleGroups})
+     *               flat), at most {@link #MAX_PANELS} ({@code ScaleGroups})
      * @param since  earliest time, inclusive, or null
      * @param until  latest time, inclusive, or null
      * @throws IllegalArgumentException when a size is out of range or nothing has a value in the window

@@ -33,6 +33,7 @@ class MetricChartPanelsTest {
         assertThat(members(drawn)).containsExactly(
                 List.of("gov_budget", "pollution_total", "firm_cash"), List.of("claims", "firms"));
         assertThat(drawn.panels()).isEqualTo(2);
+        assertThat(drawn.panelMetrics()).isEqualTo("[gov_budget, pollution_total, firm_cash], [claims, firms]");
         labelsNameTheirMetricsAndFit(drawn);
         // claims rises from 5 to 14 across its own panel; on one axis up to 18,000 it would lie flat on one row
         BufferedImage image = Pictures.decode(drawn.png());
