@@ -293,7 +293,7 @@ public final class MetricChart {
             }
         }
         String first = quantities.getFirst();
-        int keep = first.length() - 1;
+        int keep = Math.max(0, first.length() - 1);
         while (keep > 1 && font.stringWidth(first.substring(0, keep) + "\u2026" + rest) > pixels) {
             keep--;
         }
