@@ -221,8 +221,8 @@ final class PlotTools {
         StringBuilder s = new StringBuilder("chart of " + String.join(", ", names) + " from time "
                 + Views.num(drawn.from()) + " to " + Views.num(drawn.to()) + ": " + drawn.points()
                 + (drawn.downsampled() ? " buckets (mean line, min-max band)" : " points") + ", " + drawn.width() + "x"
-                + drawn.height() + " PNG" + (drawn.panels() > 1 ? " in " + drawn.panels() + " stacked panels (one "
-                + "per metric: their scales differ over " + Views.num(MetricChart.SCALES_APART) + " times)" : ""));
+                + drawn.height() + " PNG" + (drawn.panels() > 1 ? " in " + drawn.panels() + " panels by scale: "
+                + drawn.panelMetrics() : ""));
         if (drawn.width() != width || drawn.height() != height) {
             s.append(" (smaller than the ").append(width).append('x').append(height)
                     .append(" asked, to fit the response budget)");

@@ -3,14 +3,19 @@ package org.polysim.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -51,12 +56,19 @@ public final class MetricChart {
     };
     /** Longest title: two lines at the full width. */
     public static final int MAX_TITLE = 200;
-    /** Quantities whose sizes differ more than this many times get a panel each. */
+    /** Quantities share a panel only when their sizes (largest absolute values) are within this many times. */
     public static final double SCALES_APART = 10;
-    /** Most panels stacked in one chart; past that they would be too thin to read, so the lines share one. */
+    /**
+     * Most panels stacked in one chart (fewer in a short chart); past that they would be too thin to read, so the
+     * nearest scales share one.
+     */
     public static final int MAX_PANELS = 4;
     /** A series with at most this many points also gets a marker per point (one point alone draws no line). */
     private static final int MARKED_POINTS = 40;
+    /** Fewest pixels a panel's plot takes: a shorter one shows a line's ups and downs no better than a shared axis. */
+    private static final int PANEL_PIXELS = 40;
+    /** Pixels of a chart that are not its plots: the title, the time axis and the legend. */
+    private static final int FRAME_PIXELS = 150;
 
     private MetricChart() {}
 
@@ -64,19 +76,36 @@ public final class MetricChart {
      * What was drawn.
      *
      * @param png    the image
-     * @param panels stacked plots (1, or one per quantity when their scales are far apart)
+     * @param panels stacked plots (1 when every quantity is of one scale, else one per group of close scales)
      * @param points buckets on the time axis (at most half the width)
+     * @param layout the panels, top to bottom (one when {@code panels} is 1)
      */
     public record Drawn(byte[] png, int width, int height, int lines, int panels, int points, boolean downsampled,
-                        double from, double to) {
+                        double from, double to, List<Panel> layout) {
+
+        /** Each panel's metrics, top to bottom: {@code [a, b], [c]}. */
+        public String panelMetrics() {
+            return String.join(", ", layout.stream().map(p -> "[" + String.join(", ", p.metrics()) + "]").toList());
+        }
+    }
+
+    /**
+     * One panel of a chart.
+     *
+     * @param metrics the quantities on its y axis (metric names, not each world's line)
+     * @param label   its y-axis label
+     * @param height  pixels tall of its plot area, along which the label is written
+     */
+    public record Panel(List<String> metrics, String label, int height) {
     }
 
     /**
      * Draws {@code metrics} (each named as it should appear in the legend) over a time window.
      *
      * @param groups for each metric, the quantity it is (the metric's name; a line per world shares it): lines of
-     *               one quantity always share an axis, different quantities get a panel each when their sizes differ
-     *               more than {@link #SCALES_APART} times (else the small ones would be drawn flat)
+     *               one quantity always share an axis, and quantities whose sizes differ more than
+     *               {@link #SCALES_APART} times are drawn in different panels (else the small ones would be drawn
+     *               flat), at most {@link #MAX_PANELS} ({@code ScaleGroups})
      * @param since  earliest time, inclusive, or null
      * @param until  latest time, inclusive, or null
      * @throws IllegalArgumentException when a size is out of range or nothing has a value in the window
@@ -100,32 +129,72 @@ public final class MetricChart {
             throw new IllegalArgumentException("no values of " + names(metrics) + " in the window"
                     + window(since, until) + "; widen since_time/until_time or advance the world first");
         }
-        Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
-        for (int i = 0; i < groups.size(); i++) {
-            byGroup.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
+        int room = Math.max(1, Math.min(MAX_PANELS, (height - FRAME_PIXELS) / PANEL_PIXELS));
+        List<List<Integer>> panels = panels(series, groups, room);
+        List<List<String>> quantities = panels.stream()
+                .map(lines -> lines.stream().map(groups::get).distinct().toList()).toList();
+        JFreeChart chart = panels.size() == 1 ? shared(series, quantities.getFirst(), title)
+                : stacked(series, panels, quantities, title);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, info);
+        List<Panel> layout = fitLabels(chart, quantities, info, image);
+        if (layout.stream().anyMatch(p -> !p.label().equals(String.join(", ", p.metrics())))) {
+            // a vertical label's length moves nothing else: drawn again, the panels are where they were measured
+            image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
         }
-        boolean panels = byGroup.size() > 1 && byGroup.size() <= MAX_PANELS && scalesApart(series, byGroup);
-        int plotHeight = height - 150; // less the title, time axis and legend
-        JFreeChart chart = panels ? panels(series, groups, byGroup, title, plotHeight / byGroup.size())
-                : shared(series, groups, title, plotHeight);
-        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
         double[] times = series.times();
-        return new Drawn(IndexedPng.encode(image, PALETTE), width, height, series.lines().size(),
-                panels ? byGroup.size() : 1, times.length, series.downsampled(), times[0], times[times.length - 1]);
+        return new Drawn(IndexedPng.encode(image, PALETTE), width, height, series.lines().size(), panels.size(),
+                times.length, series.downsampled(), times[0], times[times.length - 1], layout);
+    }
+
+    /** Shortens each panel's y-axis label to what fits along the panel as drawn (its height is known only then). */
+    private static List<Panel> fitLabels(JFreeChart chart, List<List<String>> quantities, ChartRenderingInfo info,
+                                         BufferedImage image) {
+        List<XYPlot> plots = chart.getPlot() instanceof CombinedDomainXYPlot combined ? combined.getSubplots()
+                : List.of(chart.getXYPlot());
+        Graphics2D g = image.createGraphics();
+        List<Panel> layout = new ArrayList<>();
+        for (int p = 0; p < plots.size(); p++) {
+            PlotRenderingInfo drawn = plots.size() == 1 ? info.getPlotInfo() : info.getPlotInfo().getSubplotInfo(p);
+            int pixels = (int) drawn.getDataArea().getHeight();
+            NumberAxis y = (NumberAxis) plots.get(p).getRangeAxis();
+            y.setLabel(yLabel(quantities.get(p), g.getFontMetrics(y.getLabelFont()), pixels));
+            layout.add(new Panel(quantities.get(p), y.getLabel(), pixels));
+        }
+        g.dispose();
+        return List.copyOf(layout);
+    }
+
+    /**
+     * The lines of each panel, top to bottom, at most {@code most} panels: lines of one quantity together,
+     * quantities of close sizes together ({@link ScaleGroups}).
+     */
+    private static List<List<Integer>> panels(Series series, List<String> groups, int most) {
+        Map<String, Double> sizes = new LinkedHashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Series.Stats st = series.lines().get(i).stats();
+            sizes.merge(groups.get(i), Math.max(Math.abs(st.min()), Math.abs(st.max())), Math::max);
+        }
+        return ScaleGroups.of(sizes, SCALES_APART, most).stream()
+                .map(quantities -> IntStream.range(0, groups.size())
+                        .filter(i -> quantities.contains(groups.get(i))).boxed().toList())
+                .toList();
     }
 
     /** One axis for every line. */
-    private static JFreeChart shared(Series series, List<String> groups, String title, int pixels) {
-        List<Integer> all = java.util.stream.IntStream.range(0, series.lines().size()).boxed().toList();
-        return chart(title, plot(series, all, new NumberAxis("time"), yLabel(groups, all, pixels)), series);
+    private static JFreeChart shared(Series series, List<String> quantities, String title) {
+        List<Integer> all = IntStream.range(0, series.lines().size()).boxed().toList();
+        return chart(title, plot(series, all, new NumberAxis("time"), quantities), series);
     }
 
-    /** A panel per quantity, stacked on one time axis. */
-    private static JFreeChart panels(Series series, List<String> groups, Map<String, List<Integer>> byGroup,
-                                     String title, int pixels) {
+    /** A panel per group of lines, stacked on one time axis. */
+    private static JFreeChart stacked(Series series, List<List<Integer>> panels, List<List<String>> quantities,
+                                      String title) {
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(axis("time"));
         combined.setGap(8);
-        byGroup.values().forEach(lines -> combined.add(plot(series, lines, null, yLabel(groups, lines, pixels)), 1));
+        for (int p = 0; p < panels.size(); p++) {
+            combined.add(plot(series, panels.get(p), null, quantities.get(p)), 1);
+        }
         return chart(title, combined, series);
     }
 
@@ -151,8 +220,11 @@ public final class MetricChart {
         return chart;
     }
 
-    /** The given lines on one y axis; colours by line index, so a line keeps its colour across panels. */
-    private static XYPlot plot(Series series, List<Integer> lines, NumberAxis x, String yLabel) {
+    /**
+     * The given lines on one y axis, labelled by their quantities; colours by line index, so a line keeps its colour
+     * across panels.
+     */
+    private static XYPlot plot(Series series, List<Integer> lines, NumberAxis x, List<String> quantities) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (int index : lines) {
             Series.Line line = series.lines().get(index);
@@ -167,7 +239,7 @@ public final class MetricChart {
         if (x != null) {
             x.setAutoRangeIncludesZero(false);
         }
-        NumberAxis y = axis(yLabel);
+        NumberAxis y = axis(String.join(", ", quantities)); // shortened once drawn (fitLabels)
         double lo = lines.stream().mapToDouble(i -> series.lines().get(i).stats().min()).min().orElse(0);
         double hi = lines.stream().mapToDouble(i -> series.lines().get(i).stats().max()).max().orElse(0);
         if (lo == hi) { // a flat line: JFreeChart would zoom into rounding noise and label every tick the same
@@ -187,22 +259,6 @@ public final class MetricChart {
         return axis;
     }
 
-    /** Whether the largest quantity is over {@link #SCALES_APART} times the smallest (by largest absolute value). */
-    private static boolean scalesApart(Series series, Map<String, List<Integer>> byGroup) {
-        double smallest = Double.POSITIVE_INFINITY;
-        double largest = 0;
-        for (List<Integer> lines : byGroup.values()) {
-            double size = 0;
-            for (int i : lines) {
-                Series.Stats st = series.lines().get(i).stats();
-                size = Math.max(size, Math.max(Math.abs(st.min()), Math.abs(st.max())));
-            }
-            smallest = Math.min(smallest, size);
-            largest = Math.max(largest, size);
-        }
-        return largest > SCALES_APART * smallest;
-    }
-
     private static DeviationRenderer renderer(YIntervalSeriesCollection data, List<Integer> lines) {
         DeviationRenderer r = new DeviationRenderer(true, false);
         r.setAlpha(0.18f);
@@ -219,13 +275,29 @@ public final class MetricChart {
     }
 
     /**
-     * The y axis names the quantities drawn (the metrics, not each world's line: the legend has those), shortened to
-     * what fits beside the plot at about 7 pixels a character.
+     * The y axis names the quantities drawn (the metrics, not each world's line: the legend has those) in what fits
+     * along the panel: all of them, else the first ones and how many more ("+N more", or "+N" when only the first
+     * name fits beside it), else the first name cut short. The legend names every line in full.
      */
-    private static String yLabel(List<String> groups, List<Integer> lines, int pixels) {
-        String all = String.join(", ", lines.stream().map(groups::get).distinct().toList());
-        int room = Math.max(12, pixels / 7);
-        return all.length() <= room ? all : all.substring(0, room - 3) + "...";
+    private static String yLabel(List<String> quantities, FontMetrics font, int pixels) {
+        int n = quantities.size();
+        List<String> candidates = new ArrayList<>(List.of(String.join(", ", quantities)));
+        for (int named = n - 1; named >= 1; named--) {
+            candidates.add(String.join(", ", quantities.subList(0, named)) + " +" + (n - named) + " more");
+        }
+        String rest = n == 1 ? "" : " +" + (n - 1);
+        candidates.add(quantities.getFirst() + rest);
+        for (String label : candidates) {
+            if (font.stringWidth(label) <= pixels) {
+                return label;
+            }
+        }
+        String first = quantities.getFirst();
+        int keep = Math.max(0, first.length() - 1);
+        while (keep > 1 && font.stringWidth(first.substring(0, keep) + "\u2026" + rest) > pixels) {
+            keep--;
+        }
+        return first.substring(0, keep) + "\u2026" + rest;
     }
 
     private static void checkSide(String name, int pixels) {

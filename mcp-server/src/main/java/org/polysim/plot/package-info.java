@@ -9,6 +9,10 @@
  *   starting at zero (a change over time is what a reader looks for). One chart has at most
  *   {@link org.polysim.plot.MetricChart#MAX_LINES} lines; without a choice of metrics the first ones are drawn and
  *   the rest named, a choice of more is an error.</li>
+ *   <li>Metrics of different scales are drawn in stacked panels on one time axis, grouped by scale whatever their
+ *   number ({@code ScaleGroups}): on one axis a metric of 12 beside one of 12,000 is a flat line.
+ *   Each panel's y axis names its own metrics, as many as fit along the panel as drawn, then "+N more"; the legend
+ *   names every line.</li>
  *   <li>A long series is cut into one bucket per two pixel columns by the engine's {@code Series}, the same
  *   buckets {@code get_metric} gives: each drawn at its mean, with a pale band from its minimum to its maximum so a
  *   one-tick peak stays visible. A short series (at most 40 points) gets a marker per point, so one point shows.</li>
