@@ -36,23 +36,18 @@ public final class WorldSchema {
             field("seed", "integer", "Seed of every random draw (default 0)."),
             field("dt", "number", "Time per tick (default 1)."),
             field("params", "object", "Model parameters, read-only for scripts as e.params."),
-            field("schedule", "string", "Update order each tick: sequential (creation order, the default) or "
-                    + "random (a seeded shuffle)."),
+            field("schedule", "string", "Update order: sequential (creation order, default) or random (seeded shuffle)."),
             field("limits", "object", "Per-call script budgets and world caps; every one has a safe default."),
-            field("scripts", "object", "Script library: {id: {language: lua|js|python, source: \"...\"}} (or "
-                    + "file: a path relative to the world file)."),
+            field("scripts", "object", "{id: {language: lua|js|python, source}} (or file: a path)."),
             snapshot("script_library", "object", "The seed project's script library: {id: {id, kind: lua, "
                     + "script}}."),
-            field("space", "object", "Optional space: {kind: grid|continuous, width, height, depth (3D), torus, "
-                    + "neighborhood: moore|von_neumann, capacity (grid)}."),
+            field("space", "object", "{kind: grid|continuous, width, height, depth?, torus?, neighborhood?, capacity?}."),
             field("layers", "object", "Grid resource layers: {name: {initial, max, regrow, diffuse, evaporate}}."),
-            field("entities", "array", "Entities: {script, count, state} groups (ids <script>-<k>) or {id, "
-                    + "script, state}; in a space also at."),
+            field("entities", "array", "[{script, count, state}] (ids <script>-<k>) or [{id, script, state}]; at in a space."),
             snapshot("time", "number", "Simulation time the world is at."),
             snapshot("messages", "array", "Messages in flight."),
-            field("metrics", "object", "What a tick in which no entity records a metric means: {name: {missing: "
-                    + "0}} for counts and sums; without it such a tick has no value. (Snapshots add each metric's "
-                    + "history.) The engine records entities.<script>, each script's live count, every tick."),
+            field("metrics", "object", "{name: {missing: 0}}: a tick nobody recorded that metric counts as 0 "
+                    + "(else it has no value). Snapshots add its history."),
             snapshot("rng", "integer", "State of the schedule's generator."),
             snapshot("counters", "object", "Next generated id number per script."),
             snapshot("sequence", "integer", "Next message sequence number."),

@@ -35,8 +35,11 @@ final class Docs {
                 list_entities, get_entity_state, get_log; see plot_metrics (a chart image; world_names to \
                 compare branches) -> revise with update_script, set_entity_state, spawn_entity -> advance again. \
                 export_metrics and export_entities write CSV files to the workspace for analysis elsewhere. Before an experiment, create_world_snapshot; roll back with \
-                restore_world_snapshot; branch with copy_world to compare parameter choices side by side. Same \
-                seed, same result: every run is reproducible.
+                restore_world_snapshot; branch with copy_world to compare parameter choices side by side; \
+                run_experiment sweeps params with replications. Same seed, same result: every run is reproducible. \
+                A metric nobody recorded in a tick has no value there: summaries give the time of each last value \
+                (entities.<script> counts every script each tick). A result cut to fit 64 KB says what it left \
+                out in its cut field ({budget_bytes, places: [{path, shown, total, unit}], places_total}).
 
                 Read polysim://docs/guide first (world format, tick semantics), then the page of your language \
                 (%s), each with a complete working example; polysim://examples/* are tested model worlds.

@@ -33,22 +33,15 @@ final class ExperimentTools {
 
     List<Tool> tools() {
         return List.of(new Tool("run_experiment", """
-                Run one world over a parameter grid with replications and tabulate the results. An experiment is \
-                {world, steps, vary, replications, seed, measure, params}: world is a world definition (as for \
-                create_world) or a world file path relative to the workspace; vary maps params to lists of values \
-                (every combination is a grid point); each run is a fresh world with that point's params and its own \
-                seed derived from seed, the point and the replication, advanced steps ticks; measure lists metrics \
-                (default all); params fixes other params for every run. Writes <name>-runs.csv (one row per run: \
-                params, replication, seed, each metric's last, mean, min, max, total) and <name>-summary.csv (per \
-                grid point: mean, sd and 95% Student-t interval over replications of each run's last value) into \
-                out_dir, and returns the summary. Tables are identical whatever the thread count. Progress \
-                notifications per run; cancelling stops it and writes nothing. Errors (an unknown param, an empty \
-                list, zero replications, a world that does not load, a measured metric the first run did not \
-                record) come before the runs.""",
-                Schema.of().optional("experiment", "object", "The experiment itself: {world, steps, vary, "
-                                + "replications, seed, measure, params, name}.")
-                        .optional("file_path", "string", "An experiment file in the workspace (.yaml/.json); its "
-                                + "world path is relative to it. Give this or experiment.")
+                Run one world over a parameter grid with replications: {world (a definition, or a file in the \
+                workspace), steps, vary: {param: [values]} (every combination is a grid point), replications, \
+                seed, measure (default all metrics), params (fixed for every run)}. Each run is a fresh world with \
+                its own derived seed. Writes <name>-runs.csv (a row per run) and <name>-summary.csv (per grid \
+                point: n, missing, mean, sd and 95% interval of each run's value at its final tick) and returns the \
+                summary. Progress per run; cancelling writes nothing; bad input fails before any run.""",
+                Schema.of().optional("experiment", "object", "The experiment (see the description).")
+                        .optional("file_path", "string", "Or an experiment file in the workspace; its "
+                                + "world path is relative to it.")
                         .optional("out_dir", "string", "Workspace folder for the CSV files (default "
                                 + "experiments/<name>).")
                         .optional("threads", "integer", "Runs at once (default: the number of cores)."),

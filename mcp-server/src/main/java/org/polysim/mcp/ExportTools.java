@@ -27,21 +27,17 @@ final class ExportTools {
 
     List<Tool> tools() {
         return List.of(
-                new Tool("export_metrics", "Write metrics to a CSV file in the workspace: one row per tick, columns "
-                        + "time, tick, then one per metric (empty cell: no value that tick); every tick, not "
-                        + "bucketed. Returns the path, the row count and the first rows.",
+                new Tool("export_metrics", "Write metrics to a CSV file in the workspace: a row per tick, columns time, "
+                        + "tick and a column per metric (empty: no value). Returns the path, rows and the first rows.",
                         PlotTools.window(Schema.of().required("world_name", "string", WORLD)
-                                .required("file_path", "string", "Path relative to the workspace, ending in .csv "
-                                        + "(replaced if it exists).")
+                                .required("file_path", "string", "A .csv path in the workspace (replaced).")
                                 .optional("metrics", "array", "Metric names (default: all).", Schema.STRINGS)),
                         written(), Tool.Hints.REPLACE, this::metrics),
-                new Tool("export_entities", "Write the live entities to a CSV file in the workspace: one row per "
-                        + "entity, columns id, script, then each state field (nested fields as a.b, lists as "
-                        + "JSON; the union of all entities' fields, sorted; empty cell: no such field). Returns the "
-                        + "path, the row count and the first rows.",
+                new Tool("export_entities", "Write the live entities to a CSV file in the workspace: a row per "
+                        + "entity, columns id, script and each state field (nested as a.b, lists as JSON). Returns "
+                        + "the path, rows and the first rows.",
                         Schema.of().required("world_name", "string", WORLD)
-                                .required("file_path", "string", "Path relative to the workspace, ending in .csv "
-                                        + "(replaced if it exists)."),
+                                .required("file_path", "string", "A .csv path in the workspace (replaced)."),
                         written(), Tool.Hints.REPLACE, this::entities));
     }
 

@@ -26,23 +26,13 @@ final class Fit {
     /** The result field that reports a cut, declared in every tool's output schema. */
     static final String REPORT = "cut";
 
-    /** The JSON Schema of {@link #REPORT}. */
-    static final Map<String, Object> REPORT_SCHEMA = Map.of("type", "object", "description",
-            "Present when the response was cut to fit the response budget: what was left out, so a reader never "
-                    + "mistakes a cut list for the whole. Ask for less (the tool's filters, limits and pages).",
-            "properties", Map.of(
-                    "budget_bytes", Map.of("type", "integer", "description", "The response budget."),
-                    "places", Map.of("type", "array", "description", "Where something was left out (the first "
-                            + "ones; places_total counts them all).", "items", Map.of("type", "object",
-                            "properties", Map.of(
-                                    "path", Map.of("type", "string", "description", "JSON Pointer to the cut "
-                                            + "list, object or string (\"\" is the whole result)."),
-                                    "shown", Map.of("type", "integer", "description", "Items, fields or "
-                                            + "characters kept (the first ones)."),
-                                    "total", Map.of("type", "integer", "description", "How many there are."),
-                                    "unit", Map.of("type", "string", "enum", List.of("items", "fields",
-                                            "characters"))))),
-                    "places_total", Map.of("type", "integer", "description", "How many places were cut.")));
+    /**
+     * The JSON Schema of {@link #REPORT}, declared in every tool's output schema: its type only, since every
+     * conversation pays for tools/list (31 copies of its full shape were 21 KB of it). Its fields,
+     * {@code {budget_bytes, places: [{path, shown, total, unit}], places_total}}, are in the guide ("Every response
+     * fits in 64 KB") and the server's instructions.
+     */
+    static final Map<String, Object> REPORT_SCHEMA = Map.of("type", "object");
 
     /** Where a cut left something out: a JSON Pointer, and how many items, fields or characters were kept of all. */
     record Place(String path, int shown, int total, String unit) {

@@ -25,17 +25,15 @@ final class PlotTools {
 
     List<Tool> tools() {
         return List.of(new Tool("plot_metrics", """
-                A line chart of metrics over time, returned as a PNG image (and a one-line summary): x is time, y \
-                the values, one line per metric. Long runs are drawn as bucket means with a pale band from each \
-                bucket's min to max, so peaks stay visible. Pass world_names instead of world_name to draw several \
-                worlds on one chart (a copy_world branch beside its original); lines are then named world/metric. \
-                At most %d lines; metrics of very different scales read better on separate charts."""
+                A line chart of metrics over time as a PNG image and a one-line summary; metrics of different \
+                scales in panels of their own. Long runs are drawn as bucket means with a min-max band. \
+                world_names draws several worlds on one chart (lines named world/metric). At most %d lines."""
                 .formatted(MetricChart.MAX_LINES),
                 window(Schema.of().optional("world_name", "string", "The world to draw (or world_names).")
                         .optional("world_names", "array", "Several worlds on one chart, instead of world_name.",
                                 Schema.STRINGS)
-                        .optional("metrics", "array", "Metric names (default: all, the first " + MetricChart.MAX_LINES
-                                + " lines if there are more; see list_metrics).", Schema.STRINGS))
+                        .optional("metrics", "array", "Metric names (default: the first " + MetricChart.MAX_LINES
+                                + ").", Schema.STRINGS))
                         .optional("title", "string", "Chart title, at most " + MetricChart.MAX_TITLE
                                 + " characters (default: what is drawn).")
                         .optional("width", "integer", "Pixels, " + MetricChart.MIN_SIDE + " to " + MetricChart.MAX_SIDE
@@ -49,16 +47,13 @@ final class PlotTools {
                         .optional("width", "integer", "Width of the image in pixels.")
                         .optional("height", "integer", "Height of the image in pixels.").open(),
                 Tool.Hints.READ_SLOW, this::plot),
-                new Tool("render_world", "A picture of a spatial world, as a PNG image: entities as dots coloured by "
-                        + "script (default) or by a state field (color_by; numbers in five bands from blue to red), "
-                        + "over a layer drawn as a heat map (layer), with a legend. x to the right, y upwards; a 3D "
-                        + "world is seen from above. get_space gives the same as text.",
+                new Tool("render_world", "A PNG picture of a spatial world: entities as dots coloured by script or "
+                        + "by a state field (color_by), over a layer as a heat map (layer), with a legend; y "
+                        + "upwards, 3D seen from above. get_space gives it as text.",
                         Schema.of().required("world_name", "string", "The world to draw.")
-                                .optional("color_by", "string", "script (default) or a state field (dotted paths "
-                                        + "reach inside, e.g. wallet.cash).")
+                                .optional("color_by", "string", "script (default) or a state field (wallet.cash).")
                                 .optional("layer", "string", "A layer to draw under the entities as a heat map.")
-                                .optional("entities", "boolean", "Draw the entities (default true; false with layer "
-                                        + "shows the layer alone).")
+                                .optional("entities", "boolean", "Draw the entities (default true).")
                                 .optional("title", "string", "Title (default: the world and its time).")
                                 .optional("size", "integer", "Pixels on the longer side, " + MetricChart.MIN_SIDE
                                         + " to " + MetricChart.MAX_SIDE + " (default 600)."),
@@ -122,8 +117,8 @@ final class PlotTools {
 
     /** since_time and until_time, as get_metric takes them. */
     static Schema window(Schema s) {
-        return s.optional("since_time", "number", "Only values at or after this time (default: from the start).")
-                .optional("until_time", "number", "Only values at or before this time (default: to now).");
+        return s.optional("since_time", "number", "From this time on (default: the start).")
+                .optional("until_time", "number", "Up to this time (default: now).");
     }
 
     /** The time window of a call, checked. */

@@ -166,15 +166,24 @@ public final class PolysimServer {
      * the response budget left out ({@link Fit#REPORT_SCHEMA}), which any result may carry.
      */
     static McpSchema.Tool declared(Tool t) {
-        Map<String, Object> output = t.output().toJsonSchema();
+        Map<String, Object> output = t.output().toOutputSchema();
         @SuppressWarnings("unchecked")
         Map<String, Object> properties = (Map<String, Object>) output.get("properties");
         properties.put(Fit.REPORT, Fit.REPORT_SCHEMA);
         return McpSchema.Tool.builder().name(t.name()).description(t.description())
                 .inputSchema(t.input().toJsonSchema()).outputSchema(output)
-                .annotations(new McpSchema.ToolAnnotations(null, t.hints().readOnly(), t.hints().destructive(),
-                        t.hints().idempotent(), false, null))
+                .annotations(annotations(t.hints()))
                 .build();
+    }
+
+    /**
+     * MCP's tool annotations, each only where it differs from the spec's default (read-only false, destructive
+     * true, idempotent false, open world true): a client reads the same hints from fewer bytes of tools/list.
+     */
+    private static McpSchema.ToolAnnotations annotations(Tool.Hints h) {
+        return new McpSchema.ToolAnnotations(null, h.readOnly() ? true : null,
+                h.readOnly() || h.destructive() ? null : false, h.idempotent() && !h.readOnly() ? true : null,
+                false, null);
     }
 
     /** Runs {@code call} counted among the calls in progress (the warm-up waits for none to be). */

@@ -33,22 +33,18 @@ final class RunTools {
     List<Tool> tools() {
         return List.of(
                 new Tool("advance_simulation", """
-                        Run num_steps ticks. Each tick: deliver due messages, update every entity, apply their \
-                        commands, close the tick's metrics. Returns the new time, messages delivered and dropped \
-                        (naming recipients that never existed: typos), and the last tick's metric values. A script \
-                        failure stops at the last completed tick (nothing of the failed tick is applied) and the \
-                        error names entity, script, line and cause. A long run returns after max_seconds at the \
-                        last completed tick, saying how many ticks remain; cancelling the request stops it the same \
-                        way. Other worlds stay usable meanwhile.""",
+                        Run num_steps ticks (deliver messages, update every entity, apply commands, close \
+                        metrics). Returns the new time, messages delivered and dropped (naming unknown recipients), \
+                        and the last tick's metrics. A script failure stops at the last completed tick, naming \
+                        entity, script, line and cause. After max_seconds (or when cancelled) it returns at the last \
+                        completed tick, saying how many remain.""",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("num_steps", "integer", "Ticks to run (1 to 1000000).")
-                                .optional("max_seconds", "number", "Return after this many seconds at the last "
-                                        + "completed tick, even if ticks remain (default " + DEFAULT_SECONDS
-                                        + ", below common client time-outs; up to " + MAX_SECONDS + ").")
-                                .optional("step_duration", "number", "Must equal the world's dt if given (time per "
-                                        + "tick is fixed per world).")
+                                .optional("max_seconds", "number", "Return by then at the last completed tick (default "
+                                        + DEFAULT_SECONDS + ", up to " + MAX_SECONDS + ").")
+                                .optional("step_duration", "number", "Must equal the world's dt if given.")
                                 .optional("include_delivered_messages", "boolean", "Also return the messages "
-                                        + "delivered during this call (the last " + MAX_DELIVERED + ")."),
+                                        + "delivered (the last " + MAX_DELIVERED + ")."),
                         Schema.of().optional("time", "number", "Time after the call.")
                                 .optional("ticks_run", "integer", "Ticks completed by this call.")
                                 .optional("ticks_remaining", "integer", "Ticks asked for but not run (stopped).")
@@ -63,34 +59,29 @@ final class RunTools {
                         Schema.of().required("world_name", "string", WORLD),
                         Schema.of().optional("metrics", "array", "One entry per metric.").open(), Tool.Hints.READ,
                         this::listMetrics),
-                new Tool("get_metric", "One metric: statistics and its time series over a window. Long series "
-                        + "come in at most max_points buckets: each bucket's mean, with bucket_min and bucket_max "
-                        + "so peaks stay visible.",
+                new Tool("get_metric", "One metric: statistics (with the time of its last value) and its series; "
+                        + "long series as max_points bucket means with bucket_min and bucket_max.",
                         window(Schema.of().required("world_name", "string", WORLD)
                                 .required("metric_name", "string", "Metric name (see list_metrics).")),
                         Schema.of().optional("values", "array", "Per-tick sums (bucket means when downsampled).")
                                 .open(), Tool.Hints.READ, this::getMetric),
-                new Tool("get_metrics", "Several metrics at once (all when metrics is omitted) on one shared time "
-                        + "axis: times once, each metric's values aligned with it (null where it had no value).",
+                new Tool("get_metrics", "Several metrics (default all) on one time axis: times once, each metric's "
+                        + "values aligned with it (null: no value).",
                         window(Schema.of().required("world_name", "string", WORLD)
                                 .optional("metrics", "array", "Metric names (default: all).",
                                         Schema.STRINGS)),
                         Schema.of().optional("times", "array", "The shared time axis.")
                                 .optional("metrics", "object", "name: {count, total, mean, min, max, last, values}")
                                 .open(), Tool.Hints.READ, this::getMetrics),
-                new Tool("get_log", "The world log, newest lines last: what scripts printed (kind output), dropped "
-                        + "messages (dropped), engine notices such as rolled-back ticks (engine). Lines written "
-                        + "during a failed tick are kept and marked rolled back. Long logs come in pages: pass "
-                        + "before: <next_before> for the page before.",
+                new Tool("get_log", "The world log, newest last: script prints (output), dropped messages, engine "
+                        + "notices; a failed tick's lines marked rolled back. Pages: before: <next_before>.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .optional("entity_id", "string", "Only lines of this entity.")
                                 .optional("kinds", "array", "Only these kinds: output, dropped, engine (default "
                                         + "all).", Map.of("items", Map.of("type", "string",
                                         "enum", List.of("output", "dropped", "engine"))))
-                                .optional("tail", "integer", "How many of the newest matching lines (default 50, at "
-                                        + "most what fits the response).")
-                                .optional("before", "integer", "Only lines older than this seq (the next_before of "
-                                        + "the previous page)."),
+                                .optional("tail", "integer", "How many of the newest lines (default 50).")
+                                .optional("before", "integer", "Lines older than this (a next_before)."),
                         Schema.of().optional("lines", "array", "{seq, time, entity, kind, text, rolled_back?}")
                                 .optional("next_before", "integer", "Pass as before for older lines; absent when "
                                         + "there are none.").open(), Tool.Hints.READ, this::getLog),
@@ -105,11 +96,10 @@ final class RunTools {
     }
 
     private static Schema window(Schema s) {
-        return s.optional("since_time", "number", "Only values at or after this time (default: from the start).")
-                .optional("until_time", "number", "Only values at or before this time (default: to now).")
-                .optional("max_points", "integer", "Most points per series (default 200); longer series are "
-                        + "bucketed.")
-                .optional("stats_only", "boolean", "Statistics over the window only, no series (default false).");
+        return s.optional("since_time", "number", "From this time on (default: the start).")
+                .optional("until_time", "number", "Up to this time (default: now).")
+                .optional("max_points", "integer", "Most points per series (default 200).")
+                .optional("stats_only", "boolean", "Statistics only, no series.");
     }
 
     private Tool.Result advance(Tool.Call c) throws Exception {

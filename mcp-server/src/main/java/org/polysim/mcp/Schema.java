@@ -48,17 +48,15 @@ final class Schema {
     }
 
     /**
-     * The fields of a world file an author writes (all but {@code name}, which the caller describes), each with
-     * its nested schema, from the engine's one description of them ({@link WorldSchema}).
+     * The fields of a world file an author writes (all but {@code name}, which the caller describes), from the
+     * engine's one description of them ({@link WorldSchema}): type and a line each, the nested fields said in that
+     * line. The full nested schema ({@link WorldSchema#jsonSchema}) was 5 KB of every conversation's tools/list; the
+     * guide gives it field by field.
      */
-    @SuppressWarnings("unchecked")
     Schema world() {
         for (WorldSchema.Field f : WorldSchema.WORLD) {
             if (!f.snapshot() && !f.name().equals("name")) {
-                Map<String, Object> full = Json.MAPPER.convertValue(WorldSchema.jsonSchema(f.name()), Map.class);
-                full.remove("type");
-                full.remove("description");
-                optional(f.name(), f.type(), f.description(), full);
+                optional(f.name(), f.type(), f.description());
             }
         }
         return this;
@@ -78,16 +76,51 @@ final class Schema {
         return args;
     }
 
+    /** The schema of a tool's input: each argument with its description, what an LLM reads to call it. */
     Map<String, Object> toJsonSchema() {
+        return toJsonSchema(true);
+    }
+
+    /**
+     * The schema of a tool's output: its lists and objects with their items' shapes, which a client checks and a cut
+     * must keep. No descriptions and no scalar fields: the tool's description says what it returns, and tools/list,
+     * which every conversation pays for before it starts, would carry each twice (bench/README: tools/list size).
+     */
+    Map<String, Object> toOutputSchema() {
+        return toJsonSchema(false);
+    }
+
+    /** A nested schema without its descriptions, at every depth. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> undescribed(Map<String, Object> schema) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        schema.forEach((k, v) -> {
+            if (!k.equals("description")) {
+                out.put(k, v instanceof Map<?, ?> m ? undescribed((Map<String, Object>) m) : v);
+            }
+        });
+        return out;
+    }
+
+    private Map<String, Object> toJsonSchema(boolean described) {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         args.values().forEach(a -> {
+            if (!described && !a.type().equals("array") && !a.type().equals("object")) {
+                return;
+            }
             Map<String, Object> p = new LinkedHashMap<>();
             if (!a.type().equals("any")) {
                 p.put("type", a.type());
             }
-            p.put("description", a.description());
-            p.putAll(a.extra());
+            if (described) {
+                if (!a.name().equals("world_name")) { // the one argument nearly every tool has speaks for itself
+                    p.put("description", a.description());
+                }
+                p.putAll(a.extra());
+            } else {
+                p.putAll(undescribed(a.extra()));
+            }
             properties.put(a.name(), p);
             if (a.required()) {
                 required.add(a.name());
@@ -99,7 +132,9 @@ final class Schema {
         if (!required.isEmpty()) {
             schema.put("required", required);
         }
-        schema.put("additionalProperties", open);
+        if (described || !open) { // an output's extra fields are allowed by default: no need to say so 31 times
+            schema.put("additionalProperties", open);
+        }
         return schema;
     }
 }

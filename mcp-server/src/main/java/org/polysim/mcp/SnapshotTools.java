@@ -34,11 +34,8 @@ final class SnapshotTools {
                         + "otherwise. The reply names every script and param the restore changed.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("snapshot_id", "string", "From create_world_snapshot or list_snapshots.")
-                                .optional("keep_scripts", "boolean", "Keep the current scripts (edits made since "
-                                        + "the snapshot) instead of the snapshot's; entities come back with the "
-                                        + "snapshot's states (default false).")
-                                .optional("keep_params", "boolean", "Keep the current params instead of the "
-                                        + "snapshot's (default false)."),
+                                .optional("keep_scripts", "boolean", "Keep the current scripts.")
+                                .optional("keep_params", "boolean", "Keep the current params."),
                         WorldTools.worldSummaryOut().optional("changed", "object", "What the restore changed "
                                 + "beside entities and time: {scripts: [{script, change}], params: [{param, from, "
                                 + "to}]}; absent when nothing."), Tool.Hints.REPLACE, this::restore),

@@ -26,13 +26,12 @@ final class SpaceTools {
     }
 
     List<Tool> tools() {
-        return List.of(new Tool("get_space", "A world's space at a glance: its kind and size, entities placed (per "
-                + "script), cell occupancy, each layer's min/mean/max/total, and a map drawn as text rows (row 0 "
-                + "is y = 0; 3D is summed over z). Map entities (default, or of one script) or a layer.",
+        return List.of(new Tool("get_space", "A world's space at a glance: kind, size, entities per script, occupancy, "
+                + "layer statistics, and a text map of entities or a layer (row 0 is y = 0; 3D summed over z).",
                 Schema.of().required("world_name", "string", "Name of the world.")
-                        .optional("map", "string", "What to draw: entities (default), a layer's name, or none.")
+                        .optional("map", "string", "entities (default), a layer, or none.")
                         .optional("script", "string", "With map: entities, count only this script's.")
-                        .optional("size", "integer", "Most columns and rows of the map (default 40, at most 100)."),
+                        .optional("size", "integer", "Map columns and rows (default 40)."),
                 Schema.of().optional("space", "object", "The space's definition.")
                         .optional("map", "object", "{of, cell, rows, legend}").open(),
                 Tool.Hints.READ, this::space));

@@ -53,22 +53,18 @@ final class TraceTools {
                         Schema.itemsOf(action))
                 .optional("actions_total", "integer", "How many actions it took that tick.")
                 .open();
-        return List.of(new Tool("trace_entity", "Why did an entity do what it did: its last few updates (limits."
-                + "trace_ticks, default 5; recorded while the world has at most limits.trace_entities, default "
-                + "10000), each with the messages received, the state fields that changed (before -> after) and "
-                + "its actions in order (send, spawn, destroy, move, take, put, metric, log). For a busy entity, "
-                + "narrow it: ticks (only the newest), kinds (messages, state, actions), max_messages and "
-                + "max_actions per tick; each list says its total (received_total, actions_total, steps_total).",
+        return List.of(new Tool("trace_entity", "Why did an entity do what it did: its last few updates "
+                + "(limits.trace_ticks, default 5), each with the messages received, the state fields that changed "
+                + "(before -> after) and its actions in order. Narrow a busy entity with ticks, kinds, "
+                + "max_messages, max_actions; each list gives its total.",
                 Schema.of().required("world_name", "string", "Name of the world.")
                         .required("entity_id", "string", "The entity to trace.")
-                        .optional("ticks", "integer", "Only the newest this many of the recorded ticks (default: "
-                                + "all recorded).")
-                        .optional("kinds", "array", "Only these parts of each tick: " + String.join(", ", kindNames)
-                                + " (default all).", Map.of("items", Map.of("type", "string", "enum", kindNames)))
-                        .optional("max_messages", "integer", "Most received messages listed per tick (default "
-                                + DEFAULT_MAX_MESSAGES + "; 0 lists none, received_total still counts them).")
-                        .optional("max_actions", "integer", "Most actions listed per tick (default "
-                                + DEFAULT_MAX_ACTIONS + "; 0 lists none, actions_total still counts them)."),
+                        .optional("ticks", "integer", "Only the newest this many ticks.")
+                        .optional("kinds", "array", "Only these parts (default all).", Map.of("items", Map.of("type", "string", "enum", kindNames)))
+                        .optional("max_messages", "integer", "Messages listed per tick (default "
+                                + DEFAULT_MAX_MESSAGES + ").")
+                        .optional("max_actions", "integer", "Actions listed per tick (default "
+                                + DEFAULT_MAX_ACTIONS + ")."),
                 Schema.of().optional("world_name", "string", "The world.")
                         .optional("entity_id", "string", "The entity.")
                         .optional("steps", "array", "One per traced tick shown, oldest first.", Schema.itemsOf(step))

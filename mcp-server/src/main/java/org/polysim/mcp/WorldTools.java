@@ -21,20 +21,14 @@ final class WorldTools {
     List<Tool> tools() {
         return List.of(
                 new Tool("create_world", """
-                        Create a world from a definition: the arguments ARE the world file (see resource \
-                        polysim://docs/guide). Required: name, scripts ({id: {language, source}}); usually entities \
-                        ([{script, count, state}] or [{id, script, state}]), params, seed. Or start from a tested \
-                        model: example: "<name>" (see polysim://examples/*), optionally with name, seed, params \
-                        (merged into the example's) or any other field to override. The seed project's schema \
-                        (script_library {id: {id, kind, script}}, entities with script_id/initial_state) and its \
-                        snapshots ({configuration, simulation_time, metrics, pending_messages}) are accepted too. \
-                        Scripts are compiled and each entity's init runs now.""",
-                        Schema.of().optional("name", "string", "World name, unique on this server (required "
-                                        + "unless example gives it; the seed schema's world_name is accepted "
-                                        + "instead).")
-                                .optional("example", "string", "Start from this shipped example world ("
-                                        + String.join(", ", exampleNames()) + "); other arguments override its "
-                                        + "fields.")
+                        Create a world: the arguments ARE the world file, every field explained in \
+                        polysim://docs/guide. Required: name, scripts ({id: {language, source}}); usually entities \
+                        ([{script, count, state}] or [{id, script, state}]), params, seed. Or example: "<name>" (a \
+                        tested model, polysim://examples/*) with fields to override (params merge). The seed \
+                        project's schema and snapshots are accepted too. Each entity's init runs now.""",
+                        Schema.of().optional("name", "string", "World name, unique on this server.")
+                                .optional("example", "string", "A shipped example to start from "
+                                        + "(polysim://examples/*).")
                                 .world()
                                 .optional("replace_if_exists", "boolean", "Replace a world of the same name "
                                         + "(default false).")
@@ -44,38 +38,31 @@ final class WorldTools {
                         Schema.of().required("world_name", "string", WORLD),
                         Schema.of().optional("deleted", "string", "The deleted world's name.").open(),
                         Tool.Hints.REPLACE, this::delete),
-                new Tool("copy_world", "Copy a world under a new name, optionally with another seed or params: "
-                        + "the way to run replications and parameter variations without resending the world. "
-                        + "Without overrides the copy evolves exactly like the original would. A world not yet "
-                        + "advanced or edited is rebuilt from its definition, so every init runs again with the new "
-                        + "seed and params; an advanced world continues from its present state (its generators "
-                        + "re-derived from the new seed).",
+                new Tool("copy_world", "Copy a world under a new name, optionally with another seed or params "
+                        + "(replications and variations without resending the world). A world not yet advanced is "
+                        + "rebuilt, every init rerun; an advanced one continues from now.",
                         Schema.of().required("source_world_name", "string", "World to copy.")
                                 .required("target_world_name", "string", "Name of the copy.")
                                 .optional("seed", "integer", "Seed for the copy (default: the source's).")
-                                .optional("params", "object", "Params to change in the copy, merged into the "
-                                        + "source's (each key must exist there).")
+                                .optional("params", "object", "Params to change (merged; each must exist).")
                                 .optional("replace_if_exists", "boolean", "Replace an existing target (default "
                                         + "false)."),
                         worldSummaryOut(), Tool.Hints.CHANGE, this::copy),
                 new Tool("set_params", "Change a world's params (e.params in scripts) between ticks; scripts see "
                         + "them from the next tick.",
                         Schema.of().required("world_name", "string", WORLD)
-                                .required("params", "object", "Params to change, merged into the current ones "
-                                        + "(each key must exist, unless replace is true).")
-                                .optional("replace", "boolean", "Replace the whole params object instead of "
-                                        + "merging (default false)."),
+                                .required("params", "object", "Params to change (merged; each must exist).")
+                                .optional("replace", "boolean", "Replace the whole params object."),
                         Schema.of().optional("params", "object", "The params now.").open(), Tool.Hints.REPLACE,
                         this::setParams),
-                new Tool("list_worlds", "List the worlds on this server with their time and size, and the progress "
-                        + "of any run in progress. Never waits for a run.",
+                new Tool("list_worlds", "The worlds on this server with their time and size, and any run's progress; "
+                        + "never waits.",
                         Schema.of(), Schema.of().optional("worlds", "array", "One entry per world.",
                                 Schema.itemsOf(Schema.of().optional("world_name", "string", "World name.").open()))
                                 .open(),
                         Tool.Hints.READ, this::list),
-                new Tool("get_world_state", "A world's overview: time, entities per script, scripts and their "
-                        + "languages, pending messages, metric names, params, seed. While a run holds the world, "
-                        + "its progress instead.",
+                new Tool("get_world_state", "A world's overview: time, entities per script, scripts, pending messages, "
+                        + "metrics, params, seed (while it runs: its progress).",
                         Schema.of().required("world_name", "string", WORLD), worldSummaryOut(), Tool.Hints.READ,
                         this::overview),
                 new Tool("list_entities", "List a world's entities (ids and scripts, optionally states), a page at "
@@ -83,13 +70,13 @@ final class WorldTools {
                         Schema.of().required("world_name", "string", WORLD)
                                 .optional("include_states", "boolean", "Include each entity's state (default "
                                         + "false).")
-                                .optional("fields", "array", "With include_states: only these state fields "
-                                        + "(dotted paths reach inside, e.g. wallet.cash).",
+                                .optional("fields", "array", "With include_states: only these fields "
+                                        + "(dotted paths: wallet.cash).",
                                         Schema.STRINGS)
                                 .optional("script", "string", "Only entities of this script.")
                                 .optional("offset", "integer", "Skip this many (default 0).")
-                                .optional("limit", "integer", "At most this many (default 1000, or 100 with "
-                                        + "states; fewer when the page is full)."),
+                                .optional("limit", "integer", "At most this many (default 1000; 100 with "
+                                        + "states)."),
                         Schema.of().optional("entities", "array", "{id, script, state?}", Schema.itemsOf(Schema.of()
                                         .optional("id", "string", "Entity id.")
                                         .optional("script", "string", "Its script.")
@@ -103,16 +90,13 @@ final class WorldTools {
                                         + "memory.last_price).", Schema.STRINGS),
                         Schema.of().optional("state", "object", "The entity's state.").open(), Tool.Hints.READ,
                         this::getState),
-                new Tool("set_entity_state", "Change entity states between ticks: one entity (entity_id) or every "
-                        + "entity of a script (script). merge: true changes only the fields given and keeps the "
-                        + "rest; otherwise the state is replaced. All or nothing.",
+                new Tool("set_entity_state", "Change the state of one entity (entity_id) or of every entity of a script "
+                        + "between ticks; merge: true keeps the fields not given. All or nothing.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .optional("entity_id", "string", "The entity to change.")
-                                .optional("script", "string", "Instead of entity_id: change every entity of this "
-                                        + "script.")
+                                .optional("script", "string", "Or every entity of this script.")
                                 .required("state", "object", "The new state, or with merge the fields to set.")
-                                .optional("merge", "boolean", "Set only the given fields, keep the others (default "
-                                        + "false: replace the whole state)."),
+                                .optional("merge", "boolean", "Keep the fields not given."),
                         Schema.of().optional("changed", "integer", "Entities changed.").open(), Tool.Hints.REPLACE,
                         this::setState),
                 new Tool("spawn_entity", "Add an entity between ticks; its init runs now, its update from the "
@@ -121,8 +105,8 @@ final class WorldTools {
                                 .required("script", "string", "Script id from the world's library.")
                                 .optional("state", "object", "Initial state (default {}).")
                                 .optional("entity_id", "string", "Id to use (default <script>-<k>).")
-                                .optional("at", "any", "In a world with space: its position [x, y] ([x, y, z] "
-                                        + "in 3D), or \"random\", \"free\", \"none\" (default random).",
+                                .optional("at", "any", "In a space: [x, y] ([x, y, z]), random (default), "
+                                        + "free or none.",
                                         Map.of("type", List.of("array", "string"))),
                         Schema.of().optional("entity_id", "string", "The new entity's id.").open(), Tool.Hints.ADD,
                         this::spawn),

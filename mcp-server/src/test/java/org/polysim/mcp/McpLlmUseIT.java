@@ -161,11 +161,16 @@ class McpLlmUseIT extends ServerSession {
         throw new AssertionError("the server ended before answering request " + id);
     }
 
+    /** A hint as a client reads it: the value given, or the MCP spec's default when it is left out. */
+    private static boolean hint(Boolean given, boolean specDefault) {
+        return given == null ? specDefault : given;
+    }
+
     @Test
     void toolHintsTellTheTruth() {
         Map<String, McpSchema.ToolAnnotations> hints = client.listTools().tools().stream()
                 .collect(Collectors.toMap(McpSchema.Tool::name, McpSchema.Tool::annotations));
-        List<String> readOnly = hints.entrySet().stream().filter(e -> e.getValue().readOnlyHint())
+        List<String> readOnly = hints.entrySet().stream().filter(e -> hint(e.getValue().readOnlyHint(), false))
                 .map(Map.Entry::getKey).sorted().toList();
         assertThat(readOnly).containsExactly("get_entity_state", "get_log", "get_messages", "get_metric",
                 "get_metrics", "get_script", "get_space", "get_world_state", "list_entities", "list_metrics",
@@ -174,16 +179,16 @@ class McpLlmUseIT extends ServerSession {
                 "save_world_snapshot_to_file", "load_world_snapshot_from_file", "set_entity_state", "update_script",
                 "advance_simulation", "create_world", "copy_world", "set_params", "export_metrics",
                 "export_entities", "run_experiment")) {
-            assertThat(hints.get(destructive).destructiveHint()).as(destructive).isTrue();
-            assertThat(hints.get(destructive).readOnlyHint()).as(destructive).isFalse();
+            assertThat(hint(hints.get(destructive).destructiveHint(), true)).as(destructive).isTrue();
+            assertThat(hint(hints.get(destructive).readOnlyHint(), false)).as(destructive).isFalse();
         }
         for (String additive : List.of("create_world_snapshot", "spawn_entity")) {
-            assertThat(hints.get(additive).readOnlyHint()).as(additive).isFalse();
-            assertThat(hints.get(additive).destructiveHint()).as(additive).isFalse();
+            assertThat(hint(hints.get(additive).readOnlyHint(), false)).as(additive).isFalse();
+            assertThat(hint(hints.get(additive).destructiveHint(), true)).as(additive).isFalse();
         }
-        assertThat(hints.values()).allSatisfy(h -> assertThat(h.openWorldHint()).isFalse());
-        assertThat(hints.get("advance_simulation").idempotentHint()).isFalse();
-        assertThat(hints.get("set_entity_state").idempotentHint()).isTrue();
+        assertThat(hints.values()).allSatisfy(h -> assertThat(hint(h.openWorldHint(), true)).isFalse());
+        assertThat(hint(hints.get("advance_simulation").idempotentHint(), false)).isFalse();
+        assertThat(hint(hints.get("set_entity_state").idempotentHint(), false)).isTrue();
     }
 
     @Test
