@@ -200,6 +200,8 @@ public final class World implements AutoCloseable {
                 }
             }
             new Tick(this).restoreAll(population.liveInOrder(), "The world was not created.");
+            // a snapshot written before the engine counted populations (or by the seed project) has no count now
+            metrics.population(clock.tick, countsByScript());
         } else {
             new Tick(this).create(d.entities(), "The world was not created.");
         }

@@ -35,7 +35,23 @@ final class RunWatch {
     private final ExecutorService runners = Executors.newCachedThreadPool(
             r -> Thread.ofPlatform().daemon().name("polysim-run").unstarted(r));
     private final AtomicInteger stuck = new AtomicInteger();
+    /** The calls given up on that are still running, by their run thread: what list_worlds reports. */
+    private final java.util.Map<ServerState.Run, Stuck> stuckCalls = new java.util.concurrent.ConcurrentHashMap<>();
     private final ServerState state;
+
+    /**
+     * A call given up on that still runs inside its builtin, using a core, until the builtin returns: no in-process
+     * means stops host code that reaches no safepoint (bench/README.md, "A runaway builtin").
+     *
+     * @param since when the stuck call began (the server's nanoTime)
+     */
+    record Stuck(String world, String entity, String script, String language, long since) {
+    }
+
+    /** The calls given up on that are still running, oldest first. */
+    java.util.List<Stuck> stuckCalls() {
+        return stuckCalls.values().stream().sorted(java.util.Comparator.comparingLong(Stuck::since)).toList();
+    }
 
     RunWatch(ServerState state) {
         this.state = state;
@@ -66,6 +82,7 @@ final class RunWatch {
                 return work.call();
             } finally {
                 if (!run.finish()) { // given up on: nobody else holds this world now
+                    stuckCalls.remove(run);
                     w.close();
                     stuck.decrementAndGet();
                 }
@@ -90,9 +107,14 @@ final class RunWatch {
                     WorldStore.Saved saved = saved(w.name());
                     if (saved == null) {
                         limit = Long.MAX_VALUE; // nothing to rebuild from: wait for the builtin, as --ephemeral does
-                    } else if (run.abandon()) {
-                        stuck.incrementAndGet();
-                        throw abandon(run, w, saved, now, t - since);
+                    } else {
+                        // registered before the run is given up on, so the run's end always finds it to remove
+                        stuckCalls.put(run, new Stuck(w.name(), now.entity(), now.script(), now.language(), since));
+                        if (run.abandon()) {
+                            stuck.incrementAndGet();
+                            throw abandon(run, w, saved, now, t - since);
+                        }
+                        stuckCalls.remove(run);
                     }
                 }
             }
@@ -134,7 +156,7 @@ final class RunWatch {
                 + " ms (limits.wall_ms), inside a builtin that cannot be interrupted (a giant number, a huge string "
                 + "or sort?). The run was given up: the world goes back to tick " + at + ", its last completed "
                 + "tick (" + ticks + " of this run's ticks kept; calls on it wait the moment it takes to rebuild), "
-                + "and the stuck call goes on in the background until its builtin returns. Fix the script with "
-                + "update_script and advance again.");
+                + "and the stuck call goes on in the background, using a core, until its builtin returns (list_worlds "
+                + "shows it and for how long). Fix the script with update_script and advance again.");
     }
 }

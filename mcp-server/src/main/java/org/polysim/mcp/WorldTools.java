@@ -59,6 +59,7 @@ final class WorldTools {
                         + "never waits.",
                         Schema.of(), Schema.of().optional("worlds", "array", "One entry per world.",
                                 Schema.itemsOf(Schema.of().optional("world_name", "string", "World name.").open()))
+                                .optional("stuck_calls", "array", "Calls given up on, still in a builtin.")
                                 .open(),
                         Tool.Hints.READ, this::list),
                 new Tool("get_world_state", "A world's overview: time, entities per script, scripts, pending messages, "
@@ -291,25 +292,55 @@ final class WorldTools {
                 running.add(name + " (tick " + s.tick() + " of " + run.toTick + ")");
             }
         }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        worlds.forEach(o -> listed.add(o.path("world_name").asString()));
         for (String name : state.stillLoading()) {
-            worlds.addObject().put("world_name", name).put("loading", true);
-            running.add(name + " (loading from the workspace)");
+            if (listed.add(name)) { // a rebuilt world is in the registry before its loading entry goes: list it once
+                worlds.addObject().put("world_name", name).put("loading", true);
+                running.add(name + " (loading from the workspace)");
+            }
         }
         ObjectNode out = Json.object();
         out.set("worlds", worlds);
-        return new Tool.Result(out, worlds.isEmpty() ? "no worlds yet; create one with create_world"
+        String stuck = stuckCalls(out, null);
+        return new Tool.Result(out, (worlds.isEmpty() ? "no worlds yet; create one with create_world"
                 : worlds.size() + " world(s): " + worlds.valueStream().map(w -> w.path("world_name").asString())
                         .collect(java.util.stream.Collectors.joining(", "))
-                + (running.isEmpty() ? "" : "; busy now: " + String.join(", ", running)));
+                + (running.isEmpty() ? "" : "; busy now: " + String.join(", ", running))) + stuck);
+    }
+
+    /**
+     * Adds {@code stuck_calls} to {@code out} (of world {@code world}, or of every world when null): calls given up
+     * on that still run inside a builtin, each using a core until it returns. Returns a sentence for the summary,
+     * or "" when there are none.
+     */
+    private String stuckCalls(ObjectNode out, String world) {
+        List<String> burning = new java.util.ArrayList<>();
+        for (RunWatch.Stuck s : state.watch.stuckCalls()) {
+            if (world != null && !world.equals(s.world())) {
+                continue;
+            }
+            String seconds = ServerState.seconds(state.nanoTime.getAsLong() - s.since());
+            out.withArray("stuck_calls").addObject().put("world_name", s.world()).put("entity", s.entity())
+                    .put("script", s.script()).put("language", s.language())
+                    .put("seconds", Double.parseDouble(seconds));
+            burning.add((world == null ? "world '" + s.world() + "', " : "") + "entity '" + s.entity() + "' ("
+                    + s.language() + ") for " + seconds + " s");
+        }
+        return burning.isEmpty() ? "" : ". Still running inside a builtin that cannot be interrupted, each using a "
+                + "core until it returns (its run was given up on and the world rebuilt): " + String.join("; ",
+                burning);
     }
 
     private Tool.Result overview(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         return state.lockedOr(name, () -> {
             World w = state.world(name);
-            return new Tool.Result(Views.overview(w, state), "world '" + name + "' at time " + Views.num(w.time())
-                    + ": " + Views.count(w.entityCount(), "entity", "entities") + " " + w.countsByScript() + ", " + w.pendingMessages()
-                    + " messages pending");
+            ObjectNode out = Views.overview(w, state);
+            String stuck = stuckCalls(out, name);
+            return new Tool.Result(out, "world '" + name + "' at time " + Views.num(w.time()) + ": "
+                    + Views.count(w.entityCount(), "entity", "entities") + " " + w.countsByScript() + ", "
+                    + w.pendingMessages() + " messages pending" + stuck);
         }, run -> {
             World.Status s = state.world(name).status();
             ObjectNode out = Json.object().put("world_name", name).put("time", s.time()).put("tick", s.tick())

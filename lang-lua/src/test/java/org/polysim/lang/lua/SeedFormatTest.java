@@ -206,10 +206,14 @@ class SeedFormatTest {
         World whole = file(dir, "relay.yaml", RELAY_WORLD);
         whole.advance(8);
         for (String metric : whole.metricNames()) {
+            // the seed's snapshot has no engine population counts before it: they start at its time, 5
+            int skip = metric.startsWith("entities.") ? 5 : 0;
+            double[] values = whole.metric(metric).orElseThrow().values();
+            double[] times = whole.metric(metric).orElseThrow().times();
             assertThat(resumed.metric(metric).orElseThrow().values()).as(metric)
-                    .containsExactly(whole.metric(metric).orElseThrow().values());
+                    .containsExactly(java.util.Arrays.copyOfRange(values, skip, values.length));
             assertThat(resumed.metric(metric).orElseThrow().times()).as(metric)
-                    .containsExactly(whole.metric(metric).orElseThrow().times());
+                    .containsExactly(java.util.Arrays.copyOfRange(times, skip, times.length));
         }
         for (String id : whole.entityIds(null)) {
             assertThat(resumed.entityState(id)).as(id).isEqualTo(whole.entityState(id));
