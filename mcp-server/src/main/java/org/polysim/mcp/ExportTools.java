@@ -97,8 +97,12 @@ final class ExportTools {
                 java.util.stream.Collectors.joining("\n"));
         ObjectNode out = Json.object().put("world_name", world).put("file_path", w.file().toString())
                 .put("rows", w.rows()).put("columns", w.columns()).put("preview", preview);
+        if (!w.note().isEmpty()) {
+            out.put("note", w.note());
+        }
         return new Tool.Result(out, "wrote " + w.rows() + " " + what + " x " + w.columns() + " columns of '" + world
-                + "' to " + w.file() + "; header and first rows:\n" + preview, true);
+                + "' to " + w.file() + (w.note().isEmpty() ? "" : " (" + w.note() + ")") + "; header and first "
+                + "rows:\n" + preview, true);
     }
 
     /** A preview line of a wide table, cut: the file has it whole. */

@@ -32,7 +32,15 @@ public final class CsvFile {
      * @param rows    the rows written, header not counted
      * @param preview the header and the first {@link #PREVIEW_ROWS} rows, as CSV text
      */
-    public record Written(Path file, long rows, int columns, String preview) {
+    /** @param note what a reader should know about the table beyond its columns ("" when nothing) */
+    public record Written(Path file, long rows, int columns, String preview, String note) {
+        Written(Path file, long rows, int columns, String preview) {
+            this(file, rows, columns, preview, "");
+        }
+
+        Written noting(String text) {
+            return new Written(file, rows, columns, preview, text);
+        }
     }
 
     /** @param rows each row's cells in column order; null cells are written empty */

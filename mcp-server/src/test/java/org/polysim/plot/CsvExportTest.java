@@ -125,4 +125,35 @@ class CsvExportTest {
             assertThat(Files.readAllLines(file)).containsExactly("id,script,x,y,state.x", "a,s,1.5,2,99", "b,s,,,");
         }
     }
+
+    /** A map keyed by entity ids is one JSON column, not a column per id (497 columns in the report). */
+    @Test
+    void aMapKeyedByEntityIdsIsOneJsonColumnAndTheResultSaysSo() throws Exception {
+        try (World w = World.create(WorldFiles.parse("""
+                name: firm
+                scripts:
+                  boss:
+                    language: lua
+                    source: |
+                      function init(e)
+                        e.state.workers = {}
+                        for _, id in ipairs(e.entities('worker')) do e.state.workers[id] = {skill = 1} end
+                        e.state.wallet = {cash = 5}
+                      end
+                      function update(e, inbox) end
+                  worker: { language: lua, source: "function update(e, inbox) end" }
+                entities:
+                  - { script: worker, count: 40 }
+                  - { id: boss, script: boss }
+                """, false, "firm"), null, null)) {
+            Path file = dir.resolve("firm.csv");
+            CsvFile.Written written = EntitiesCsv.write(file, w);
+            assertThat(Files.readAllLines(file).getFirst()).isEqualTo("id,script,wallet.cash,workers");
+            assertThat(written.note()).contains("workers").contains("keyed by entity ids");
+            Map<String, String> boss = read(file).stream().filter(r -> r.get("id").equals("boss")).findFirst()
+                    .orElseThrow();
+            assertThat(boss.get("workers")).startsWith("{\"worker-1\":{\"skill\":1}").contains("worker-40");
+            assertThat(boss).containsEntry("wallet.cash", "5");
+        }
+    }
 }
