@@ -157,6 +157,8 @@ public final class WorldPicture {
                 }
             }
         }
+        int digits = numeric ? 0 : digitsApart(values.values().stream().filter(v -> v != null && v.isNumber())
+                .map(JsonNode::doubleValue).distinct().toList());
         Map<String, XYSeries> series = new LinkedHashMap<>();
         for (World.Placed p : placed) {
             String key;
@@ -165,7 +167,7 @@ public final class WorldPicture {
             } else {
                 JsonNode v = values.get(p.id());
                 key = v == null ? "(none)" : numeric ? band(v.doubleValue(), lo, hi) : v.isString() ? v.stringValue()
-                        : v.isNumber() ? org.polysim.engine.Numbers.exact(v.doubleValue()) : v.toString();
+                        : v.isNumber() ? org.polysim.engine.Numbers.brief(v.doubleValue(), digits) : v.toString();
             }
             if (!series.containsKey(key) && series.size() >= MAX_CATEGORIES && !numeric) {
                 key = "other";
@@ -202,6 +204,21 @@ public final class WorldPicture {
             v = v == null ? null : v.get(part);
         }
         return v == null || v.isNull() ? null : v;
+    }
+
+    /**
+     * The fewest significant digits, at least 3, that tell the given numbers apart in a legend: 0.8160000000000001
+     * and 0.9 read "0.816" and "0.9", and two values that differ only in the 12th digit keep 12.
+     */
+    static int digitsApart(List<Double> numbers) {
+        for (int d = 3; d < 17; d++) {
+            int digits = d;
+            if (numbers.stream().map(v -> org.polysim.engine.Numbers.brief(v, digits)).distinct().count()
+                    == numbers.size()) {
+                return d;
+            }
+        }
+        return 17;
     }
 
     /** Five equal bands between the lowest and highest value, named by their range. */

@@ -48,6 +48,24 @@ class WorldPictureTest {
         }
     }
 
+    /** A few distinct numbers are categories, labelled rounded to what tells them apart (not 0.8160000000000001). */
+    @Test
+    void numberCategoriesAreLabelledWithTheDigitsThatTellThemApart() throws Exception {
+        try (World w = World.create(WorldFiles.parse("""
+                name: wages
+                space: { kind: grid, width: 5, height: 5 }
+                scripts: { s: { language: lua, source: "function update(e, inbox) end" } }
+                entities:
+                  - { script: s, count: 2, state: { wage: 0.8160000000000001 } }
+                  - { script: s, count: 3, state: { wage: 0.9 } }
+                  - { script: s, state: { wage: 0.9000000001 } }
+                """, false, "wages"), null, null)) {
+            WorldPicture.Drawn d = WorldPicture.draw(w, "wage", null, true, "wages", 300);
+            assertThat(d.legend()).containsExactly("0.816 (2)", "0.9 (3)",
+                    "0.9000000001 (1)");
+        }
+    }
+
     /** The first (or last) pixel column holding the colour. */
     private static int columnOf(BufferedImage image, int rgb, boolean first) {
         for (int i = 0; i < image.getWidth(); i++) {
