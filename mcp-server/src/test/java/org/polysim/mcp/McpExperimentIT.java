@@ -30,7 +30,8 @@ class McpExperimentIT extends ServerSession {
         assertThat(out.get("runs_csv")).isEqualTo("experiments/walk/walk-runs.csv");
         assertThat(Files.readAllLines(workspace.resolve("experiments/walk/walk-runs.csv"))).hasSize(1 + 8);
         assertThat(Files.readAllLines(workspace.resolve("experiments/walk/walk-summary.csv")).getFirst())
-                .isEqualTo("point,step,x.n,x.mean,x.sd,x.ci95_low,x.ci95_high");
+                .isEqualTo("point,step,entities.w.n,entities.w.missing,entities.w.mean,entities.w.sd,"
+                        + "entities.w.ci95_low,entities.w.ci95_high,x.n,x.missing,x.mean,x.sd,x.ci95_low,x.ci95_high");
         assertThat((List<?>) out.get("summary")).hasSize(2);
         assertThat(ServerProcess.text(r)).contains("8 runs (2 grid points x 4 replications");
         for (int i = 0; i < 100 && progress.stream().noneMatch(p -> "sweep-progress".equals(

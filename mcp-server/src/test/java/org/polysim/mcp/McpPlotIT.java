@@ -54,7 +54,7 @@ class McpPlotIT extends ServerSession {
         assertThat(data(r).get("lines")).isEqualTo(List.of("grow/size", "branch/size"));
 
         assertThat(error("plot_metrics", Map.of("world_name", "grow", "metrics", List.of("sise"))))
-                .contains("no metric 'sise' in world 'grow' (metrics: size, one)");
+                .contains("no metric 'sise' in world 'grow' (metrics: size, one, entities.c)");
         assertThat(error("plot_metrics", Map.of("world_name", "gorw"))).contains("gorw", "grow");
         assertThat(error("plot_metrics", Map.of("world_name", "grow", "width", 5000)))
                 .contains("'width' must be between 200 and 800");
