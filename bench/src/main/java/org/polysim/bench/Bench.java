@@ -198,6 +198,7 @@ public final class Bench implements Callable<Integer> {
             progress("sizes: bytes of initialize, tools/list and a session's commonest calls on a "
                     + ResponseSizes.ENTITIES + "-entity Lua world");
             try {
+                // without the warm-up: only Lua runs, and the part stays within seconds
                 results.sizes = ResponseSizes.measure(settledServerCommand(dir), scripts);
                 progress("  tools/list " + results.sizes.path("tools_list").path("line_bytes").asLong() + " bytes");
             } catch (Exception e) {
