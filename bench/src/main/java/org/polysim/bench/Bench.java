@@ -81,11 +81,11 @@ public final class Bench implements Callable<Integer> {
     int pythonMax = 10_000;
 
     @Option(names = "--parts", split = ",", description = "What to measure (default: ticks,spatial,memory,boundary,"
-            + "mcp,autosave,latency,sweep,coldpython; none, with --reuse, renders the report again from it).")
+            + "mcp,autosave,latency,sweep,coldpython,sizes; none, with --reuse, renders the report again from it).")
     List<String> parts = PARTS;
 
     static final List<String> PARTS = List.of("ticks", "spatial", "memory", "boundary", "mcp", "autosave", "latency",
-            "sweep", "coldpython");
+            "sweep", "coldpython", "sizes");
 
     @Option(names = "--out", description = "Report file (default: bench/RESULTS.md under --root).")
     Path out;
@@ -194,6 +194,18 @@ public final class Bench implements Callable<Integer> {
         if (parts.contains("coldpython")) {
             results.coldPython = coldPython(dir);
         }
+        if (parts.contains("sizes")) {
+            progress("sizes: bytes of initialize, tools/list and a session's commonest calls on a "
+                    + ResponseSizes.ENTITIES + "-entity Lua world");
+            try {
+                // without the warm-up: only Lua runs, and the part stays within seconds
+                results.sizes = ResponseSizes.measure(settledServerCommand(dir), scripts);
+                progress("  tools/list " + results.sizes.path("tools_list").path("line_bytes").asLong() + " bytes");
+            } catch (Exception e) {
+                results.sizesError = String.valueOf(e.getMessage());
+                progress("  sizes failed: " + e);
+            }
+        }
         String today = java.time.LocalDate.now().toString();
         parts.stream().filter(PARTS::contains).forEach(p -> results.measuredOn.put(p, today));
         if (reuse != null) {
@@ -216,6 +228,7 @@ public final class Bench implements Callable<Integer> {
         raw.set("latency", results.latency);
         raw.set("sweep", results.sweep);
         raw.set("cold_python", results.coldPython);
+        raw.set("sizes", results.sizes);
         ObjectNode measuredOn = raw.putObject("measured_on");
         results.measuredOn.forEach(measuredOn::put);
         Files.writeString(report.resolveSibling("results.json"), raw.toPrettyString());
@@ -246,6 +259,7 @@ public final class Bench implements Callable<Integer> {
                 case "mcp" -> results.mcp = (ObjectNode) data;
                 case "sweep" -> results.sweep = (ObjectNode) data;
                 case "latency" -> results.latency = (ObjectNode) data;
+                case "sizes" -> results.sizes = (ObjectNode) data;
                 default -> results.coldPython = (ArrayNode) data;
             }
             results.measuredOn.put(part, earlier.path("measured_on").path(part).asString(fileDay));
@@ -310,6 +324,9 @@ public final class Bench implements Callable<Integer> {
         ObjectNode sweep;
         /** The cold-Python launches: one {@code {wait_ms, create_ms}} per launch. */
         ArrayNode coldPython;
+        /** {@link ResponseSizes}'s result. */
+        ObjectNode sizes;
+        String sizesError;
         /** An earlier run's raw results ({@code --before}), or null. */
         JsonNode before;
         /** The day each part was measured on: today, or an earlier run's day for a part taken with --reuse. */

@@ -25,6 +25,8 @@ final class McpRoundTrip implements AutoCloseable {
     private final OutputStream in;
     private final BufferedReader out;
     private int nextId = 1;
+    /** The server's answer to {@code initialize}, as it came (the sizes part weighs it). */
+    private String initializeLine;
 
     private McpRoundTrip(Process process, Path workspace) {
         this.process = process;
@@ -112,14 +114,14 @@ final class McpRoundTrip implements AutoCloseable {
     }
 
     /** A started and initialised session, in a fresh workspace of its own. */
-    private static McpRoundTrip start(List<String> serverCommand) throws IOException {
+    static McpRoundTrip start(List<String> serverCommand) throws IOException {
         Path workspace = Files.createTempDirectory("polysim-bench");
         List<String> cmd = new ArrayList<>(serverCommand);
         cmd.addAll(List.of("--workspace", workspace.toString()));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .directory(workspace.toFile()).start();
         McpRoundTrip client = new McpRoundTrip(p, workspace);
-        client.send("initialize", Workload.JSON.readTree("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+        client.initializeLine = client.exchange("initialize", Workload.JSON.readTree("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
                 + "\"clientInfo\":{\"name\":\"polysim-bench\",\"version\":\"1\"}}"));
         client.notifyInitialized();
         return client;
@@ -149,7 +151,16 @@ final class McpRoundTrip implements AutoCloseable {
         return response;
     }
 
+    String initializeLine() {
+        return initializeLine;
+    }
+
     private JsonNode send(String method, JsonNode params) throws IOException {
+        return Workload.JSON.readTree(exchange(method, params));
+    }
+
+    /** Sends one request and returns its response line exactly as the server wrote it (newline excluded). */
+    String exchange(String method, JsonNode params) throws IOException {
         int id = nextId++;
         ObjectNode request = Workload.JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
         request.set("params", params);
@@ -158,7 +169,7 @@ final class McpRoundTrip implements AutoCloseable {
         for (String line; (line = out.readLine()) != null; ) {
             JsonNode message = Workload.JSON.readTree(line);
             if (message.path("id").asInt(-1) == id) {
-                return message;
+                return line;
             }
             skipped.add(line); // notifications (logging, progress)
         }

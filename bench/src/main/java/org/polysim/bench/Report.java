@@ -55,6 +55,7 @@ final class Report {
         autosave();
         sweep();
         coldPythonSection();
+        sizes();
         return md.toString();
     }
 
@@ -139,6 +140,11 @@ final class Report {
             double p99 = percentile(polysim, 99) / 1000;
             line("| MCP get_world_state through the TypeScript SDK client: p99 < 3 ms | " + num(p99) + " ms | "
                     + mark(p99 < 3) + " |");
+        }
+        if (results.sizes != null) {
+            long toolsList = results.sizes.path("tools_list").path("line_bytes").asLong();
+            line("| MCP `tools/list` under 25 KB (" + bytes(ResponseSizes.TOOLS_LIST_TARGET_BYTES) + " B) | "
+                    + bytes(toolsList) + " B | " + mark(toolsList < ResponseSizes.TOOLS_LIST_TARGET_BYTES) + " |");
         }
         for (ObjectNode a : results.autosave) {
             if (a.path("n").asInt() == 1000 && !a.has("error")) {
@@ -252,6 +258,58 @@ final class Report {
                 .forEach(wait -> line("| " + num(wait / 1000.0) + " s | " + seconds(results.coldPython, wait) + " |"
                         + (compare ? " " + seconds(before, wait) + " |" : "")));
         line("");
+    }
+
+    private void sizes() {
+        if (results.sizesError != null) {
+            line("## Response sizes");
+            line("");
+            line("Failed: " + results.sizesError);
+            line("");
+        }
+        JsonNode s = results.sizes;
+        if (s == null) {
+            return;
+        }
+        line("## Response sizes");
+        line("");
+        line("Bytes on the wire, measured on " + results.measuredOn.getOrDefault("sizes", "the day of this run")
+                + ": the packaged server (`polysim serve`) over stdio, each response line as it came (UTF-8, newline "
+                + "excluded), on one world (" + s.path("world").asString() + "), calls in this order with their "
+                + "defaults. A tool's answer carries its data twice, as text content and as `structuredContent`; "
+                + "\"text as sent\" is the text as a JSON string in the line, quotes and escapes included. "
+                + "`tools/list` is what a desktop client sends the model before every conversation.");
+        line("");
+        JsonNode list = s.path("tools_list");
+        long listBytes = list.path("line_bytes").asLong();
+        long target = list.path("target_bytes").asLong(ResponseSizes.TOOLS_LIST_TARGET_BYTES);
+        line("| response | arguments | line | text | text as sent | structuredContent | image (base64) |");
+        line("|---|---|---|---|---|---|---|");
+        line("| `initialize` | | " + bytes(s.path("initialize").path("line_bytes").asLong()) + " | instructions "
+                + bytes(s.path("initialize").path("instructions_bytes").asLong()) + " | | | |");
+        line("| `tools/list` | " + list.path("tools").asInt() + " tools | " + bytes(listBytes) + " (target: under "
+                + bytes(target) + ", " + (listBytes < target ? "met" : "**not met**") + ") | | | | |");
+        for (JsonNode c : s.path("calls")) {
+            line("| `" + c.path("tool").asString() + "` | " + c.path("arguments").asString() + " | "
+                    + bytes(c.path("line_bytes").asLong()) + " | " + bytes(c.path("text_bytes").asLong()) + " | "
+                    + bytes(c.path("text_sent_bytes").asLong()) + " | " + optionalBytes(c.path("structured_bytes"))
+                    + " | " + optionalBytes(c.path("image_base64_bytes")) + " |");
+        }
+        line("");
+        List<String> largest = new ArrayList<>();
+        s.path("tools_list").path("largest").forEach(t -> largest.add("`" + t.path("name").asString() + "` "
+                + bytes(t.path("bytes").asLong())));
+        line("The largest tool definitions in `tools/list` (compact JSON bytes): " + String.join(", ", largest) + ".");
+        line("");
+    }
+
+    /** A byte count as it is: every digit, thousands separated. */
+    static String bytes(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
+    private static String optionalBytes(JsonNode n) {
+        return n.isMissingNode() ? "–" : bytes(n.asLong());
     }
 
     private static String seconds(JsonNode cold, long waitMs) {

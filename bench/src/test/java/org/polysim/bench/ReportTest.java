@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What RESULTS.md says about issue 12's targets when an earlier run is given ({@code --before}), and which day each
- * part was measured on, from made-up results (no case runs).
+ * What RESULTS.md says about issue 12's targets when an earlier run is given ({@code --before}), the response sizes,
+ * and which day each part was measured on, from made-up results (no case runs).
  */
 class ReportTest {
 
@@ -57,6 +57,45 @@ class ReportTest {
         assertThat(results.provenance()).isEqualTo("Measured on each day: 2026-11-27: ticks; 2026-11-26: mcp, "
                 + "spatial. Taken from an earlier run's results (`--reuse`): spatial, mcp.");
         assertThat(new Bench.Results().provenance()).isNull();
+    }
+
+    @Test
+    void responseSizesStandInATableWithTheDayMeasuredAndToolsListBesideItsTarget() throws Exception {
+        Bench.Results results = new Bench.Results();
+        results.measuredOn.put("sizes", "2026-12-06");
+        results.sizes = (ObjectNode) Workload.JSON.readTree("""
+                {"world": "wealth in Lua, 100 entities, seed 42",
+                 "initialize": {"line_bytes": 1718, "instructions_bytes": 1426},
+                 "tools_list": {"line_bytes": 25900, "tools": 31, "target_bytes": 25600,
+                                "largest": [{"name": "create_world", "bytes": 2139},
+                                            {"name": "trace_entity", "bytes": 1699}]},
+                 "calls": [{"tool": "get_metrics", "arguments": "all metrics", "line_bytes": 27725,
+                            "text_bytes": 13777, "text_sent_bytes": 13878, "structured_bytes": 13738},
+                           {"tool": "plot_metrics", "arguments": "defaults", "line_bytes": 28280, "text_bytes": 148,
+                            "text_sent_bytes": 150, "structured_bytes": 151, "image_base64_bytes": 27820}]}
+                """);
+
+        String md = new Report(results, List.of()).markdown();
+
+        assertThat(md).contains("## Response sizes\n\nBytes on the wire, measured on 2026-12-06:")
+                .contains("(wealth in Lua, 100 entities, seed 42)")
+                .contains("| `initialize` | | 1,718 | instructions 1,426 | | | |")
+                .contains("| `tools/list` | 31 tools | 25,900 (target: under 25,600, **not met**) | | | | |")
+                .contains("| `get_metrics` | all metrics | 27,725 | 13,777 | 13,878 | 13,738 | – |")
+                .contains("| `plot_metrics` | defaults | 28,280 | 148 | 150 | 151 | 27,820 |")
+                .contains("(compact JSON bytes): `create_world` 2,139, `trace_entity` 1,699.")
+                .contains("| MCP `tools/list` under 25 KB (25,600 B) | 25,900 B | **no** |");
+    }
+
+    @Test
+    void aReusedSizesPartIsNamedWithItsDay() {
+        Bench.Results results = new Bench.Results();
+        results.measuredOn.put("sizes", "2026-12-06");
+        results.measuredOn.put("ticks", "2026-11-27");
+        results.reused.add("ticks");
+
+        assertThat(Bench.PARTS).contains("sizes");
+        assertThat(results.provenance()).startsWith("Measured on each day: 2026-12-06: sizes; 2026-11-27: ticks.");
     }
 
     /** A 10k tick result whose two one-tick blocks each took {@code ms}. */
