@@ -6,6 +6,7 @@ import org.polysim.engine.Numbers;
 import org.polysim.engine.Series;
 import org.polysim.engine.World;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -115,6 +116,73 @@ public final class Views {
             byName.set(line.name(), o);
         }
         return out;
+    }
+
+    /**
+     * What a model reads of {@link #series}' result, in the text beside its structured copy: each metric's
+     * statistics on a line, then the series as a CSV table ({@code time} and a column per metric; when downsampled,
+     * {@code <metric>.min} and {@code <metric>.max} beside each; an empty cell: no value). A table repeats no key
+     * per value, so the text is about half the JSON it stands for (bench/RESULTS.md, "Response sizes").
+     */
+    static String seriesText(ObjectNode series) {
+        StringBuilder s = new StringBuilder();
+        series.path("metrics").properties().forEach(e -> {
+            JsonNode m = e.getValue();
+            s.append(e.getKey()).append(": count ").append(m.path("count").asLong());
+            if (m.path("count").asLong() > 0) {
+                s.append(", mean ").append(num(m.path("mean").asDouble())).append(", min ")
+                        .append(num(m.path("min").asDouble())).append(", max ").append(num(m.path("max").asDouble()))
+                        .append(", total ").append(num(m.path("total").asDouble())).append(", last ")
+                        .append(num(m.path("last").asDouble())).append(" at t = ")
+                        .append(num(m.path("last_time").asDouble()));
+            }
+            if (m.has("last_note")) {
+                s.append(m.path("count").asLong() > 0 ? ", no value since" : " (no value recorded)");
+            }
+            s.append('\n');
+        });
+        JsonNode times = series.path("times");
+        if (!times.isArray() || times.isEmpty()) {
+            return s.toString().strip();
+        }
+        // a metric's bucket min and max only where some bucket's values differ: else they repeat its mean
+        java.util.Map<String, Boolean> bands = new java.util.LinkedHashMap<>();
+        series.path("metrics").properties().forEach(e -> bands.put(e.getKey(), spread(e.getValue())));
+        s.append(bands.containsValue(true) ? "series (bucket means; .min and .max where a bucket's values differ):\n"
+                : "series:\n").append("time");
+        bands.forEach((name, band) -> s.append(',').append(name).append(band ? "," + name + ".min," + name
+                + ".max" : ""));
+        for (int i = 0; i < times.size(); i++) {
+            s.append('\n').append(num(times.get(i).asDouble()));
+            for (var e : series.path("metrics").properties()) {
+                JsonNode m = e.getValue();
+                cell(s, m.path("values").path(i));
+                if (bands.get(e.getKey())) {
+                    cell(s, m.path("bucket_min").path(i));
+                    cell(s, m.path("bucket_max").path(i));
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    /** Whether some bucket of a metric holds different values (its min is not its max). */
+    private static boolean spread(JsonNode metric) {
+        JsonNode min = metric.path("bucket_min");
+        JsonNode max = metric.path("bucket_max");
+        for (int i = 0; i < min.size(); i++) {
+            if (min.get(i).isNumber() && min.get(i).doubleValue() != max.path(i).doubleValue()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void cell(StringBuilder s, JsonNode v) {
+        s.append(',');
+        if (v.isNumber()) {
+            s.append(num(v.doubleValue())); // six digits to read; the structured copy has every digit
+        }
     }
 
     /** Values as JSON numbers, NaN (no value) as null. */

@@ -56,6 +56,11 @@ class McpTruthfulSummariesIT extends ServerSession {
         assertThat(text(listed)).contains("No value now: alive: last 10 at t = 5, no value since");
         var metrics = ok("get_metrics", Map.of("world_name", "mortals", "stats_only", true));
         assertThat(text(metrics)).contains("No value now: alive: last 10 at t = 5");
+        // the text a model reads is the statistics and the series as a table, not the structured copy again
+        String series = text(ok("get_metrics", Map.of("world_name", "mortals")));
+        assertThat(series).contains("alive: count 5, mean 10", "last 10 at t = 5, no value since",
+                "series:\ntime,alive,entities.mortal\n0,,10\n1,10,10\n", "\n5,10,0\n6,,0\n7,,0\n8,,0")
+                .doesNotContain("{\"");
         assertThat(text(ok("plot_metrics", Map.of("world_name", "mortals"))))
                 .contains("Lines that end before now (no value since): alive: last 10 at t = 5");
 
