@@ -243,7 +243,7 @@ final class RunTools {
             return new Tool.Result(out, metric + ": last " + Views.num(out.path("last").asDouble()) + when + ", mean "
                     + Views.num(out.path("mean").asDouble()) + ", min " + Views.num(out.path("min").asDouble())
                     + ", max " + Views.num(out.path("max").asDouble()) + " over " + out.path("count").asLong()
-                    + " ticks" + window.describe() + "\n" + Views.seriesText(all), true);
+                    + " ticks" + window.describe() + "\n" + Views.seriesText(all, false), true);
         });
     }
 
@@ -262,7 +262,7 @@ final class RunTools {
             List<String> stale = window.until() == null ? Views.staleLasts(views, w.time()) : List.of();
             return new Tool.Result(out, views.size() + " metrics of world '" + name + "' at time "
                     + Views.num(w.time()) + window.describe() + (stale.isEmpty() ? "" : ". No value now: "
-                    + String.join("; ", stale)) + "\n" + Views.seriesText(out), true);
+                    + String.join("; ", stale)) + "\n" + Views.seriesText(out, true), true);
         });
     }
 

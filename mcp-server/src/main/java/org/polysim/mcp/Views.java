@@ -120,13 +120,17 @@ public final class Views {
 
     /**
      * What a model reads of {@link #series}' result, in the text beside its structured copy: each metric's
-     * statistics on a line, then the series as a CSV table ({@code time} and a column per metric; when downsampled,
-     * {@code <metric>.min} and {@code <metric>.max} beside each; an empty cell: no value). A table repeats no key
-     * per value, so the text is about half the JSON it stands for (bench/RESULTS.md, "Response sizes").
+     * statistics on a line ({@code withStats}; get_metric's summary already says them), then the series as a CSV
+     * table ({@code time} and a column per metric, {@code <metric>.min} and {@code <metric>.max} beside a metric
+     * whose buckets spread; an empty cell: no value). A table repeats no key per value, so the text is about half
+     * the JSON it stands for (bench/RESULTS.md, "Response sizes").
      */
-    static String seriesText(ObjectNode series) {
+    static String seriesText(ObjectNode series, boolean withStats) {
         StringBuilder s = new StringBuilder();
         series.path("metrics").properties().forEach(e -> {
+            if (!withStats) {
+                return;
+            }
             JsonNode m = e.getValue();
             s.append(e.getKey()).append(": count ").append(m.path("count").asLong());
             if (m.path("count").asLong() > 0) {
