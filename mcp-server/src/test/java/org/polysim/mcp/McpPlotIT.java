@@ -93,4 +93,25 @@ class McpPlotIT extends ServerSession {
         assertThat(error("export_metrics", Map.of("world_name", "wealth", "file_path", "x.csv", "metrics",
                 List.of("gini", "ginni")))).contains("no metric 'ginni'", "gini");
     }
+
+    /** Five metrics of two scales (the issue's firms next to firm_cash) are two panels, each named by its own. */
+    @Test
+    void metricsOfDifferentScalesAreDrawnInPanelsByScale() throws Exception {
+        ok("create_world", Map.of("name", "economy", "scripts", Map.of("g", Map.of("language", "lua", "source", """
+                function update(e, inbox)
+                  e.metric("firms", 12 + e.time % 3)
+                  e.metric("claims", 4 + e.time % 5)
+                  e.metric("firm_cash", 12000 + 100 * e.time)
+                  e.metric("gov_budget", 15000 - 50 * e.time)
+                  e.metric("pollution_total", 10000 + 30 * e.time)
+                end
+                """)), "entities", List.of(Map.of("id", "gov", "script", "g"))));
+        ok("advance_simulation", Map.of("world_name", "economy", "num_steps", 40));
+        McpSchema.CallToolResult r = ok("plot_metrics", Map.of("world_name", "economy", "metrics",
+                List.of("firms", "claims", "firm_cash", "gov_budget", "pollution_total")));
+        image(r);
+        assertThat(data(r)).containsEntry("panels", 2);
+        assertThat(text(r)).contains("in 2 panels by scale: [firms, claims], [firm_cash, gov_budget, "
+                + "pollution_total]");
+    }
 }

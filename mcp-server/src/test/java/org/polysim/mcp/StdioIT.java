@@ -123,6 +123,23 @@ class StdioIT {
         assertThat(errors).anySatisfy(e -> assertThat(e.path("id").asInt()).isEqualTo(7));
         assertThat(byId(lines, 8).path("result").path("tools").size()).isGreaterThan(10);
     }
+    /**
+     * tools/list is what every conversation in a desktop client pays for before it starts: under 25 KB on the wire
+     * (it was 38.3 KB), with every tool still described and every argument of create_world's world file named.
+     */
+    @Test
+    void toolsListFitsInTwentyFiveKilobytes() throws Exception {
+        List<String> lines = exchange(INIT, request(2, "tools/list", "{}"));
+        String line = lines.stream().filter(l -> JSON.readTree(l).path("id").asInt(-1) == 2).findFirst()
+                .orElseThrow();
+        assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThan(25 * 1024);
+        JsonNode tools = JSON.readTree(line).path("result").path("tools");
+        assertThat(tools.valueStream().map(t -> t.path("description").asString(""))).allMatch(d -> d.length() > 20);
+        assertThat(tools.valueStream().filter(t -> t.path("name").asString().equals("create_world")).findFirst()
+                .orElseThrow().path("inputSchema").path("properties").propertyNames())
+                .contains("name", "scripts", "entities", "params", "seed", "space", "layers", "metrics", "limits");
+    }
+
     @Test
     void argumentsThatAreNotAnObjectAreInvalidParamsForEveryTool() throws Exception {
         List<String> listed = exchange(INIT, request(2, "tools/list", "{}"));
