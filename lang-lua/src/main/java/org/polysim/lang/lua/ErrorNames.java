@@ -2,10 +2,16 @@ package org.polysim.lang.lua;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.luaj.vm2.Globals;
 import org.luaj.vm2.Lua;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.OneArgFunction;
+import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * Rewrites LuaJ's message for a failed operation ("attempt to perform arithmetic __mul on nil and number") in
@@ -28,6 +34,46 @@ final class ErrorNames {
     private static final LuaString ENV = LuaValue.valueOf("_ENV");
 
     private ErrorNames() {}
+
+    /**
+     * Names variables in every error raised in {@code g}'s Lua functions: LuaJ hands each to the running thread's
+     * message handler (as {@code xpcall} does) before leaving the failing function, the moment its failing instruction
+     * can still be read. {@code xpcall} puts its own handler in place for its call and ours back after.
+     */
+    static void install(Globals g, Budget budget) {
+        g.running.errorfunc = handler(budget);
+        g.set("error", errorWithNil(g.get("error")));
+    }
+
+    /** The message handler: the budget knows the failing function, its registers and the failing instruction. */
+    private static LuaFunction handler(Budget budget) {
+        return new OneArgFunction() {
+            @Override
+            public LuaValue call(LuaValue message) {
+                try {
+                    return LuaValue.valueOf(budget.named(message.tojstring()));
+                } catch (RuntimeException unexpected) {
+                    return message; // naming is a courtesy: never let it replace the script's error
+                }
+            }
+        };
+    }
+
+    /**
+     * {@code error()} and {@code error(nil)}: LuaJ raises them with no message at all, which its message handling
+     * cannot pass to a handler; say what the Lua interpreter says of them.
+     */
+    private static LuaFunction errorWithNil(LuaValue error) {
+        return new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                if (args.arg1().isnil()) {
+                    throw new LuaError("(error object is a nil value)", args.optint(2, 1));
+                }
+                return error.invoke(args);
+            }
+        };
+    }
 
     /**
      * The message of an error raised while instruction {@code pc} of {@code p} ran on registers {@code stack}, with

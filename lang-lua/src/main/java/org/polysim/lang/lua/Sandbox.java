@@ -15,7 +15,6 @@ import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.BaseLib;
-import org.luaj.vm2.lib.OneArgFunction;
 import org.luaj.vm2.lib.Bit32Lib;
 import org.luaj.vm2.lib.StringLib;
 import org.luaj.vm2.lib.TableLib;
@@ -69,8 +68,7 @@ final class Sandbox {
         g.load(new JseMathLib());
         LuaC.install(g);
         g.debuglib = budget;
-        g.running.errorfunc = namingHandler(budget);
-        g.set("error", errorWithNil(g.get("error")));
+        ErrorNames.install(g, budget);
         g.STDOUT = NOWHERE; // nothing a script does may reach the server's stdout
         g.STDERR = NOWHERE;
         g.STDIN = InputStream.nullInputStream();
@@ -133,36 +131,6 @@ final class Sandbox {
             }
         });
         return g;
-    }
-
-    /**
-     * LuaJ hands every error raised in a Lua function to the running thread's message handler (as {@code xpcall}
-     * does), before leaving that function: the moment its failing instruction can still be read to name the variable
-     * involved. {@code xpcall} puts its own handler in place for its call and ours back after.
-     */
-    private static LuaFunction namingHandler(Budget budget) {
-        return new OneArgFunction() {
-            @Override
-            public LuaValue call(LuaValue message) {
-                return LuaValue.valueOf(budget.named(message.tojstring()));
-            }
-        };
-    }
-
-    /**
-     * {@code error()} and {@code error(nil)}: LuaJ raises them with no message at all, which its message handling
-     * cannot pass to a handler; say what the Lua interpreter says of them.
-     */
-    private static LuaFunction errorWithNil(LuaValue error) {
-        return new VarArgFunction() {
-            @Override
-            public Varargs invoke(Varargs args) {
-                if (args.arg1().isnil()) {
-                    throw new LuaError("(error object is a nil value)", args.optint(2, 1));
-                }
-                return error.invoke(args);
-            }
-        };
     }
 
     /** LuaJ's libraries register themselves in package.loaded; give them one (package itself is denied later). */

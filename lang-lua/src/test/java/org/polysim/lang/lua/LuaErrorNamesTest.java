@@ -3,16 +3,16 @@ package org.polysim.lang.lua;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.polysim.engine.SimulationException;
 import org.polysim.engine.World;
 
 /** A runtime error names the variable that held the bad value, in Lua's words, on the failing line. */
 class LuaErrorNamesTest {
 
-    /** Runs one tick of {@code update} whose body is {@code body} (its first line is line 3) and returns the failure. */
+    /** The failure of one tick of an update whose body is {@code body} (line 3 after a one-line top level). */
     private static SimulationException failure(String topLevel, String body) throws Exception {
         World w = LuaWorlds.of("names", topLevel + "\nfunction update(e, inbox)\n" + body + "\nend\n", 1, null);
         return catchThrowableOfType(SimulationException.class, () -> w.advance(1));
@@ -63,7 +63,7 @@ class LuaErrorNamesTest {
     }
 
     @Test
-    void aStringThatIsNoNumberIsNamedWithItsType() throws Exception {
+    void aTableInArithmeticIsNamedWithItsType() throws Exception {
         assertFails(failure("", "local label = {}\ne.state.r = 1 + label"),
                 "attempt to perform arithmetic on a table value (local 'label')", 4);
     }
