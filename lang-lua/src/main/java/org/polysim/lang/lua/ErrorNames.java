@@ -43,6 +43,27 @@ final class ErrorNames {
     static void install(Globals g, Budget budget) {
         g.running.errorfunc = handler(budget);
         g.set("error", errorWithNil(g.get("error")));
+        g.set("xpcall", namingFirst(g.get("xpcall"), budget));
+    }
+
+    /** {@code xpcall}'s own handler replaces ours for its call; give it the named message, as Lua's would get. */
+    private static LuaFunction namingFirst(LuaValue xpcall, Budget budget) {
+        LuaFunction naming = handler(budget);
+        return new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                LuaValue userHandler = args.arg(2);
+                if (userHandler.isnil()) {
+                    return xpcall.invoke(args); // LuaJ's own complaint about the missing handler
+                }
+                return xpcall.invoke(LuaValue.varargsOf(args.arg1(), new OneArgFunction() {
+                    @Override
+                    public LuaValue call(LuaValue message) {
+                        return userHandler.call(naming.call(message));
+                    }
+                }, args.subargs(3)));
+            }
+        };
     }
 
     /** The message handler: the budget knows the failing function, its registers and the failing instruction. */

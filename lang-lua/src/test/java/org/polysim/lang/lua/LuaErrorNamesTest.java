@@ -152,6 +152,27 @@ class LuaErrorNamesTest {
     }
 
     @Test
+    void anXpcallHandlerGetsTheNamedMessage() throws Exception {
+        World w = LuaWorlds.of("xpcall", """
+                function update(e, inbox)
+                  local ok, err = xpcall(function() return e.state.wage * 2 end, function(m) return "seen: " .. m end)
+                  e.state.err = err
+                  e.state.after = select(2, pcall(function() return e.state.rate + 1 end))
+                end
+                """, 1, null);
+        w.advance(1);
+        assertThat(w.entityState("s-1").orElseThrow().path("err").asString())
+                .isEqualTo("seen: s:2 attempt to perform arithmetic on a nil value (field 'wage')");
+        assertThat(w.entityState("s-1").orElseThrow().path("after").asString())
+                .isEqualTo("s:4 attempt to perform arithmetic on a nil value (field 'rate')");
+    }
+
+    @Test
+    void callingAMethodOnANilFieldNamesTheField() throws Exception {
+        assertFails(failure("", "e.state.account:deposit(5)"), "attempt to index a nil value (field 'account')", 3);
+    }
+
+    @Test
     void anErrorRaisedByTheScriptIsLeftAsWritten() throws Exception {
         assertFails(failure("", "error(\"attempt to call nil\")"), "attempt to call nil", 3);
     }
