@@ -38,6 +38,7 @@ final class Budget extends DebugLib {
     final CallLimits limits;
     private final Prototype[] protos;
     private final LuaValue[][] stacks;
+    private final int[] callerPcs;
     private int depth;
     private long remaining;
     private long deadline;
@@ -49,6 +50,7 @@ final class Budget extends DebugLib {
         this.limits = limits;
         this.protos = new Prototype[limits.callDepth() + 2];
         this.stacks = new LuaValue[limits.callDepth() + 2][];
+        this.callerPcs = new int[limits.callDepth() + 2];
     }
 
     /** The budget of the call running on this thread, if any. */
@@ -86,6 +88,7 @@ final class Budget extends DebugLib {
             throw new Exceeded(ScriptException.Kind.BUDGET, "calls nested deeper than " + limits.callDepth()
                     + " (limits.call_depth); is a function recursing without end?", line());
         }
+        callerPcs[depth] = pc; // back in the caller, pc is its own again: a failure there is decoded right
         protos[depth] = p;
         stacks[depth] = stack;
     }
@@ -93,6 +96,7 @@ final class Budget extends DebugLib {
     @Override
     public void onReturn() {
         if (depth > 0) {
+            pc = callerPcs[depth];
             depth--;
         }
     }
@@ -168,6 +172,16 @@ final class Budget extends DebugLib {
     int line() {
         Prototype p = depth >= 0 && depth < protos.length ? protos[depth] : null;
         return p != null && p.lineinfo != null && pc >= 0 && pc < p.lineinfo.length ? p.lineinfo[pc] : 0;
+    }
+
+    /**
+     * The message of an error raised in the innermost running Lua function, in Lua's words with the variable named
+     * when its bytecode knows it. Called by LuaJ before that function's frame is left, so depth and pc are the
+     * failing instruction's.
+     */
+    String named(String message) {
+        Prototype p = depth >= 0 && depth < protos.length ? protos[depth] : null;
+        return p == null ? message : ErrorNames.name(message, p, pc, stacks[depth]);
     }
 
     /** LuaJ appends this to error messages; our errors carry the line separately. */

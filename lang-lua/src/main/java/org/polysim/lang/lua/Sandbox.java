@@ -68,6 +68,7 @@ final class Sandbox {
         g.load(new JseMathLib());
         LuaC.install(g);
         g.debuglib = budget;
+        ErrorNames.install(g, budget);
         g.STDOUT = NOWHERE; // nothing a script does may reach the server's stdout
         g.STDERR = NOWHERE;
         g.STDIN = InputStream.nullInputStream();

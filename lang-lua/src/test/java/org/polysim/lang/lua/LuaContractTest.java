@@ -163,7 +163,7 @@ class LuaContractTest extends ControllerContract {
         d.put(update("dofile('/etc/passwd')"), "dofile is not available");
         d.put(update("loadfile('/etc/passwd')"), "loadfile is not available");
         d.put(update("coroutine.create(function() end)"), "coroutine is not available");
-        d.put(update("local f, err = load(string.dump(function() end))"), "attempt to call nil");
+        d.put(update("local f, err = load(string.dump(function() end))"), "attempt to call a nil value (field 'dump')");
         d.put(update("local f, err = load('\\27LuaR binary') assert(f, err)"), "binary chunks are not allowed");
         d.put(update("local s = string.rep('x', 1000000000)"), "limits.string_bytes");
         d.put(update("local s = 'xxxxxxxxxxxxxxxx' for i = 1, 40 do s = s .. s end"), "limits.string_bytes");

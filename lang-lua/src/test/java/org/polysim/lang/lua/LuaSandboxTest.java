@@ -84,6 +84,21 @@ class LuaSandboxTest {
     }
 
     @Test
+    void aBudgetStopInsideABuiltinThatCalledBackIntoLuaNamesTheCallingLine() throws Exception {
+        World w = LuaWorlds.of("callback", """
+                local function keep(c) return c end
+                function update(e, inbox)
+                  local s = string.rep("a" .. string.rep("x", 2000) .. "b", 200)
+                  local n = 0
+                  e.state.s = string.gsub(s, "a.-b", keep)
+                end
+                """, 1, "{ instructions: 100000 }");
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+        assertThat(e.cause()).contains("inside string pattern matching");
+        assertThat(e.line()).isEqualTo(5);
+    }
+
+    @Test
     void budgetsAreSetPerWorld() throws Exception {
         String loop = "function update(e, inbox) local x = 0 for i = 1, 5000 do x = x + i end e.state.x = x end";
         World tight = LuaWorlds.of("tight", loop, 1, "{ instructions: 1000 }");
