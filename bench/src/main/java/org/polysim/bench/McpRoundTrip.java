@@ -141,7 +141,7 @@ final class McpRoundTrip implements AutoCloseable {
         return times;
     }
 
-    private JsonNode call(String tool, ObjectNode args) throws IOException {
+    JsonNode call(String tool, ObjectNode args) throws IOException {
         ObjectNode params = Workload.JSON.createObjectNode().put("name", tool);
         params.set("arguments", args);
         JsonNode response = send("tools/call", params);
@@ -149,6 +149,11 @@ final class McpRoundTrip implements AutoCloseable {
             throw new IllegalStateException(tool + " failed: " + response);
         }
         return response;
+    }
+
+    /** CPU time the server process has used so far, every thread (the JIT compilers' and collector's too). */
+    long serverCpuMillis() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     String initializeLine() {
