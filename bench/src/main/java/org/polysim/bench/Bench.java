@@ -212,6 +212,8 @@ public final class Bench implements Callable<Integer> {
         }
         String today = java.time.LocalDate.now().toString();
         parts.stream().filter(PARTS::contains).forEach(p -> results.measuredOn.put(p, today));
+        String machine = Report.machine();
+        parts.stream().filter(PARTS::contains).forEach(p -> results.measuredCpu.put(p, machine));
         if (reuse != null) {
             reuse(results);
         }
@@ -236,6 +238,8 @@ public final class Bench implements Callable<Integer> {
         raw.set("typical", results.typical);
         ObjectNode measuredOn = raw.putObject("measured_on");
         results.measuredOn.forEach(measuredOn::put);
+        ObjectNode measuredCpu = raw.putObject("measured_cpu");
+        results.measuredCpu.forEach(measuredCpu::put);
         Files.writeString(report.resolveSibling("results.json"), raw.toPrettyString());
         progress("wrote " + report);
         return 0;
@@ -269,6 +273,10 @@ public final class Bench implements Callable<Integer> {
                 default -> results.coldPython = (ArrayNode) data;
             }
             results.measuredOn.put(part, earlier.path("measured_on").path(part).asString(fileDay));
+            JsonNode cpu = earlier.path("measured_cpu").path(part);
+            if (cpu.isString()) {
+                results.measuredCpu.put(part, cpu.asString());
+            }
             results.reused.add(part);
         }
     }
@@ -339,6 +347,11 @@ public final class Bench implements Callable<Integer> {
         JsonNode before;
         /** The day each part was measured on: today, or an earlier run's day for a part taken with --reuse. */
         final java.util.Map<String, String> measuredOn = new java.util.TreeMap<>();
+        /**
+         * The CPU and cores each part was measured on ({@link Report#machine}), when known: with --reuse the
+         * report's machine table would otherwise name only the machine of this run.
+         */
+        final java.util.Map<String, String> measuredCpu = new java.util.TreeMap<>();
         /** The parts taken from an earlier run. */
         final List<String> reused = new ArrayList<>();
 

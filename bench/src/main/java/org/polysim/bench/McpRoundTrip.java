@@ -146,7 +146,9 @@ final class McpRoundTrip implements AutoCloseable {
         params.set("arguments", args);
         JsonNode response = send("tools/call", params);
         if (response.path("result").path("isError").asBoolean(false) || response.has("error")) {
-            throw new IllegalStateException(tool + " failed: " + response);
+            // the tool's own words when it gave any, else the whole response
+            JsonNode text = response.path("result").path("content").path(0).path("text");
+            throw new IllegalStateException(tool + " failed: " + (text.isString() ? text.asString() : response));
         }
         return response;
     }

@@ -66,7 +66,7 @@ final class Report {
         line("| | |");
         line("|---|---|");
         line("| command | `./polysim bench` (from the checkout's root) |");
-        line("| CPU | " + cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores |");
+        line("| CPU | " + cpuLine() + " |");
         line("| memory | " + memTotal() + " |");
         line("| JDK | " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
                 + " |");
@@ -791,6 +791,39 @@ final class Report {
 
     private void line(String s) {
         md.append(s).append('\n');
+    }
+
+    /** This machine's CPU and cores, as the machine table and results.json's {@code measured_cpu} name it. */
+    static String machine() throws IOException {
+        return cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+
+    /** Parts whose figures do not depend on the machine they were measured on. */
+    private static final java.util.Set<String> MACHINE_INDEPENDENT = java.util.Set.of("sizes");
+
+    /**
+     * The machine table's CPU: this machine's, or, when parts of other runs are reused and any was measured
+     * elsewhere, each machine with its parts (a part whose machine an older results.json did not record says so).
+     */
+    private String cpuLine() throws IOException {
+        String here = machine();
+        if (results.reused.isEmpty()) {
+            return here;
+        }
+        Map<String, List<String>> partsByMachine = new java.util.LinkedHashMap<>();
+        results.measuredOn.keySet().forEach(part -> partsByMachine.computeIfAbsent(results.measuredCpu
+                .getOrDefault(part, "not recorded"), m -> new ArrayList<>()).add(part + (MACHINE_INDEPENDENT
+                .contains(part) ? " (byte counts, the same on any machine)" : "")));
+        List<String> unrecorded = partsByMachine.remove("not recorded");
+        if (unrecorded != null) {
+            partsByMachine.put("not recorded", unrecorded); // last
+        }
+        if (partsByMachine.keySet().equals(java.util.Set.of(here))) {
+            return here;
+        }
+        List<String> said = new ArrayList<>();
+        partsByMachine.forEach((m, parts) -> said.add(m + ": " + String.join(", ", parts)));
+        return String.join("; ", said);
     }
 
     private static String cpu() throws IOException {

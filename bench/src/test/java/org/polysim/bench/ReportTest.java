@@ -156,6 +156,23 @@ class ReportTest {
         assertThat(results.provenance()).startsWith("Measured on each day: 2026-12-06: typical; 2026-11-27: ticks.");
     }
 
+    @Test
+    void theMachineTableNamesTheMachineOfEachPartWhenReusedPartsCameFromAnother() throws Exception {
+        Bench.Results results = new Bench.Results();
+        results.measuredOn.put("typical", "2026-12-06");
+        results.measuredOn.put("sizes", "2026-12-06");
+        results.measuredOn.put("ticks", "2026-11-27");
+        results.measuredOn.put("mcp", "2026-11-26");
+        results.measuredCpu.put("typical", "AMD EPYC, 2 cores");
+        results.measuredCpu.put("sizes", "AMD EPYC, 2 cores");
+        results.measuredCpu.put("ticks", "Intel(R) Xeon(R) Processor, 2 cores");
+        results.reused.addAll(List.of("sizes", "ticks", "mcp"));
+
+        assertThat(new Report(results, List.of()).markdown()).contains("| CPU | AMD EPYC, 2 cores: sizes (byte "
+                + "counts, the same on any machine), typical; Intel(R) Xeon(R) Processor, 2 cores: ticks; not "
+                + "recorded: mcp |");
+    }
+
     /** A typical-model server whose worlds took {@code firstMs} and {@code secondMs}, a fifth of it creating. */
     private static void server(ArrayNode servers, String language, int round, double firstMs, double secondMs) {
         ObjectNode s = servers.addObject().put("language", language).put("round", round).put("quiet_cpu_ms", 10_000);
