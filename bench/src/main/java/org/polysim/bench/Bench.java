@@ -81,11 +81,11 @@ public final class Bench implements Callable<Integer> {
     int pythonMax = 10_000;
 
     @Option(names = "--parts", split = ",", description = "What to measure (default: ticks,spatial,memory,boundary,"
-            + "mcp,autosave,latency,sweep,coldpython,sizes; none, with --reuse, renders the report again from it).")
+            + "mcp,autosave,latency,sweep,coldpython,sizes,typical; none, with --reuse, renders the report again from it).")
     List<String> parts = PARTS;
 
     static final List<String> PARTS = List.of("ticks", "spatial", "memory", "boundary", "mcp", "autosave", "latency",
-            "sweep", "coldpython", "sizes");
+            "sweep", "coldpython", "sizes", "typical");
 
     @Option(names = "--out", description = "Report file (default: bench/RESULTS.md under --root).")
     Path out;
@@ -206,8 +206,14 @@ public final class Bench implements Callable<Integer> {
                 progress("  sizes failed: " + e);
             }
         }
+        if (parts.contains("typical")) {
+            // the server as ./polysim serve starts it, warm-up included: what a client's first worlds meet
+            results.typical = TypicalModel.measure(serverCommand(dir), dir.resolve("bench/native"), scripts);
+        }
         String today = java.time.LocalDate.now().toString();
         parts.stream().filter(PARTS::contains).forEach(p -> results.measuredOn.put(p, today));
+        String machine = Report.machine();
+        parts.stream().filter(PARTS::contains).forEach(p -> results.measuredCpu.put(p, machine));
         if (reuse != null) {
             reuse(results);
         }
@@ -229,8 +235,11 @@ public final class Bench implements Callable<Integer> {
         raw.set("sweep", results.sweep);
         raw.set("cold_python", results.coldPython);
         raw.set("sizes", results.sizes);
+        raw.set("typical", results.typical);
         ObjectNode measuredOn = raw.putObject("measured_on");
         results.measuredOn.forEach(measuredOn::put);
+        ObjectNode measuredCpu = raw.putObject("measured_cpu");
+        results.measuredCpu.forEach(measuredCpu::put);
         Files.writeString(report.resolveSibling("results.json"), raw.toPrettyString());
         progress("wrote " + report);
         return 0;
@@ -260,9 +269,14 @@ public final class Bench implements Callable<Integer> {
                 case "sweep" -> results.sweep = (ObjectNode) data;
                 case "latency" -> results.latency = (ObjectNode) data;
                 case "sizes" -> results.sizes = (ObjectNode) data;
+                case "typical" -> results.typical = (ObjectNode) data;
                 default -> results.coldPython = (ArrayNode) data;
             }
             results.measuredOn.put(part, earlier.path("measured_on").path(part).asString(fileDay));
+            JsonNode cpu = earlier.path("measured_cpu").path(part);
+            if (cpu.isString()) {
+                results.measuredCpu.put(part, cpu.asString());
+            }
             results.reused.add(part);
         }
     }
@@ -327,10 +341,17 @@ public final class Bench implements Callable<Integer> {
         /** {@link ResponseSizes}'s result. */
         ObjectNode sizes;
         String sizesError;
+        /** {@link TypicalModel}'s result. */
+        ObjectNode typical;
         /** An earlier run's raw results ({@code --before}), or null. */
         JsonNode before;
         /** The day each part was measured on: today, or an earlier run's day for a part taken with --reuse. */
         final java.util.Map<String, String> measuredOn = new java.util.TreeMap<>();
+        /**
+         * The CPU and cores each part was measured on ({@link Report#machine}), when known: with --reuse the
+         * report's machine table would otherwise name only the machine of this run.
+         */
+        final java.util.Map<String, String> measuredCpu = new java.util.TreeMap<>();
         /** The parts taken from an earlier run. */
         final List<String> reused = new ArrayList<>();
 

@@ -141,14 +141,21 @@ final class McpRoundTrip implements AutoCloseable {
         return times;
     }
 
-    private JsonNode call(String tool, ObjectNode args) throws IOException {
+    JsonNode call(String tool, ObjectNode args) throws IOException {
         ObjectNode params = Workload.JSON.createObjectNode().put("name", tool);
         params.set("arguments", args);
         JsonNode response = send("tools/call", params);
         if (response.path("result").path("isError").asBoolean(false) || response.has("error")) {
-            throw new IllegalStateException(tool + " failed: " + response);
+            // the tool's own words when it gave any, else the whole response
+            JsonNode text = response.path("result").path("content").path(0).path("text");
+            throw new IllegalStateException(tool + " failed: " + (text.isString() ? text.asString() : response));
         }
         return response;
+    }
+
+    /** CPU time the server process has used so far, every thread (the JIT compilers' and collector's too). */
+    long serverCpuMillis() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     String initializeLine() {

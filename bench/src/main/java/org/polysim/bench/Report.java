@@ -55,6 +55,7 @@ final class Report {
         autosave();
         sweep();
         coldPythonSection();
+        typicalSection();
         sizes();
         return md.toString();
     }
@@ -65,7 +66,7 @@ final class Report {
         line("| | |");
         line("|---|---|");
         line("| command | `./polysim bench` (from the checkout's root) |");
-        line("| CPU | " + cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores |");
+        line("| CPU | " + cpuLine() + " |");
         line("| memory | " + memTotal() + " |");
         line("| JDK | " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
                 + " |");
@@ -146,6 +147,7 @@ final class Report {
             line("| MCP `tools/list` under 25 KB (" + bytes(ResponseSizes.TOOLS_LIST_TARGET_BYTES) + " B) | "
                     + bytes(toolsList) + " B | " + mark(toolsList < ResponseSizes.TOOLS_LIST_TARGET_BYTES) + " |");
         }
+        typicalTargetRows().forEach(this::line);
         for (ObjectNode a : results.autosave) {
             if (a.path("n").asInt() == 1000 && !a.has("error")) {
                 double stored = percentile(a.path("stored_us"), 50);
@@ -258,6 +260,149 @@ final class Report {
                 .forEach(wait -> line("| " + num(wait / 1000.0) + " s | " + seconds(results.coldPython, wait) + " |"
                         + (compare ? " " + seconds(before, wait) + " |" : "")));
         line("");
+    }
+
+    /**
+     * Issue 24's targets on the typical model, as rows of a target table: each language's first world on a fresh
+     * server against its bound in seconds, then each second world against its own runtime's whole process.
+     */
+    private List<String> typicalTargetRows() {
+        List<String> rows = new ArrayList<>();
+        JsonNode t = results.typical;
+        if (t == null) {
+            return rows;
+        }
+        String model = "typical model (" + t.path("agents").asInt() + " agents × " + t.path("ticks").asInt()
+                + " ticks): ";
+        for (TypicalModel.Language l : TypicalModel.LANGUAGES) {
+            double[] first = TypicalModel.worldSeconds(t, l.id(), "first");
+            if (first.length > 0) {
+                double median = Stats.of(first).median();
+                rows.add("| " + model + l.id() + " first world on a fresh server ≤ " + num(l.firstWorldLimitSeconds())
+                        + " s | " + num(median) + " s | " + mark(median <= l.firstWorldLimitSeconds()) + " |");
+            }
+        }
+        for (TypicalModel.Language l : TypicalModel.LANGUAGES) {
+            double[] second = TypicalModel.worldSeconds(t, l.id(), "second");
+            double[] own = TypicalModel.ownSeconds(t, l.id());
+            if (second.length > 0 && own.length > 0) {
+                double secondMedian = Stats.of(second).median();
+                double ownMedian = Stats.of(own).median();
+                double ratio = secondMedian / ownMedian;
+                rows.add("| " + model + l.id() + " second world ≤ " + num(TypicalModel.SECOND_WORLD_LIMIT) + "× "
+                        + l.runtime() + "'s whole process | " + num(ratio) + "× (" + num(secondMedian) + " s / "
+                        + num(ownMedian) + " s) | " + mark(ratio <= TypicalModel.SECOND_WORLD_LIMIT) + " |");
+            }
+        }
+        return rows;
+    }
+
+    private void typicalSection() {
+        JsonNode t = results.typical;
+        if (t == null) {
+            return;
+        }
+        int servers = t.path("servers").size() / Math.max(1, TypicalModel.LANGUAGES.size());
+        int ownRuns = t.path("own").size() / Math.max(1, TypicalModel.LANGUAGES.size());
+        line("## A typical first model");
+        line("");
+        line("Issue 24's measure of what a user feels, measured on " + results.measuredOn.getOrDefault("typical",
+                "the day of this run") + ": Boltzmann wealth by messages (the `wealth` workload: each agent with "
+                + "wealth gives 1 to a random agent each tick, by a message), " + t.path("agents").asInt()
+                + " agents, " + t.path("ticks").asInt() + " ticks, seed " + t.path("seed").asInt() + ". Through the "
+                + "MCP server as a client uses it: `polysim serve` launched afresh (a new workspace; the packaged "
+                + "application's JVM options), the handshake, " + num(t.path("quiet_ms").asDouble() / 1000) + " s of "
+                + "quiet (the server warms its languages up meanwhile), then `create_world` and "
+                + "`advance_simulation` of " + t.path("ticks").asInt() + " ticks, timed from the first request to the "
+                + "last response: the first world of its language. Then a second world on the same server, the same "
+                + "model with its script's text changed by a comment, as after an edit. " + servers + " servers per "
+                + "language, languages alternating from server to server. Beside them, each language's own runtime "
+                + "runs the same model ([`native/`](native)'s wealth program, no warm-up, one block of "
+                + t.path("ticks").asInt() + " ticks) as a whole process, timed from spawn to exit, start-up "
+                + "included, " + ownRuns + " times, alternating with the others and spread between the server "
+                + "rounds. Figures: median (min–max). Load average (1 minute) on " + Runtime.getRuntime()
+                .availableProcessors() + " cores: " + num(t.path("load_average_start").asDouble()) + " when the part "
+                + "began, " + num(t.path("load_average_end").asDouble()) + " when it ended.");
+        line("");
+        line("| language | first world | second world (same server) | own runtime, whole process | first / own "
+                + "| second / own |");
+        line("|---|---|---|---|---|---|");
+        for (TypicalModel.Language l : TypicalModel.LANGUAGES) {
+            double[] first = TypicalModel.worldSeconds(t, l.id(), "first");
+            double[] second = TypicalModel.worldSeconds(t, l.id(), "second");
+            double[] own = TypicalModel.ownSeconds(t, l.id());
+            line("| " + l.id() + " | " + secondsCell(first) + " | " + secondsCell(second) + " | " + l.runtime() + " "
+                    + secondsCell(own) + " | " + ratioCell(first, own) + " | " + ratioCell(second, own) + " |");
+        }
+        line("");
+        line("Where a world's time goes (medians): the two calls, and the CPU time the server's process used "
+                + "meanwhile, all threads (the JIT compilers' and the collector's too; above the wall time when "
+                + "both cores worked).");
+        line("");
+        line("| language | world | `create_world` | `advance_simulation` | server CPU |");
+        line("|---|---|---|---|---|");
+        for (TypicalModel.Language l : TypicalModel.LANGUAGES) {
+            for (String which : List.of("first", "second")) {
+                line("| " + l.id() + " | " + which + " | " + secondsCell(t, l.id(), which, "create_ms") + " | "
+                        + secondsCell(t, l.id(), which, "advance_ms") + " | " + secondsCell(t, l.id(), which, "server_cpu_ms")
+                        + " |");
+            }
+        }
+        line("");
+        line("| language | server CPU in the " + num(t.path("quiet_ms").asDouble() / 1000) + " s of quiet (warm-up) "
+                + "| own runtime's " + t.path("ticks").asInt() + "-tick loop alone (its own clock) | own runtime's "
+                + "command |");
+        line("|---|---|---|---|");
+        for (TypicalModel.Language l : TypicalModel.LANGUAGES) {
+            List<Double> loops = new ArrayList<>();
+            t.path("own").forEach(r -> {
+                if (r.path("language").asString().equals(l.id()) && r.has("loop_ms")) {
+                    loops.add(r.path("loop_ms").asDouble());
+                }
+            });
+            line("| " + l.id() + " | " + secondsCell(t, l.id(), null, "quiet_cpu_ms") + " | "
+                    + (loops.isEmpty() ? "–" : num(Stats.of(loops.stream().mapToDouble(Double::doubleValue)
+                    .toArray()).median()) + " ms") + " | " + t.path("own_commands").path(l.runtime()).asOptional()
+                    .map(c -> "`" + c.asString() + "`").orElse("–") + " |");
+        }
+        line("");
+        line("Issue 24's targets:");
+        line("");
+        line("| target | measured | met |");
+        line("|---|---|---|");
+        typicalTargetRows().forEach(this::line);
+        line("");
+        List<String> failures = new ArrayList<>();
+        t.path("servers").forEach(s -> {
+            if (s.has("error")) {
+                failures.add(s.path("language").asString() + " server " + s.path("round").asInt() + ": "
+                        + s.path("error").asString());
+            }
+        });
+        t.path("own").forEach(r -> {
+            if (r.has("error")) {
+                failures.add(r.path("runtime").asString() + " run " + r.path("round").asInt() + ": "
+                        + r.path("error").asString());
+            }
+        });
+        if (!failures.isEmpty()) {
+            line("Failed: " + String.join("; ", failures) + ".");
+            line("");
+        }
+    }
+
+    private static String secondsCell(double[] seconds) {
+        return seconds.length == 0 ? "failed" : Stats.of(seconds).describe("s");
+    }
+
+    private static String ratioCell(double[] seconds, double[] base) {
+        return seconds.length == 0 || base.length == 0 ? "–"
+                : num(Stats.of(seconds).median() / Stats.of(base).median()) + "×";
+    }
+
+    /** The median of a millisecond field of a language's servers, in seconds. */
+    private static String secondsCell(JsonNode typical, String language, String which, String field) {
+        return TypicalModel.medianOf(typical, language, which, field).map(ms -> num(ms / 1000) + " s").orElse("–");
     }
 
     private void sizes() {
@@ -646,6 +791,39 @@ final class Report {
 
     private void line(String s) {
         md.append(s).append('\n');
+    }
+
+    /** This machine's CPU and cores, as the machine table and results.json's {@code measured_cpu} name it. */
+    static String machine() throws IOException {
+        return cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+
+    /** Parts whose figures do not depend on the machine they were measured on. */
+    private static final java.util.Set<String> MACHINE_INDEPENDENT = java.util.Set.of("sizes");
+
+    /**
+     * The machine table's CPU: this machine's, or, when parts of other runs are reused and any was measured
+     * elsewhere, each machine with its parts (a part whose machine an older results.json did not record says so).
+     */
+    private String cpuLine() throws IOException {
+        String here = machine();
+        if (results.reused.isEmpty()) {
+            return here;
+        }
+        Map<String, List<String>> partsByMachine = new java.util.LinkedHashMap<>();
+        results.measuredOn.keySet().forEach(part -> partsByMachine.computeIfAbsent(results.measuredCpu
+                .getOrDefault(part, "not recorded"), m -> new ArrayList<>()).add(part + (MACHINE_INDEPENDENT
+                .contains(part) ? " (byte counts, the same on any machine)" : "")));
+        List<String> unrecorded = partsByMachine.remove("not recorded");
+        if (unrecorded != null) {
+            partsByMachine.put("not recorded", unrecorded); // last
+        }
+        if (partsByMachine.keySet().equals(java.util.Set.of(here))) {
+            return here;
+        }
+        List<String> said = new ArrayList<>();
+        partsByMachine.forEach((m, parts) -> said.add(m + ": " + String.join(", ", parts)));
+        return String.join("; ", said);
     }
 
     private static String cpu() throws IOException {

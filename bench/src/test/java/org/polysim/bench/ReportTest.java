@@ -98,6 +98,90 @@ class ReportTest {
         assertThat(results.provenance()).startsWith("Measured on each day: 2026-12-06: sizes; 2026-11-27: ticks.");
     }
 
+    @Test
+    void theTypicalModelStandsBesideItsOwnRuntimesWithIssue24sTargets() throws Exception {
+        Bench.Results results = new Bench.Results();
+        results.measuredOn.put("typical", "2026-12-06");
+        ObjectNode typical = Workload.JSON.createObjectNode().put("agents", 300).put("ticks", 200).put("seed", 42)
+                .put("quiet_ms", 10_000).put("load_average_start", 1.5).put("load_average_end", 2.5);
+        typical.putObject("own_commands").put("cpython", "python3 bench/native/native.py wealth 300 0 1 200");
+        ArrayNode servers = typical.putArray("servers");
+        server(servers, "python", 1, 16_000, 5_000);
+        server(servers, "python", 2, 14_000, 6_000);
+        server(servers, "python", 3, 15_000, 4_000);
+        server(servers, "lua", 1, 250, 150);
+        servers.addObject().put("language", "js").put("round", 1).put("error", "the server closed stdout");
+        ArrayNode own = typical.putArray("own");
+        own.addObject().put("language", "python").put("runtime", "cpython").put("round", 1).put("process_ms", 200)
+                .put("loop_ms", 120);
+        own.addObject().put("language", "python").put("runtime", "cpython").put("round", 2).put("process_ms", 250)
+                .put("loop_ms", 130);
+        own.addObject().put("language", "lua").put("runtime", "lua5.4").put("round", 1).put("process_ms", 50);
+        results.typical = typical;
+
+        String md = new Report(results, List.of()).markdown();
+
+        assertThat(md).contains("## A typical first model\n\nIssue 24's measure of what a user feels, measured on "
+                        + "2026-12-06:")
+                .contains("| language | first world | second world (same server) | own runtime, whole process | "
+                        + "first / own | second / own |")
+                .contains("| python | 15 s (14–16) | 5 s (4–6) | cpython 0.225 s (0.2–0.25) | 66.7× | 22.2× |")
+                .contains("| js | failed | failed | node failed | – | – |")
+                .contains("| lua | 0.25 s (0.25–0.25) | 0.15 s (0.15–0.15) | lua5.4 0.05 s (0.05–0.05) | 5× | 3× |")
+                .contains("| python | first | 3 s | 12 s | 22.5 s |")
+                .contains("| js | – | – | – |")
+                .contains("| python | 10 s | 125 ms | `python3 bench/native/native.py wealth 300 0 1 200` |")
+                .contains("| typical model (300 agents × 200 ticks): python first world on a fresh server ≤ 2 s "
+                        + "| 15 s | **no** |")
+                .contains("| typical model (300 agents × 200 ticks): lua first world on a fresh server ≤ 0.3 s "
+                        + "| 0.25 s | yes |")
+                .contains("| typical model (300 agents × 200 ticks): python second world ≤ 5× cpython's whole "
+                        + "process | 22.2× (5 s / 0.225 s) | **no** |")
+                .contains("| typical model (300 agents × 200 ticks): lua second world ≤ 5× lua5.4's whole process "
+                        + "| 3× (0.15 s / 0.05 s) | yes |")
+                .contains("Failed: js server 1: the server closed stdout.");
+        // the rows stand in the report's targets table too
+        assertThat(md.substring(md.indexOf("## Targets"), md.indexOf("## A typical first model")))
+                .contains("python first world on a fresh server ≤ 2 s | 15 s | **no** |");
+    }
+
+    @Test
+    void aReusedTypicalPartIsNamedWithItsDay() {
+        Bench.Results results = new Bench.Results();
+        results.measuredOn.put("typical", "2026-12-06");
+        results.measuredOn.put("ticks", "2026-11-27");
+        results.reused.add("ticks");
+
+        assertThat(Bench.PARTS).contains("typical");
+        assertThat(results.provenance()).startsWith("Measured on each day: 2026-12-06: typical; 2026-11-27: ticks.");
+    }
+
+    @Test
+    void theMachineTableNamesTheMachineOfEachPartWhenReusedPartsCameFromAnother() throws Exception {
+        Bench.Results results = new Bench.Results();
+        results.measuredOn.put("typical", "2026-12-06");
+        results.measuredOn.put("sizes", "2026-12-06");
+        results.measuredOn.put("ticks", "2026-11-27");
+        results.measuredOn.put("mcp", "2026-11-26");
+        results.measuredCpu.put("typical", "AMD EPYC, 2 cores");
+        results.measuredCpu.put("sizes", "AMD EPYC, 2 cores");
+        results.measuredCpu.put("ticks", "Intel(R) Xeon(R) Processor, 2 cores");
+        results.reused.addAll(List.of("sizes", "ticks", "mcp"));
+
+        assertThat(new Report(results, List.of()).markdown()).contains("| CPU | AMD EPYC, 2 cores: sizes (byte "
+                + "counts, the same on any machine), typical; Intel(R) Xeon(R) Processor, 2 cores: ticks; not "
+                + "recorded: mcp |");
+    }
+
+    /** A typical-model server whose worlds took {@code firstMs} and {@code secondMs}, a fifth of it creating. */
+    private static void server(ArrayNode servers, String language, int round, double firstMs, double secondMs) {
+        ObjectNode s = servers.addObject().put("language", language).put("round", round).put("quiet_cpu_ms", 10_000);
+        s.putObject("first").put("create_ms", firstMs / 5).put("advance_ms", firstMs * 4 / 5).put("total_ms", firstMs)
+                .put("server_cpu_ms", firstMs * 1.5);
+        s.putObject("second").put("create_ms", secondMs / 5).put("advance_ms", secondMs * 4 / 5)
+                .put("total_ms", secondMs).put("server_cpu_ms", secondMs * 1.5);
+    }
+
     /** A 10k tick result whose two one-tick blocks each took {@code ms}. */
     private static ObjectNode tick(String workload, String impl, double ms) {
         ObjectNode r = Workload.JSON.createObjectNode().put("workload", workload).put("impl", impl).put("n", 10_000)
