@@ -63,8 +63,9 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--out", paramLabel = "SNAPSHOT",
-            description = "Where to save the final snapshot (.yaml or .json). Default: runs/<file>.final.yaml "
-                    + "under the current directory (<file>: the world file's name without its extension).")
+            description = "Where to save the final snapshot (.yaml or .json). Default: runs/<folder>/<file>.final"
+                    + ".yaml under the current directory (<folder>: the world file's folder, <file>: its name "
+                    + "without the extension), so examples' world.yaml files do not overwrite each other.")
     Path out;
 
     @Option(names = "--csv", paramLabel = "FILE.csv",
@@ -113,7 +114,8 @@ final class RunCommand implements Callable<Integer> {
             }
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
             if (out == null) {
-                out = Path.of("runs", stem + ".final.yaml");
+                Path folder = file.toAbsolutePath().getParent().getFileName();
+                out = Path.of("runs", folder == null ? "root" : folder.toString(), stem + ".final.yaml");
             }
             starting(definition, stderr);
             world = World.create(tree, file.toAbsolutePath().getParent(), stem);

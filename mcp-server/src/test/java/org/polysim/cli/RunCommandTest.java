@@ -59,7 +59,7 @@ class RunCommandTest {
                   c: { language: lua, source: "function update(e, inbox) e.metric('n', 1) end" }
                 entities: [ { script: c } ]
                 """);
-        Path expected = Path.of("runs", "my-model.final.yaml");
+        Path expected = Path.of("runs", dir.getFileName().toString(), "my-model.final.yaml");
         try {
             assertThat(run("run", file.toString(), "--steps", "2")).as(err.toString()).isZero();
             assertThat(out.toString()).contains("snapshot: " + expected);
@@ -68,6 +68,7 @@ class RunCommandTest {
                     .isEqualTo("rw-r--r--");
         } finally {
             Files.deleteIfExists(expected);
+            Files.deleteIfExists(expected.getParent());
         }
     }
 
