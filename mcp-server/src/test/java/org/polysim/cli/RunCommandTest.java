@@ -73,6 +73,28 @@ class RunCommandTest {
     }
 
     @Test
+    void helpListsTheLaunchersTestAndBenchBesideTheCommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("run ", "serve ", "sweep ", "  test    Run every test",
+                "  bench   Benchmarks");
+    }
+
+    @Test
+    void aGraalVmLanguageSaysItIsStartingBeforeItsFirstWorld(@TempDir Path dir) throws Exception {
+        Path file = world(dir, """
+                name: quiet
+                scripts:
+                  j: { language: js, source: "function update(e, inbox) { e.metric('n', 1); }" }
+                  l: { language: lua, source: "function update(e, inbox) end" }
+                entities: [ { script: j }, { script: l } ]
+                """);
+        assertThat(run("run", file.toString(), "--steps", "1", "--out", dir.resolve("q.yaml").toString()))
+                .as(err.toString()).isZero();
+        assertThat(err.toString()).startsWith("polysim: starting JavaScript (GraalJS); the first world of a "
+                + "language takes a few seconds...");
+    }
+
+    @Test
     void runsASeedProjectWorldFileAndOverridesItsSeed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("seed.json");
         Files.writeString(file, """

@@ -50,6 +50,24 @@ class DocsTest {
         return tests.stream();
     }
 
+    /** The README links only to what a clone holds (it named ../shared/DESIGN.md, outside the repository). */
+    @Test
+    void theReadmeLinksOnlyToFilesInTheRepository() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of("..").toRealPath();
+        String readme = java.nio.file.Files.readString(root.resolve("README.md"));
+        Matcher outside = Pattern.compile("(?<![.\\w])\\.\\./[\\w./-]+").matcher(readme); // not ".../" abbreviations
+        assertThat(outside.find() ? outside.group() : null).as("a path outside the repository").isNull();
+        Matcher link = Pattern.compile("\\]\\(([^)#]+)\\)").matcher(readme);
+        List<String> links = new ArrayList<>();
+        while (link.find()) {
+            if (!link.group(1).startsWith("http")) {
+                links.add(link.group(1));
+            }
+        }
+        assertThat(links).contains("docs/DESIGN.md", "bench/RESULTS.md")
+                .allSatisfy(l -> assertThat(root.resolve(l)).as(l).exists());
+    }
+
     @Test
     void theLuaPageListsExactlyTheEntityApi() throws Exception {
         String page = Docs.pages().get("polysim://docs/lua").text();
