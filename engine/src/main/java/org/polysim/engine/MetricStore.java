@@ -47,11 +47,6 @@ final class MetricStore {
         counts.forEach((script, n) -> series.computeIfAbsent(POPULATION + script, k -> new Series()).set(tick, n));
     }
 
-    /** Declares what a tick without a value of {@code name} means (a count or a sum: usually 0). */
-    void declareMissing(String name, double missing) {
-        create(name).missing = missing;
-    }
-
     /** Script metrics first, in the order first recorded, then the engine's population counts. */
     java.util.List<String> names() {
         java.util.List<String> out = new java.util.ArrayList<>(series.size());

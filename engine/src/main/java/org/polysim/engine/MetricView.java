@@ -18,14 +18,24 @@ public record MetricView(String name, long count, double total, double mean, dou
         return count > 0 && Math.abs(lastTime - now) < 1e-9;
     }
 
-    /**
-     * How to read {@code last} at time {@code now}, in words, for summaries: empty when it is the current value,
-     * else when it was recorded and that nothing was since ("last recorded at t = 5; no value since").
-     */
+    /** {@link #staleness(long, double, double)} of this metric. */
     public String staleness(double now) {
+        return staleness(count, lastTime, now);
+    }
+
+    /**
+     * How to read a last value at time {@code now}, in words, for every summary (of a whole history or of a window's
+     * statistics): empty when it is the value at {@code now}, else when it was recorded and that nothing was since
+     * ("last recorded at t = 5; no value since").
+     *
+     * @param count    the values there are; none: "no value recorded"
+     * @param lastTime the time of the last of them
+     */
+    public static String staleness(long count, double lastTime, double now) {
         if (count == 0) {
-            return "never recorded";
+            return "no value recorded";
         }
-        return lastIsCurrent(now) ? "" : "last recorded at t = " + Numbers.brief(lastTime, 6) + "; no value since";
+        return Math.abs(lastTime - now) < 1e-9 ? "" : "last recorded at t = " + Numbers.brief(lastTime, 6)
+                + "; no value since";
     }
 }

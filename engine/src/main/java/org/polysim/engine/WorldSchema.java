@@ -4,13 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The world-file schema, written once: the fields of a world, a script and an entity, with their JSON types and
  * descriptions, and the limits ({@link Limits.Field}). The reader accepts exactly these fields (and names the
- * allowed ones in its errors); the MCP server describes {@code create_world}'s input with {@link #jsonSchema}.
+ * allowed ones in its errors); the MCP server describes {@code create_world}'s input with {@link #WORLD}'s fields.
  * Fields marked {@code snapshot} are what a snapshot adds (time, messages in flight, metric history, generator
  * state); they are read but not advertised to authors.
  */
@@ -36,14 +34,17 @@ public final class WorldSchema {
             field("seed", "integer", "Seed of every random draw (default 0)."),
             field("dt", "number", "Time per tick (default 1)."),
             field("params", "object", "Model parameters, read-only for scripts as e.params."),
-            field("schedule", "string", "Update order: sequential (creation order, default) or random (seeded shuffle)."),
+            field("schedule", "string", "Update order: sequential (creation order, default) or random (seeded "
+                    + "shuffle)."),
             field("limits", "object", "Per-call script budgets and world caps; every one has a safe default."),
             field("scripts", "object", "{id: {language: lua|js|python, source}} (or file: a path)."),
             snapshot("script_library", "object", "The seed project's script library: {id: {id, kind: lua, "
                     + "script}}."),
-            field("space", "object", "{kind: grid|continuous, width, height, depth?, torus?, neighborhood?, capacity?}."),
+            field("space", "object", "{kind: grid|continuous, width, height, depth?, torus?, neighborhood?, "
+                    + "capacity?}."),
             field("layers", "object", "Grid resource layers: {name: {initial, max, regrow, diffuse, evaporate}}."),
-            field("entities", "array", "[{script, count, state}] (ids <script>-<k>) or [{id, script, state}]; at in a space."),
+            field("entities", "array", "[{script, count, state}] (ids <script>-<k>) or [{id, script, state}]; at "
+                    + "in a space."),
             snapshot("time", "number", "Simulation time the world is at."),
             snapshot("messages", "array", "Messages in flight."),
             field("metrics", "object", "{name: {missing: 0}}: a tick nobody recorded that metric counts as 0 "
@@ -117,59 +118,5 @@ public final class WorldSchema {
     /** The names of the limits. */
     static Set<String> limitNames() {
         return Arrays.stream(Limits.Field.values()).map(Limits.Field::key).collect(Collectors.toUnmodifiableSet());
-    }
-
-    /**
-     * The JSON Schema of field {@code name} of a world file, nested fields included (a limit's default, a script's
-     * and an entity's fields), for tool descriptions.
-     */
-    public static ObjectNode jsonSchema(String name) {
-        Field f = WORLD.stream().filter(x -> x.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no world field " + name));
-        ObjectNode s = property(f);
-        switch (name) {
-            case "limits" -> {
-                ObjectNode props = s.putObject("properties");
-                for (Limits.Field l : Limits.Field.values()) {
-                    props.putObject(l.key()).put("type", "integer").put("minimum", l.min())
-                            .put("description", l.description() + " (default " + l.of(Limits.DEFAULTS) + ")");
-                }
-                s.put("additionalProperties", false);
-            }
-            case "scripts" -> s.set("additionalProperties", object(SCRIPT));
-            case "entities" -> s.set("items", object(ENTITY));
-            case "space" -> {
-                s.setAll(object(SPACE));
-                ((ObjectNode) s.get("properties").get("kind")).putArray("enum").add("grid").add("continuous");
-                ((ObjectNode) s.get("properties").get("neighborhood")).putArray("enum").add("moore")
-                        .add("von_neumann");
-                s.putArray("required").add("kind").add("width").add("height");
-            }
-            case "layers" -> s.set("additionalProperties", object(LAYER));
-            case "metrics" -> s.set("additionalProperties", object(METRIC));
-            case "schedule" -> s.putArray("enum").add("sequential").add("random");
-            default -> { }
-        }
-        return s;
-    }
-
-    private static ObjectNode object(List<Field> fields) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode().put("type", "object");
-        ObjectNode props = o.putObject("properties");
-        fields.stream().filter(f -> !f.snapshot()).forEach(f -> props.set(f.name(), property(f)));
-        return o;
-    }
-
-    private static ObjectNode property(Field f) {
-        ObjectNode p = JsonNodeFactory.instance.objectNode();
-        if (f.type().contains("|")) {
-            var types = p.putArray("type");
-            for (String t : f.type().split("\\|")) {
-                types.add(t);
-            }
-        } else {
-            p.put("type", f.type());
-        }
-        return p.put("description", f.description());
     }
 }

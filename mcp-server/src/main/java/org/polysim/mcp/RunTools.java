@@ -162,6 +162,9 @@ final class RunTools {
             new java.util.TreeMap<>(report.lastTickMetrics()).forEach(metrics::put);
             List<MetricView> silent = new java.util.ArrayList<>();
             for (String metric : report.ticks() == 0 ? List.<String>of() : w.metricNames()) {
+                if (report.lastTickMetrics().containsKey(metric)) {
+                    continue; // it has a value now; a view copies its whole history, so only the others are read
+                }
                 MetricView m = w.metric(metric).orElseThrow();
                 if (m.count() > 0 && !m.lastIsCurrent(w.time())) {
                     silent.add(m);
@@ -209,14 +212,12 @@ final class RunTools {
         String name = c.args().string("world_name");
         return state.locked(name, () -> {
             World w = state.world(name);
+            List<MetricView> views = w.metricNames().stream().map(m -> w.metric(m).orElseThrow()).toList();
             ArrayNode list = Json.F.arrayNode();
-            for (String metric : w.metricNames()) {
-                list.add(Views.stats(w.metric(metric).orElseThrow(), w.time()));
-            }
+            views.forEach(m -> list.add(Views.stats(m, w.time())));
             ObjectNode out = Json.object().put("world_name", name).put("time", w.time());
             out.set("metrics", list);
-            List<String> stale = Views.staleLasts(w.metricNames().stream().map(m -> w.metric(m).orElseThrow())
-                    .toList(), w.time());
+            List<String> stale = Views.staleLasts(views, w.time());
             return new Tool.Result(out, list.isEmpty() ? "no metrics yet: scripts record them with "
                     + "e.metric(name, value)" : list.size() + " metrics at time " + Views.num(w.time()) + ": "
                     + String.join(", ", w.metricNames()) + (stale.isEmpty() ? "" : ". No value now: "

@@ -50,8 +50,8 @@ final class Schema {
     /**
      * The fields of a world file an author writes (all but {@code name}, which the caller describes), from the
      * engine's one description of them ({@link WorldSchema}): type and a line each, the nested fields said in that
-     * line. The full nested schema ({@link WorldSchema#jsonSchema}) was 5 KB of every conversation's tools/list; the
-     * guide gives it field by field.
+     * line. The nested schema of each (a script's, an entity's, the space's fields) was 5 KB of every
+     * conversation's tools/list; the guide gives them field by field.
      */
     Schema world() {
         for (WorldSchema.Field f : WorldSchema.WORLD) {

@@ -58,13 +58,11 @@ public final class Views {
     private static ObjectNode last(ObjectNode o, long count, double lastTime, double now) {
         if (count == 0) {
             o.putNull("last_time");
-            return o.put("last_note", "no value recorded");
+        } else {
+            o.put("last_time", lastTime);
         }
-        o.put("last_time", lastTime);
-        if (Math.abs(lastTime - now) > 1e-9) {
-            o.put("last_note", "last recorded at t = " + num(lastTime) + "; no value since (t = " + num(now) + ")");
-        }
-        return o;
+        String stale = MetricView.staleness(count, lastTime, now);
+        return stale.isEmpty() ? o : o.put("last_note", count == 0 ? stale : stale + " (t = " + num(now) + ")");
     }
 
     /**
