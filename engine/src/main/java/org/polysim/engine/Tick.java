@@ -10,6 +10,7 @@ import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.EntityContext;
 import org.polysim.engine.spi.ScriptException;
 import org.polysim.engine.spi.Turns;
+import org.polysim.engine.spi.Turns.Upcoming;
 
 /**
  * One atomic tick (DESIGN.md "One tick"): deliver, update, apply commands, evolve layers, close metrics. What it
@@ -140,6 +141,24 @@ final class Tick {
             world.calling(e);
             slot = tracing ? world.trace.start(e) : -1;
             return new EntityCall(Tick.this, e, e.inbox, false, slot);
+        }
+
+        @Override
+        public List<Upcoming> ahead(int max) {
+            List<Upcoming> out = new ArrayList<>(Math.min(max, order.size() - next + 1));
+            if (updating != null && max > 0) {
+                out.add(new Upcoming(updating.id, updating.state, updating.inbox));
+            }
+            for (int i = next; i < order.size() && out.size() < max; i++) {
+                Entity e = order.get(i);
+                if (e.script.controller() != controller) {
+                    break;
+                }
+                if (e.alive) {
+                    out.add(new Upcoming(e.id, e.state, e.inbox));
+                }
+            }
+            return out;
         }
 
         /** The update in progress, if any, is over. */

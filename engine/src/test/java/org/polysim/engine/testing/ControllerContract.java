@@ -52,6 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code hoarder}: keeps every state object it was given in a list at the script's top level; each update
  *       first sets {@code count} to 999 and appends 1 to {@code list} in every object kept from earlier calls, then
  *       adds 1 to its own {@code count} (starting from 0) and sets {@code list} to {@code [0]} if it has none.</li>
+ *   <li>{@code culler}: adds 1 to {@code state.updates} (starting from 0); then, if {@code state.cull} is set,
+ *       destroys the entity of that id and removes {@code cull} from its state.</li>
  *   <li>{@code spender}: counts from 0 to {@code params.loops} in a loop, one step at a time, and stores the count
  *       in {@code state.loops}.</li>
  * </ul>
@@ -371,6 +373,35 @@ public abstract class ControllerContract {
             assertThat(loud.log("printer-" + k, 5)).hasSize(2).allSatisfy(l ->
                     assertThat(l.text()).contains("hello").contains("42"));
         }
+    }
+
+    /**
+     * A long run of one script, as a controller may hand its guest a part at a time: every entity is updated once a
+     * tick, with its own state, and one destroyed by an earlier update of the tick is not, wherever it falls in the
+     * run.
+     */
+    @Test
+    void aLongRunUpdatesEachLiveEntityOnceWithItsOwnState() throws Exception {
+        int n = 1300;
+        World w = single("culler", n, null);
+        w.advance(1);
+        // each culls an entity far ahead in the run, or the next one
+        w.setEntityStates(Map.of("culler-2", cull("culler-3"), "culler-10", cull("culler-1290"),
+                "culler-700", cull("culler-701"), "culler-1200", cull("culler-5")));
+        w.advance(1);
+        // culler-5 had its turn before culler-1200 destroyed it; the three others never had theirs
+        assertThat(w.entityIds("culler")).hasSize(n - 4)
+                .doesNotContain("culler-3", "culler-1290", "culler-701", "culler-5");
+        for (String id : w.entityIds("culler")) {
+            assertThat(w.entityState(id).orElseThrow().path("updates").asInt()).as(id).isEqualTo(2);
+        }
+        w.advance(1);
+        assertThat(w.entityState("culler-1300").orElseThrow().path("updates").asInt()).isEqualTo(3);
+        assertThat(w.entityState("culler-2").orElseThrow().has("cull")).isFalse();
+    }
+
+    private static ObjectNode cull(String id) {
+        return JsonNodeFactory.instance.objectNode().put("updates", 1).put("cull", id);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.polysim.lang.graal;
 
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -16,10 +17,12 @@ import org.polysim.engine.guard.Allocations;
 import org.polysim.engine.spi.CallLimits;
 import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.EntityContext;
+import org.polysim.engine.spi.InboxMessage;
 import org.polysim.engine.spi.ScriptException;
 import org.polysim.engine.spi.ScriptSource;
 import org.polysim.engine.spi.Turns;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * so a script never sees an object another call could have touched (the JavaScript prelude keeps the text parsed
  * too, a value no script sees, and copies it: a tenth of the cost of parsing); it answers {@code null} when the state
  * it would return is unchanged. Any failure forgets what was handed over, so the next call sends the state again.
- * The inbox is read field by field through {@link HostApi#inboxSize} and its siblings.
+ * A run of updates ({@link #updateAll}) takes its states and inboxes in chunks of text; a single call reads the inbox
+ * field by field through {@link HostApi#inboxSize} and its siblings.
  */
 public final class GraalController implements Controller {
 
@@ -166,10 +170,12 @@ public final class GraalController implements Controller {
     }
 
     /**
-     * A run of updates in one guest call: the prelude's loop asks {@link HostApi#next} for each entity after the
-     * first. Each update still gets a budget of its own: the statement count is reset and the watchdog restarted
-     * between turns ({@link Context#resetLimits} takes effect inside a call in progress). One call per entity cost
-     * more than a small update: entering and leaving the context, the call's dispatch, a watchdog entry each.
+     * A run of updates in one guest call. The guest takes the run's ids, states (those it does not hold already) and
+     * inboxes as one text per {@link #CHUNK} entities, and crosses back once per update, with its result, for the
+     * next: each crossing of the interpreter into the host costs more than a small update's own work while the guest
+     * code is not yet compiled, the case of every short run. Each update still gets a budget of its own: the
+     * statement count is reset and the watchdog restarted between turns ({@link Context#resetLimits} takes effect
+     * inside a call in progress).
      */
     @Override
     public void updateAll(Turns turns) throws ScriptException {
@@ -179,11 +185,19 @@ public final class GraalController implements Controller {
         }
     }
 
+    /** Entities per chunk of a run: enough to cross rarely, few enough to keep a large run's text small. */
+    static final int CHUNK = 512;
+
     /** The host's side of a run in progress: one entity's update after another, as the guest asks. */
     private final class Run implements HostApi.Loop {
         private final Turns turns;
+        /** The update in progress; before the guest's first {@link #next}, the run's first, begun already. */
         private EntityContext updating;
-        private String stateIn;
+        private boolean begun;
+        private List<Turns.Upcoming> chunk = List.of();
+        /** Index in {@link #chunk} of the update in progress. */
+        private int at;
+        private String chunkText;
         private Watchdog.Running running;
 
         Run(Turns turns, EntityContext first) {
@@ -192,23 +206,60 @@ public final class GraalController implements Controller {
         }
 
         @Override
-        public String next(String result) {
-            finish(updating, result);
-            log.flushLine();
-            updating = turns.next();
-            host.bind(updating);
-            if (updating == null) {
-                return null;
+        public int next(String result) {
+            if (begun) {
+                finish(updating, result);
+                log.flushLine();
+                updating = turns.next();
+                host.bind(updating);
+                if (updating == null) {
+                    return HostApi.DONE;
+                }
             }
-            stateIn = GraalController.this.stateIn(updating);
+            begun = true;
+            int found = at + 1;
+            while (found < chunk.size() && !chunk.get(found).id().equals(updating.id())) {
+                found++; // destroyed since the chunk was made
+            }
+            int index = found;
+            if (found >= chunk.size()) {
+                chunk = turns.ahead(CHUNK);
+                chunkText = encode(chunk);
+                index = HostApi.NEW_CHUNK;
+                found = 0;
+            }
+            at = found;
             context.resetLimits();
             running.restart();
-            return updating.id();
+            return index;
         }
 
         @Override
-        public String stateIn() {
-            return stateIn;
+        public String chunk() {
+            return chunkText;
+        }
+
+        /**
+         * {@code [[id, state, inbox], …]}; a state the guest holds already is null, and is forgotten as handed over
+         * until its update succeeds.
+         */
+        private String encode(List<Turns.Upcoming> entities) {
+            ArrayNode out = HostApi.JSON.createArrayNode();
+            for (Turns.Upcoming u : entities) {
+                ArrayNode item = out.addArray().add(u.id());
+                if (handedOver.remove(u.id()) == u.state()) {
+                    item.addNull();
+                } else {
+                    item.add(u.state());
+                }
+                ArrayNode inbox = item.addArray();
+                for (InboxMessage m : u.inbox()) {
+                    ObjectNode message = inbox.addObject().put("from", m.from()).put("kind", m.kind());
+                    message.set("content", m.content());
+                    message.put("sent_at", m.sentAt());
+                }
+            }
+            return codec.encode(out);
         }
     }
 
@@ -227,7 +278,7 @@ public final class GraalController implements Controller {
             open(); // the previous context was stopped; states live in the engine, so nothing is lost
         }
         String params = e.params() != paramsSent ? codec.encode(e.params()) : null;
-        String stateIn = stateIn(e);
+        String stateIn = run == null ? stateIn(e) : null; // a run hands its states over in chunks
         host.loop(run);
         host.bind(e);
         context.resetLimits();

@@ -48,12 +48,21 @@ public final class HostApi {
      * host's side of the engine's {@link org.polysim.engine.spi.Turns}).
      */
     interface Loop {
-        /** Ends the update in progress with its result (the state's new text, or null: unchanged); the next id. */
-        String next(String result);
+        /**
+         * Ends the update in progress, if any, with its result (the state's new text, or null: unchanged) and begins
+         * the next: its index in the chunk the guest holds, {@link #NEW_CHUNK} when the guest is to take
+         * {@link #chunk} first (the update is then its first entry), or {@link #DONE}.
+         */
+        int next(String result);
 
-        /** The state text of the update just begun, or null when the guest's copy is the engine's state. */
-        String stateIn();
+        /** The entities from the update just begun on: {@code [[id, state or null, [message, …]], …]} in the codec. */
+        String chunk();
     }
+
+    /** {@link Loop#next}: the run is over. */
+    static final int DONE = -1;
+    /** {@link Loop#next}: the update just begun is the first entry of a new {@link Loop#chunk}. */
+    static final int NEW_CHUNK = -2;
 
     private Loop loop;
 
@@ -61,21 +70,23 @@ public final class HostApi {
         this.loop = loop;
     }
 
-    /** The prelude's loop over a run: see {@link Loop#next}; null when the run is over. */
+    /** The prelude's loop over a run: see {@link Loop#next}. */
     @HostAccess.Export
-    public String next(String result) {
-        if (loop == null) {
-            throw new IllegalStateException("next is the prelude's, inside a run of updates");
-        }
-        return loop.next(result);
+    public int next(String result) {
+        return running().next(result);
     }
 
+    /** The prelude's loop over a run: see {@link Loop#chunk}. */
     @HostAccess.Export
-    public String stateIn() {
+    public String chunk() {
+        return running().chunk();
+    }
+
+    private Loop running() {
         if (loop == null) {
-            throw new IllegalStateException("stateIn is the prelude's, inside a run of updates");
+            throw new IllegalStateException("next and chunk are the prelude's, inside a run of updates");
         }
-        return loop.stateIn();
+        return loop;
     }
 
     void bind(EntityContext context) {

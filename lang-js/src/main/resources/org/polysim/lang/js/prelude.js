@@ -57,7 +57,7 @@
     }
     const types = m.params.map(p => p.type), labels = m.params.map(p => p.what);
     const parsed = m.result === "STRINGS" || m.result === "JSON";
-    api[m.name] = function (...args) {
+    const generic = function (...args) {
       const out = [];
       for (let k = 0; k < args.length; k++) {
         const v = args[k], type = types[k];
@@ -69,7 +69,25 @@
       const r = invoke(ordinal, out);
       return parsed && r !== null ? parse(r) : r;
     };
+    api[m.name] = types.includes("TEXT") ? generic : fixed(m.name, ordinal, types, labels, parsed, generic);
   });
+  // The same member as a function of its own arity, written out: while the prelude runs in the interpreter (a short
+  // run's whole life), each step of the generic loop above costs more than the host call it prepares. Missing
+  // arguments go as null, as the generic one leaves them out; more arguments than parameters go to the generic one,
+  // which lets the host say so.
+  function fixed(name, ordinal, types, labels, parsed, generic) {
+    const args = types.map((t, k) => "a" + k);
+    const values = types.map((t, k) => {
+      const a = "a" + k, what = stringify(labels[k]);
+      return t === "JSON" ? `${a} == null ? null : typeof ${a} === "number" ? ${a} : json(${a}, ${what})`
+          : t === "OBJECT" ? `${a} == null ? null : json(${a}, ${what})` : `${a} ?? null`;
+    });
+    const call = `host.call${types.length}(${[ordinal, ...values].join(", ")})`;
+    return new Function("host", "json", "parse", "generic", `return function ${name}(${args.join(", ")}) {
+      if (arguments.length > ${types.length}) return generic.apply(this, arguments);
+      ${parsed ? `const r = ${call}; return r === null ? null : parse(r);` : `return ${call};`}
+    };`)(host, json, parse, generic);
+  }
   // a host call of fixed arity where there is one: a spread into the varargs call costs several times more
   function invoke(ordinal, out) {
     switch (out.length) {
@@ -97,75 +115,12 @@
     return functions.get(kind);
   }
 
-  // Each entity's state as the engine holds it: its JSON text and that text parsed, a plain object no script ever
-  // sees. A call gets a fresh copy of it (a tenth of the cost of parsing the text again), so no object outlives the
-  // call that owns it; the host sends a state only when it changed on its side. After the call the state is written
-  // to text only when it differs from the kept one, and the kept object becomes what parsing that text would give.
+  // Each entity's state as the engine holds it: its JSON text, and that text parsed, the object its next call gets
+  // (no script has seen it yet). After a call the state is written to text; when the text changed, the object kept
+  // is the new text parsed, so the next call sees exactly what a snapshot would give it. JSON.parse and
+  // JSON.stringify are built in, so this costs little even before the prelude is compiled, unlike a copy and a
+  // comparison written here (which were cheaper only once compiled).
   const kept = new Map();
-  // out[k] = x, except that a "__proto__" key stays a key, as JSON.parse makes it, rather than setting the prototype
-  function put(out, k, x) {
-    if (k === "__proto__") Object.defineProperty(out, k, { value: x, writable: true, enumerable: true, configurable: true });
-    else out[k] = x;
-  }
-  function copy(v) { // of a value parsed from JSON
-    if (v === null || typeof v !== "object") return v;
-    if (Array.isArray(v)) {
-      const out = new Array(v.length);
-      for (let i = 0; i < v.length; i++) out[i] = copy(v[i]);
-      return out;
-    }
-    const out = {};
-    for (const k of Object.keys(v)) put(out, k, copy(v[k]));
-    return out;
-  }
-  const skipped = v => v === undefined || typeof v === "function" || typeof v === "symbol";
-  // what JSON.parse(JSON.stringify(v)) gives, for a v that JSON.stringify accepted and its text; a value with a
-  // toJSON method or a boxed primitive is left to the parser itself
-  function asParsed(v, text) {
-    try {
-      return plain(v);
-    } catch (notPlain) {
-      if (notPlain !== NOT_PLAIN) throw notPlain;
-      return parse(text);
-    }
-  }
-  const NOT_PLAIN = {};
-  function plain(v) {
-    if (typeof v === "number") return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
-    if (v === null || typeof v !== "object") return v;
-    if (typeof v.toJSON === "function" || v instanceof Number || v instanceof String || v instanceof Boolean) {
-      throw NOT_PLAIN;
-    }
-    if (Array.isArray(v)) {
-      const out = new Array(v.length);
-      for (let i = 0; i < v.length; i++) out[i] = skipped(v[i]) ? null : plain(v[i]);
-      return out;
-    }
-    const out = {};
-    for (const k of Object.keys(v)) {
-      const x = v[k];
-      if (!skipped(x)) put(out, k, plain(x));
-    }
-    return out;
-  }
-  // whether v would be written as the same text as the kept object p: false whenever unsure, so writing decides
-  function same(v, p) {
-    if (p === null || typeof p !== "object") return v === p;
-    if (v === null || typeof v !== "object") return false;
-    if (Array.isArray(p)) {
-      if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || v.length !== p.length) return false;
-      for (let i = 0; i < p.length; i++) if (!same(v[i], p[i])) return false;
-      return true;
-    }
-    if (Object.getPrototypeOf(v) !== Object.prototype) return false;
-    const keys = Object.keys(v), expected = Object.keys(p);
-    if (keys.length !== expected.length) return false;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] !== expected[i] || !same(v[keys[i]], p[keys[i]])) return false;
-    }
-    return true;
-  }
-
   // the inbox one field at a time: a scalar content crosses as itself, anything else as JSON text
   function inbox() {
     const n = host.inboxSize(), list = new Array(n);
@@ -176,30 +131,41 @@
     }
     return list;
   }
-  // one call for init, update or forget of one entity; "run" updates a run of entities of this script, from this one
-  // on, asking the host for the next after each (the host resets the budgets between them)
+  // one call for init, update or forget of one entity; "run" updates a run of entities of this script, asking the
+  // host for the next after each (the host resets the budgets between them) and taking their ids, states and inboxes
+  // a chunk at a time: [[id, state or null when this context holds it, [message, ...]], ...]
   return function call(kind, id, script, time, stateJson, paramsJson) {
     if (kind === "forget") { kept.delete(id); return null; }
     if (paramsJson !== null) params = deepFreeze(parse(paramsJson));
-    if (kind !== "run") return one(kind, id, script, time, stateJson);
-    while (id !== null) {
-      const result = one("update", id, script, time, stateJson);
-      id = host.next(result);
-      stateJson = id === null ? null : host.stateIn();
+    if (kind !== "run") {
+      if (stateJson !== null) kept.set(id, { text: stateJson, value: null });
+      return one(kind, id, script, time, kind === "update" ? inbox() : []);
     }
-    return null;
+    let chunk = null, result = null;
+    for (;;) {
+      let k = host.next(result);
+      if (k === -1) return null;
+      if (k === -2) { chunk = parse(host.chunk()); k = 0; }
+      const entry = chunk[k];
+      // a state from the chunk is fresh from parsing; its text is written only if the update changes nothing
+      if (entry[1] !== null) kept.set(entry[0], { text: null, value: entry[1] });
+      result = one("update", entry[0], script, time, entry[2]);
+    }
   };
-  function one(kind, id, script, time, stateJson) {
-    if (stateJson !== null) kept.set(id, { text: stateJson, value: parse(stateJson) });
-    const before = kept.get(id);
+  function one(kind, id, script, time, messages) {
+    const state = kept.get(id);
     const fn = lookup(kind);
     const e = Object.create(api);
-    e.id = id; e.script = script; e.time = time; e.state = copy(before.value); e.params = params;
-    if (typeof fn === "function") fn(e, kind === "update" ? inbox() : []);
-    if (same(e.state, before.value)) return null;
+    // the object parsed ahead, or the text parsed now (a call failed since, leaving the object half changed)
+    e.id = id; e.script = script; e.time = time; e.state = state.value ?? parse(state.text); e.params = params;
+    state.value = null;
+    if (typeof fn === "function") fn(e, messages);
     const after = json(e.state, "e.state");
-    if (after === before.text) return null;
-    kept.set(id, { text: after, value: asParsed(e.state, after) });
+    if (after === state.text) {
+      state.value = parse(after);
+      return null;
+    }
+    kept.set(id, { text: after, value: parse(after) });
     return after;
   }
 })

@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in JavaScript. */
 class JsContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
             "lifecycle", """
                     function init(e) {
                       e.state.inits = 1;
@@ -89,6 +89,14 @@ class JsContractTest extends ControllerContract {
                       hoard.push(e.state);
                       e.state.count = (e.state.count || 0) + 1;
                       e.state.list = e.state.list || [0];
+                    }
+                    """), "culler", """
+                    function update(e, inbox) {
+                      e.state.updates = (e.state.updates || 0) + 1;
+                      if (e.state.cull) {
+                        e.destroy(e.state.cull);
+                        delete e.state.cull;
+                      }
                     }
                     """), "spender", """
                     function update(e, inbox) {

@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Lua. */
 class LuaContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
             "lifecycle", """
                     function init(e)
                       e.state.inits = 1
@@ -92,6 +92,14 @@ class LuaContractTest extends ControllerContract {
                       table.insert(hoard, e.state)
                       e.state.count = (e.state.count or 0) + 1
                       e.state.list = e.state.list or {0}
+                    end
+                    """), "culler", """
+                    function update(e, inbox)
+                      e.state.updates = (e.state.updates or 0) + 1
+                      if e.state.cull then
+                        e.destroy(e.state.cull)
+                        e.state.cull = nil
+                      end
                     end
                     """), "spender", """
                     function update(e, inbox)

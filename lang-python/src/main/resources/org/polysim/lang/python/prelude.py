@@ -111,7 +111,34 @@ def _polysim_install(host, members):
             return loads(r) if parsed else r
 
         f.__name__ = name
-        return f
+        return f if "TEXT" in types else fixed(name, ordinal, types, labels, parsed, f)
+
+    INF = float("inf")
+
+    def fixed(name, ordinal, types, labels, parsed, generic):
+        # the same member as a function of its own arity, written out: while the prelude runs in the interpreter (a
+        # short run's whole life), each step of the generic one costs more than the host call it prepares; keywords
+        # work as the parameters' names, and more arguments than parameters go to the generic one, which says so
+        values = []
+        for label, t in zip(labels, types):
+            if t == "JSON":  # a number as itself, the commonest message content; anything else as marshal text
+                values.append(f"{label} if {label} is None or (type({label}) is int and -BIG <= {label} < BIG) "
+                              f"or (type({label}) is float and -INF < {label} < INF) else dumps({label})")
+            elif t == "OBJECT":
+                values.append(f"None if {label} is None else dumps({label})")
+            else:
+                values.append(label)
+        params = "".join(f", {label}=None" for label in labels)
+        call = f"host.call{len(types)}({', '.join([str(ordinal)] + values)})"
+        result = f"r = {call}\n    return None if r is None else loads(r)" if parsed else f"r = {call}\n" \
+            f"    return None if r is None else r"
+        source = (f"def {name}(self{params}, *more):\n"
+                  f"    if more:\n"
+                  f"        return generic(self{''.join(', ' + label for label in labels)}, *more)\n"
+                  f"    {result}\n")
+        scope = {"host": host, "dumps": dumps, "loads": loads, "generic": generic, "BIG": BIG, "INF": INF}
+        exec(source, scope)
+        return scope[name]
 
     def prop(ordinal):  # e.x: read on each access, since a move changes it
         return property(lambda self: host.call0(ordinal))
@@ -221,31 +248,45 @@ def _polysim_install(host, members):
 
     def call(kind, id, script, time, state_json, params_json):
         # one entity: init or update; values in marshal text (see loads); or forget an entity's kept state; "run"
-        # updates a run of entities of this script, from this one on, asking the host for the next after each (the
-        # host resets the budgets between them)
+        # updates a run of entities of this script (see run)
         nonlocal params
         if kind == "forget":
             kept.pop(id, None)
             return None
         if params_json is not None:
             params = freeze(loads(params_json))
-        if kind != "run":
-            return one(kind, id, script, time, state_json)
-        while id is not None:
-            id = host.next(one("update", id, script, time, state_json))
-            state_json = None if id is None else host.stateIn()
-        return None
-
-    def one(kind, id, script, time, state_json):
+        if kind == "run":
+            return run(script, time)
         if state_json is not None:
             kept[id] = state_json
-        before_text = kept[id]
+        text = kept[id]
+        return one(kind, id, script, time, loads(text), text, inbox() if kind == "update" else None)
+
+    def run(script, time):
+        # asks the host for the next entity after each (the host resets the budgets between them) and takes their
+        # ids, states and inboxes a chunk at a time: [[id, state or None when kept here, [message, ...]], ...]
+        chunk, result = None, None
+        while True:
+            k = host.next(result)
+            if k == -1:
+                return None
+            if k == -2:
+                chunk, k = loads(host.chunk()), 0
+            id, state, messages = chunk[k]
+            if state is None:
+                text = kept[id]
+                state = loads(text)
+            else:
+                text = kept[id] = dumps(state)
+            result = one("update", id, script, time, state, text, [Message(m) for m in messages])
+
+    def one(kind, id, script, time, state, before_text, messages):
         e = Entity()
-        e.id, e.script, e.time, e.state, e.params = id, script, time, loads(before_text), params
+        e.id, e.script, e.time, e.state, e.params = id, script, time, state, params
         fn = main.get(kind)
         if fn is not None:
             if kind == "update":
-                fn(e, inbox())
+                fn(e, messages)
             else:
                 fn(e)
         after = dumps(e.state)

@@ -7,7 +7,7 @@ import org.polysim.engine.testing.ControllerContract;
 /** The controller contract, in Python. */
 class PythonContractTest extends ControllerContract {
 
-    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
+    private static final Map<String, String> SOURCES = plus(plus(plus(plus(plus(plus(plus(plus(plus(plus(Map.of(
             "lifecycle", """
                     def init(e):
                         e.state["inits"] = 1
@@ -87,6 +87,11 @@ class PythonContractTest extends ControllerContract {
                         hoard.append(e.state)
                         e.state["count"] = e.state.get("count", 0) + 1
                         e.state.setdefault("list", [0])
+                    """), "culler", """
+                    def update(e, inbox):
+                        e.state["updates"] = e.state.get("updates", 0) + 1
+                        if "cull" in e.state:
+                            e.destroy(e.state.pop("cull"))
                     """), "spender", """
                     def update(e, inbox):
                         s = 0
