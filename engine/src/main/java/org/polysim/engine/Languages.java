@@ -56,15 +56,21 @@ final class Languages {
     }
 
     /**
-     * Every provider's {@link ControllerProvider#warmUp}, one after another on a daemon thread, the longest first
-     * ({@link ControllerProvider#warmUpMillis}); then, if {@code exercise}, in the same order, each {@link
-     * ControllerProvider#exerciseScript} in a world of its own, a tick at a time while {@code idle} says so.
+     * On a daemon thread: the {@link ControllerProvider#cheapExercise cheap exercises}; every provider's {@link
+     * ControllerProvider#warmUp}, one after another, the longest first ({@link ControllerProvider#warmUpMillis});
+     * then, if {@code exercise}, in the same order, every other {@link ControllerProvider#exerciseScript}. Each
+     * exercise runs in a world of its own, a tick at a time while {@code idle} says so.
      * Returns at once.
      */
     void warmUp(boolean exercise, BooleanSupplier idle) {
         List<ControllerProvider> order = new LinkedHashSet<>(byName.values()).stream()
                 .sorted(Comparator.comparingLong(ControllerProvider::warmUpMillis).reversed()).toList();
         Thread.ofPlatform().daemon().name("polysim-warm-up").start(() -> {
+            for (ControllerProvider p : order) {
+                if (p.cheapExercise() && p.exerciseScript() != null && !exercise(p, idle)) {
+                    return;
+                }
+            }
             order.forEach(p -> {
                 try {
                     p.warmUp();
@@ -76,7 +82,7 @@ final class Languages {
                 return;
             }
             for (ControllerProvider p : order) {
-                if (p.exerciseScript() != null && !exercise(p, idle)) {
+                if (!p.cheapExercise() && p.exerciseScript() != null && !exercise(p, idle)) {
                     return;
                 }
             }

@@ -52,4 +52,13 @@ public interface ControllerProvider {
     default String exerciseScript() {
         return null;
     }
+
+    /**
+     * Whether {@link #exerciseScript} costs so little (a second of CPU or less) that every warm-up runs it, first,
+     * not only a server started with {@code --exercise}: true of an interpreter written in Java, whose first world
+     * otherwise runs while the JVM's own compilers are still at work on it.
+     */
+    default boolean cheapExercise() {
+        return false;
+    }
 }

@@ -23,4 +23,27 @@ public final class LuaProvider implements ControllerProvider {
     public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
         return source.vivariumApi() ? new VivariumController(source, limits) : new PolysimController(source, limits);
     }
+
+    @Override
+    public String exerciseScript() {
+        return """
+                function update(e, inbox)
+                  for _, m in ipairs(inbox) do
+                    if m.kind == "coin" then e.state.wealth = e.state.wealth + m.content end
+                  end
+                  if e.state.wealth > 0 then
+                    local others = e.entities("agent")
+                    e.state.wealth = e.state.wealth - 1
+                    e.send(others[e.random(1, #others)], "coin", 1)
+                  end
+                  e.metric("wealth", e.state.wealth)
+                end
+                """;
+    }
+
+    /** LuaJ is Java: its exercise takes a fraction of a second, and its first world then runs compiled. */
+    @Override
+    public boolean cheapExercise() {
+        return true;
+    }
 }
