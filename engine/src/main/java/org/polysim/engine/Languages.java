@@ -59,8 +59,12 @@ final class Languages {
      * On a daemon thread: the {@link ControllerProvider#cheapExercise cheap exercises}; every provider's {@link
      * ControllerProvider#warmUp}, one after another, the longest first ({@link ControllerProvider#warmUpMillis});
      * then, if {@code exercise}, in the same order, every other {@link ControllerProvider#exerciseScript}. Each
-     * exercise runs in a world of its own, a tick at a time while {@code idle} says so.
-     * Returns at once.
+     * exercise runs in a world of its own, a tick at a time while {@code idle} says so. Returns at once.
+     *
+     * <p>Short exercises of JavaScript and Python by default (50 ticks) were tried and left out: through a fresh
+     * server asked 10 s after the handshake, JavaScript's first world took 3.0 to 3.8 s instead of 3.6 to 4.8 s,
+     * Python's the same, and Lua's longer (0.8 to 1.0 s instead of 0.4 to 0.6 s): at that moment the exercises
+     * and their compilations were still running beside it (bench/README.md, "A typical first model").
      */
     void warmUp(boolean exercise, BooleanSupplier idle) {
         List<ControllerProvider> order = new LinkedHashSet<>(byName.values()).stream()
