@@ -15,8 +15,7 @@ function update(e, inbox) {
   const x = e.x, y = e.y;
   const sep2 = p.separation * p.separation;
   let n = 0, cx = 0, cy = 0, sx = 0, sy = 0, mx = 0, my = 0;
-  for (const id of e.near(p.visual_distance)) {
-    const other = e.look(id);
+  for (const other of e.nearby(p.visual_distance)) {
     const dx = wrap(other.x - x, p.width), dy = wrap(other.y - y, p.height);
     n++;
     cx += dx; cy += dy;

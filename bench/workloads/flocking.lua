@@ -14,8 +14,7 @@ function update(e, inbox)
   local x, y = e.x, e.y
   local sep2 = p.separation * p.separation
   local n, cx, cy, sx, sy, mx, my = 0, 0, 0, 0, 0, 0, 0
-  for _, id in ipairs(e.near(p.visual_distance)) do
-    local other = e.look(id)
+  for _, other in ipairs(e.nearby(p.visual_distance)) do
     local dx, dy = wrap(other.x - x, p.width), wrap(other.y - y, p.height)
     n = n + 1
     cx, cy = cx + dx, cy + dy

@@ -19,8 +19,7 @@ def update(e, inbox):
     x, y = e.x, e.y
     sep2 = p["separation"] * p["separation"]
     n, cx, cy, sx, sy, mx, my = 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
-    for other_id in e.near(p["visual_distance"]):
-        other = e.look(other_id)
+    for other in e.nearby(p["visual_distance"]):
         dx, dy = wrap(other["x"] - x, p["width"]), wrap(other["y"] - y, p["height"])
         n += 1
         cx += dx

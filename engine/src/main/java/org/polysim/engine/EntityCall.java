@@ -325,6 +325,25 @@ final class EntityCall implements EntityContext {
             }
             return null;
         }
+        return record(other);
+    }
+
+    @Override
+    public JsonNode nearby(double r, String script) {
+        double[] from = here("nearby");
+        knownScript(script, "nearby");
+        if (!(r >= 0) || Double.isInfinite(r)) {
+            throw new IllegalArgumentException("nearby: r must be a number >= 0, got " + r);
+        }
+        var out = JsonNodeFactory.instance.arrayNode();
+        for (Entity other : world.space.near(entity, from, r, script)) {
+            out.add(record(other));
+        }
+        return out;
+    }
+
+    /** {@code {id, script, x, y, (z,) state}}: the engine's state node itself, which the languages copy. */
+    private JsonNode record(Entity other) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("id", other.id);
         o.put("script", other.script.id());

@@ -63,6 +63,8 @@ public enum ApiMember {
             required("x", Type.NUMBER), required("y", Type.NUMBER), optional("z", Type.NUMBER)),
     FREE("free", Result.JSON, (e, a) -> e.free()),
     LOOK("look", Result.JSON, (e, a) -> e.look(a.string(0)), required("id", Type.STRING)),
+    NEARBY("nearby", Result.JSON, (e, a) -> e.nearby(a.number(0), a.has(1) ? a.string(1) : null),
+            required("r", Type.NUMBER), optional("script", Type.STRING)),
     LAYER("layer", Result.NUMBER, (e, a) -> e.layer(a.string(0), at(a, 1), at(a, 2), at(a, 3)),
             required("name", Type.STRING), optional("x", Type.NUMBER), optional("y", Type.NUMBER),
             optional("z", Type.NUMBER)),

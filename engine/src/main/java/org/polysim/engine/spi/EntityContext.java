@@ -94,6 +94,12 @@ public interface EntityContext {
     /** {@code {id, script, x, y, state}} of a live entity as it is now (read-only), or null. */
     JsonNode look(String id);
 
+    /**
+     * What {@link #look} gives of each entity {@link #near} gives, in its order: a model that reads its neighbours
+     * makes one call instead of one and one more per neighbour.
+     */
+    JsonNode nearby(double r, String script);
+
     /** A layer's value on a cell; this entity's own cell when x and y are null. */
     double layer(String name, Double x, Double y, Double z);
 

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code state.grass = layer("grass")}; puts 0.5 grass on cell [0, 0]; then, when {@code time ==
  *       params.fail_at}, raises an error "boom".</li>
  *   <li>{@code hunter}: at time 1 sets {@code state.ate = destroy(params.prey)}, {@code state.seen =
- *       look(params.friend)} and {@code state.free = free()}.</li>
+ *       look(params.friend)}, {@code state.around = nearby(2)} and {@code state.free = free()}.</li>
  *   <li>{@code breeder}: at time 1 sets {@code state.child = spawn("grazer", {moves: 0, blocked: 0, taken: 0},
  *       [2, 2])}; every tick sets {@code state.hx = x}.</li>
  * </ul>
@@ -64,6 +64,7 @@ public abstract class SpaceContract {
                 ObjectNode s = e.state().deepCopy();
                 s.put("ate", e.destroy(e.params().path("prey").asString()));
                 s.set("seen", e.look(e.params().path("friend").asString()));
+                s.set("around", e.nearby(2, null).deepCopy());
                 s.set("free", e.free());
                 e.setState(s);
             }
@@ -171,6 +172,15 @@ public abstract class SpaceContract {
         assertThat(seen.path("x").asInt()).isZero();
         assertThat(seen.path("state").path("blocked").asInt()).isEqualTo(1);
         assertThat(w.entityState("h1").orElseThrow().get("free").size()).isEqualTo(2);
+        // nearby: what look gives of each entity near gives, in its order (torus distance 1 from h2 at [3, 4], then
+        // 2; ties in creation order), states as they are now: h1's with what it did earlier in this tick
+        JsonNode around = w.entityState("h2").orElseThrow().get("around");
+        java.util.List<String> aroundIds = new java.util.ArrayList<>();
+        around.forEach(o -> aroundIds.add(o.path("id").asString()));
+        assertThat(aroundIds).containsExactly("g2", "h1", "b", "g1");
+        assertThat(around.get(1).path("state").path("ate").asBoolean()).isTrue();
+        assertThat(around.get(1).path("x").asInt()).isEqualTo(3);
+        assertThat(around.get(3)).isEqualTo(seen);
         assertThat(w.entityState("b").orElseThrow().path("child").asString()).isEqualTo("grazer-1");
         assertThat(w.positions()).filteredOn(p -> p.id().equals("grazer-1"))
                 .singleElement().satisfies(p -> assertThat(new double[] {p.x(), p.y()}).containsExactly(2, 2));

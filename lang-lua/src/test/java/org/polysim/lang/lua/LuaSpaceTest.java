@@ -23,6 +23,7 @@ class LuaSpaceTest extends SpaceContract {
                   if e.time == 1 then
                     e.state.ate = e.destroy(e.params.prey)
                     e.state.seen = e.look(e.params.friend)
+                    e.state.around = e.nearby(2)
                     e.state.free = e.free()
                   end
                 end

@@ -26,6 +26,7 @@ class PythonSpaceTest extends SpaceContract {
                     if e.time == 1:
                         e.state["ate"] = e.destroy(e.params["prey"])
                         e.state["seen"] = e.look(e.params["friend"])
+                        e.state["around"] = e.nearby(2)
                         e.state["free"] = e.free()
                 """, "breeder", """
                 def update(e, inbox):
