@@ -82,11 +82,12 @@
       return t === "JSON" ? `${a} == null ? null : typeof ${a} === "number" ? ${a} : json(${a}, ${what})`
           : t === "OBJECT" ? `${a} == null ? null : json(${a}, ${what})` : `${a} ?? null`;
     });
-    const call = `host.call${types.length}(${[ordinal, ...values].join(", ")})`;
-    return new Function("host", "json", "parse", "generic", `return function ${name}(${args.join(", ")}) {
+    const call = `call(${[ordinal, ...values].join(", ")})`;
+    // the host's method read once: reading a member of a host object costs a lookup on every call otherwise
+    return new Function("call", "json", "parse", "generic", `return function ${name}(${args.join(", ")}) {
       if (arguments.length > ${types.length}) return generic.apply(this, arguments);
       ${parsed ? `const r = ${call}; return r === null ? null : parse(r);` : `return ${call};`}
-    };`)(host, json, parse, generic);
+    };`)(host["call" + types.length], json, parse, generic);
   }
   // a host call of fixed arity where there is one: a spread into the varargs call costs several times more
   function invoke(ordinal, out) {
@@ -134,6 +135,7 @@
   // one call for init, update or forget of one entity; "run" updates a run of entities of this script, asking the
   // host for the next after each (the host resets the budgets between them) and taking their ids, states and inboxes
   // a chunk at a time: [[id, state or null when this context holds it, [message, ...]], ...]
+  const next = host.next, chunkText = host.chunk; // read once, as the API members' calls are
   return function call(kind, id, script, time, stateJson, paramsJson) {
     if (kind === "forget") { kept.delete(id); return null; }
     if (paramsJson !== null) params = deepFreeze(parse(paramsJson));
@@ -143,9 +145,9 @@
     }
     let chunk = null, result = null;
     for (;;) {
-      let k = host.next(result);
+      let k = next(result);
       if (k === -1) return null;
-      if (k === -2) { chunk = parse(host.chunk()); k = 0; }
+      if (k === -2) { chunk = parse(chunkText()); k = 0; }
       const entry = chunk[k];
       // a state from the chunk is fresh from parsing; its text is written only if the update changes nothing
       if (entry[1] !== null) kept.set(entry[0], { text: null, value: entry[1] });
