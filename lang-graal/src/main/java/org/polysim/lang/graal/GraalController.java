@@ -17,12 +17,10 @@ import org.polysim.engine.guard.Allocations;
 import org.polysim.engine.spi.CallLimits;
 import org.polysim.engine.spi.Controller;
 import org.polysim.engine.spi.EntityContext;
-import org.polysim.engine.spi.InboxMessage;
 import org.polysim.engine.spi.ScriptException;
 import org.polysim.engine.spi.ScriptSource;
 import org.polysim.engine.spi.Turns;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -157,7 +155,7 @@ public final class GraalController implements Controller {
         if (context != null) { // the guest may keep text the host no longer counts on (after a failed call)
             try {
                 context.resetLimits();
-                call.execute("forget", entityId, null, 0, null, null); // the guest drops its copy
+                call.execute("forget", entityId, null, 0, null, null, false); // the guest drops its copy
             } catch (PolyglotException ignored) {
                 // a context that cannot run is rebuilt, empty, on next use
             }
@@ -183,6 +181,22 @@ public final class GraalController implements Controller {
         if (first != null) {
             enter("run", first, new Run(turns, first));
         }
+    }
+
+    /**
+     * Updates run by a language's engine after which its prelude takes the paths that are quicker once compiled (the
+     * JavaScript prelude's {@code one}; inboxes read from the host as each update begins, not in the run's chunks):
+     * about when Truffle has compiled the prelude's per-update functions. A 10k-entity JavaScript wealth world, ticks
+     * 200 to 400, best 50-tick blocks: 21 to 23 ms a tick before chunks, 32 to 35 with chunks and the interpreter's
+     * paths throughout, 22 to 24 with these paths once warm (bench/README.md, "A typical first model").
+     */
+    static final long WARM_UPDATES = 100_000;
+    /** A system property that replaces {@link #WARM_UPDATES}: 0 has every call take the compiled path (tests). */
+    public static final String WARM_UPDATES_PROPERTY = "polysim.warm_updates";
+
+    /** Whether this language's prelude code is likely compiled by now: see {@link #WARM_UPDATES}. */
+    private boolean warm() {
+        return language.updates.get() >= Long.getLong(WARM_UPDATES_PROPERTY, WARM_UPDATES);
     }
 
     /** Entities per chunk of a run: enough to cross rarely, few enough to keep a large run's text small. */
@@ -217,6 +231,7 @@ public final class GraalController implements Controller {
                 }
             }
             begun = true;
+            language.updates.incrementAndGet();
             int found = at + 1;
             while (found < chunk.size() && !chunk.get(found).id().equals(updating.id())) {
                 found++; // destroyed since the chunk was made
@@ -239,27 +254,9 @@ public final class GraalController implements Controller {
             return chunkText;
         }
 
-        /**
-         * {@code [[id, state, inbox], …]}; a state the guest holds already is null, and is forgotten as handed over
-         * until its update succeeds.
-         */
+        /** A state the guest holds already goes as null, and is forgotten as handed over until its update succeeds. */
         private String encode(List<Turns.Upcoming> entities) {
-            ArrayNode out = HostApi.JSON.createArrayNode();
-            for (Turns.Upcoming u : entities) {
-                ArrayNode item = out.addArray().add(u.id());
-                if (handedOver.remove(u.id()) == u.state()) {
-                    item.addNull();
-                } else {
-                    item.add(u.state());
-                }
-                ArrayNode inbox = item.addArray();
-                for (InboxMessage m : u.inbox()) {
-                    ObjectNode message = inbox.addObject().put("from", m.from()).put("kind", m.kind());
-                    message.set("content", m.content());
-                    message.put("sent_at", m.sentAt());
-                }
-            }
-            return codec.encode(out);
+            return codec.encodeChunk(entities, u -> handedOver.remove(u.id()) == u.state(), !warm());
         }
     }
 
@@ -287,7 +284,7 @@ public final class GraalController implements Controller {
                 run.running = running;
             }
             try {
-                Value result = call.execute(kind, e.id(), e.script(), e.time(), stateIn, params);
+                Value result = call.execute(kind, e.id(), e.script(), e.time(), stateIn, params, warm());
                 paramsSent = e.params();
                 return result;
             } catch (PolyglotException ex) {

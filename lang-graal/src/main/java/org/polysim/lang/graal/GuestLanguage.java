@@ -84,6 +84,13 @@ public abstract class GuestLanguage {
         return id;
     }
 
+    /**
+     * Updates run by every context of this language's engine, which shares compiled prelude code among them: a
+     * prelude may choose the path that is quicker once compiled when the count says it likely is
+     * ({@link GraalController#WARM_UPDATES}).
+     */
+    final java.util.concurrent.atomic.AtomicLong updates = new java.util.concurrent.atomic.AtomicLong();
+
     /** The one engine of this language in the process, created on first use and shared by every context. */
     public Engine engine() {
         Engine e = engine;

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.polysim.engine.spi.InboxMessage;
+import org.polysim.engine.spi.Turns;
 import org.polysim.lang.graal.StateCodec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -37,6 +40,42 @@ final class MarshalCodec implements StateCodec {
         return out.toString(StandardCharsets.ISO_8859_1);
     }
 
+    @Override
+    public String encodeChunk(List<Turns.Upcoming> entities, Predicate<Turns.Upcoming> held, boolean inboxes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 48 * entities.size());
+        out.write('[');
+        int32(entities.size(), out);
+        for (Turns.Upcoming u : entities) {
+            out.write('[');
+            int32(3, out);
+            string(u.id(), out);
+            if (held.test(u)) {
+                out.write('N');
+            } else {
+                write(u.state(), out);
+            }
+            if (!inboxes) {
+                out.write('N');
+                continue;
+            }
+            out.write('[');
+            int32(u.inbox().size(), out);
+            for (InboxMessage m : u.inbox()) {
+                out.write('{');
+                string("from", out);
+                string(m.from(), out);
+                string("kind", out);
+                string(m.kind(), out);
+                string("content", out);
+                write(m.content(), out);
+                string("sent_at", out);
+                float64(m.sentAt(), out);
+                out.write('0');
+            }
+        }
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
     private static void write(JsonNode v, ByteArrayOutputStream out) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             out.write('N');
@@ -50,16 +89,9 @@ final class MarshalCodec implements StateCodec {
                 bigInt(v.bigIntegerValue(), out);
             }
         } else if (v.isNumber()) {
-            out.write('g');
-            long bits = Double.doubleToRawLongBits(v.doubleValue());
-            for (int i = 0; i < 8; i++) {
-                out.write((int) (bits >>> (8 * i)));
-            }
+            float64(v.doubleValue(), out);
         } else if (v.isString()) {
-            byte[] utf8 = v.stringValue().getBytes(StandardCharsets.UTF_8);
-            out.write('u');
-            int32(utf8.length, out);
-            out.writeBytes(utf8);
+            string(v.stringValue(), out);
         } else if (v.isArray()) {
             out.write('[');
             int32(v.size(), out);
@@ -69,10 +101,7 @@ final class MarshalCodec implements StateCodec {
         } else {
             out.write('{');
             for (Map.Entry<String, JsonNode> e : v.properties()) {
-                byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
-                out.write('u');
-                int32(key.length, out);
-                out.writeBytes(key);
+                string(e.getKey(), out);
                 write(e.getValue(), out);
             }
             out.write('0');
@@ -92,6 +121,21 @@ final class MarshalCodec implements StateCodec {
         for (int d : digits) {
             out.write(d & 0xFF);
             out.write(d >>> 8);
+        }
+    }
+
+    private static void string(String s, ByteArrayOutputStream out) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.write('u');
+        int32(utf8.length, out);
+        out.writeBytes(utf8);
+    }
+
+    private static void float64(double d, ByteArrayOutputStream out) {
+        out.write('g');
+        long bits = Double.doubleToRawLongBits(d);
+        for (int i = 0; i < 8; i++) {
+            out.write((int) (bits >>> (8 * i)));
         }
     }
 

@@ -248,7 +248,7 @@ def _polysim_install(host, members):
                                      "sent_at": host.inboxSentAt(i)}))
         return messages
 
-    def call(kind, id, script, time, state_json, params_json):
+    def call(kind, id, script, time, state_json, params_json, warm):  # warm: see the JavaScript prelude's one
         # one entity: init or update; values in marshal text (see loads); or forget an entity's kept state; "run"
         # updates a run of entities of this script (see run)
         nonlocal params
@@ -288,7 +288,8 @@ def _polysim_install(host, members):
             e.id, e.script, e.time, e.state, e.params = id, script, time, state, params
             fn = main.get("update")
             if fn is not None:
-                fn(e, list(map(Message, messages)) if messages else [])
+                # None: the host's to read (it sends inboxes in the chunk only while the prelude is interpreted)
+                fn(e, inbox() if messages is None else list(map(Message, messages)) if messages else [])
             after = dumps(e.state)
             if after == text:
                 result = None
