@@ -188,9 +188,13 @@ public final class GraalController implements Controller {
      * JavaScript prelude's {@code one}; inboxes read from the host as each update begins, not in the run's chunks):
      * about when Truffle has compiled the prelude's per-update functions. A 10k-entity JavaScript wealth world, ticks
      * 200 to 400, best 50-tick blocks: 21 to 23 ms a tick before chunks, 32 to 35 with chunks and the interpreter's
-     * paths throughout, 22 to 24 with these paths once warm (bench/README.md, "A typical first model").
+     * paths throughout, 22 to 24 with these paths once warm (bench/README.md, "A typical first model"). The paths
+     * taken at the switch run interpreted at first, so it comes late: at 100,000 a typical part's second world
+     * (300 entities, the switch 40,000 updates into it) took Python 8.9 s instead of 4.2, JavaScript 2.9 instead of
+     * 1.8; at a million, worlds of a few hundred entities keep one path for their first dozen worlds, and a 10k-entity
+     * world switches at its hundredth tick.
      */
-    static final long WARM_UPDATES = 100_000;
+    static final long WARM_UPDATES = 1_000_000;
     /** A system property that replaces {@link #WARM_UPDATES}: 0 has every call take the compiled path (tests). */
     public static final String WARM_UPDATES_PROPERTY = "polysim.warm_updates";
 
