@@ -191,7 +191,7 @@ public final class GraalController implements Controller {
      * paths throughout, 22 to 24 with these paths once warm (bench/README.md, "A typical first model"). The paths
      * taken at the switch run interpreted at first, so it comes late: at 100,000 a typical part's second world
      * (300 entities, the switch 40,000 updates into it) took Python 8.9 s instead of 4.2, JavaScript 2.9 instead of
-     * 1.8; at a million, worlds of a few hundred entities keep one path for their first dozen worlds, and a 10k-entity
+     * 1.8 (on a machine then about 40% slower, by the own runtimes' figures in the same run); at a million, worlds of a few hundred entities keep one path for their first dozen worlds, and a 10k-entity
      * world switches at its hundredth tick.
      */
     static final long WARM_UPDATES = 1_000_000;
