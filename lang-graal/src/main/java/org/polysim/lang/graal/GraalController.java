@@ -28,9 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Each state crosses into the guest as text only when the engine's state is not the one this controller last
  * handed over or received. The guest keeps every entity's last state text and gives each call a fresh value of it,
- * so a script never sees an object another call could have touched (the JavaScript prelude keeps the text parsed
- * too, a value no script sees, and copies it: a tenth of the cost of parsing); it answers {@code null} when the state
- * it would return is unchanged. Any failure forgets what was handed over, so the next call sends the state again.
+ * so a script never sees an object another call could have touched (how depends on whether the prelude is likely
+ * compiled yet: {@link #WARM_UPDATES}); it answers {@code null} when the state it would return is unchanged. Any failure forgets what was handed over, so the next call sends the state again.
  * A run of updates ({@link #updateAll}) takes its states and inboxes in chunks of text; a single call reads the inbox
  * field by field through {@link HostApi#inboxSize} and its siblings.
  */
