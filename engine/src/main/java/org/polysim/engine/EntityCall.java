@@ -290,7 +290,7 @@ final class EntityCall implements EntityContext {
     public List<String> near(double r, String script) {
         double[] from = here("near");
         knownScript(script, "near");
-        return ids(world.space.near(entity, from, r, script));
+        return ids(world.space.near(entity, from, r, script, "near"));
     }
 
     @Override
@@ -332,11 +332,8 @@ final class EntityCall implements EntityContext {
     public JsonNode nearby(double r, String script) {
         double[] from = here("nearby");
         knownScript(script, "nearby");
-        if (!(r >= 0) || Double.isInfinite(r)) {
-            throw new IllegalArgumentException("nearby: r must be a number >= 0, got " + r);
-        }
         var out = JsonNodeFactory.instance.arrayNode();
-        for (Entity other : world.space.near(entity, from, r, script)) {
+        for (Entity other : world.space.near(entity, from, r, script, "nearby")) {
             out.add(record(other));
         }
         return out;

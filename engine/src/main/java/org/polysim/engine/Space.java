@@ -188,10 +188,13 @@ final class Space implements Part {
 
     // ------------------------------------------------------------------ queries
 
-    /** Other live entities within {@code r}, nearest first, ties in creation order; of one script when not null. */
-    List<Entity> near(Entity self, double[] from, double r, String script) {
+    /**
+     * Other live entities within {@code r}, nearest first, ties in creation order; of one script when not null.
+     * {@code what} names the API member asking, in the message for a bad {@code r}.
+     */
+    List<Entity> near(Entity self, double[] from, double r, String script, String what) {
         if (!(r >= 0) || Double.isInfinite(r)) {
-            throw new IllegalArgumentException("near: r must be a number >= 0, got " + r);
+            throw new IllegalArgumentException(what + ": r must be a number >= 0, got " + r);
         }
         List<Hit> hits = new ArrayList<>();
         int[][] xs = span(from[0], r, nx, spec.width());

@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Each state crosses into the guest as text only when the engine's state is not the one this controller last
  * handed over or received. The guest keeps every entity's last state text and gives each call a fresh value of it,
  * so a script never sees an object another call could have touched (how depends on whether the prelude is likely
- * compiled yet: {@link #WARM_UPDATES}); it answers {@code null} when the state it would return is unchanged. Any failure forgets what was handed over, so the next call sends the state again.
+ * compiled yet: {@link #WARM_UPDATES}); it answers {@code null} when the state it would return is unchanged. Any
+ * failure forgets what was handed over, so the next call sends the state again.
  * A run of updates ({@link #updateAll}) takes its states and inboxes in chunks of text; a single call reads the inbox
  * field by field through {@link HostApi#inboxSize} and its siblings.
  */
@@ -190,8 +191,10 @@ public final class GraalController implements Controller {
      * paths throughout, 22 to 24 with these paths once warm (bench/README.md, "A typical first model"). The paths
      * taken at the switch run interpreted at first, so it comes late: at 100,000 a typical part's second world
      * (300 entities, the switch 40,000 updates into it) took Python 8.9 s instead of 4.2, JavaScript 2.9 instead of
-     * 1.8 (on a machine then about 40% slower, by the own runtimes' figures in the same run); at a million, worlds of a few hundred entities keep one path for their first dozen worlds, and a 10k-entity
-     * world switches at its hundredth tick.
+     * 1.8 (on a machine then about 40% slower, by the own runtimes' figures in the same run); at a million, worlds
+     * of a few hundred entities keep one path for their first dozen worlds, and a 10k-entity world switches at its
+     * hundredth tick. Counted a chunk at a time (an entity destroyed before its turn counts all the same): one
+     * shared counter per update would be contended by worlds running on several threads.
      */
     static final long WARM_UPDATES = 1_000_000;
     /** A system property that replaces {@link #WARM_UPDATES}: 0 has every call take the compiled path (tests). */
@@ -234,7 +237,6 @@ public final class GraalController implements Controller {
                 }
             }
             begun = true;
-            language.updates.incrementAndGet();
             int found = at + 1;
             while (found < chunk.size() && !chunk.get(found).id().equals(updating.id())) {
                 found++; // destroyed since the chunk was made
@@ -243,6 +245,7 @@ public final class GraalController implements Controller {
             if (found >= chunk.size()) {
                 chunk = turns.ahead(CHUNK);
                 chunkText = encode(chunk);
+                language.updates.addAndGet(chunk.size());
                 index = HostApi.NEW_CHUNK;
                 found = 0;
             }

@@ -282,19 +282,9 @@ def _polysim_install(host, members):
                 text, state = kept[id], fresh[id]
             else:
                 text = kept[id] = dumps(state)
-            # one's work written out here: a Python call costs microseconds while interpreted, 60,000 times in a
-            # run of 300 entities for 200 ticks
-            e = Entity()
-            e.id, e.script, e.time, e.state, e.params = id, script, time, state, params
-            fn = main.get("update")
-            if fn is not None:
-                # None: the host's to read (it sends inboxes in the chunk only while the prelude is interpreted)
-                fn(e, inbox() if messages is None else list(map(Message, messages)) if messages else [])
-            after = dumps(e.state)
-            if after == text:
-                result = None
-            else:
-                kept[id] = result = after
+            # messages None: the host's to read (it sends inboxes in the chunk only while the prelude is interpreted)
+            result = one("update", id, script, time, state, text,
+                         inbox() if messages is None else list(map(Message, messages)) if messages else [])
 
     def copies(ids):
         # a fresh value of each kept state, all in one load: a marshal list (version 2 has no back-references) is
