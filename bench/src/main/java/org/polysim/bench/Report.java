@@ -405,13 +405,18 @@ final class Report {
         return TypicalModel.medianOf(typical, language, which, field).map(ms -> num(ms / 1000) + " s").orElse("–");
     }
 
-    private void sizes() {
-        if (results.sizesError != null) {
-            line("## Response sizes");
+    /** A part that failed: its heading and the error, when there is one. */
+    private void failed(String heading, String error) {
+        if (error != null) {
+            line("## " + heading);
             line("");
-            line("Failed: " + results.sizesError);
+            line("Failed: " + error);
             line("");
         }
+    }
+
+    private void sizes() {
+        failed("Response sizes", results.sizesError);
         JsonNode s = results.sizes;
         if (s == null) {
             return;
@@ -589,12 +594,7 @@ final class Report {
     }
 
     private void mcp() {
-        if (results.mcpError != null) {
-            line("## MCP over stdio");
-            line("");
-            line("Failed: " + results.mcpError);
-            line("");
-        }
+        failed("MCP over stdio", results.mcpError);
         if (results.mcp == null) {
             return;
         }
@@ -619,12 +619,7 @@ final class Report {
     }
 
     private void latency() {
-        if (results.latencyError != null) {
-            line("## MCP latency through the TypeScript SDK client");
-            line("");
-            line("Failed: " + results.latencyError);
-            line("");
-        }
+        failed("MCP latency through the TypeScript SDK client", results.latencyError);
         if (results.latency == null) {
             return;
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -87,15 +89,17 @@ class ReportTest {
                 .contains("| MCP `tools/list` under 25 KB (25,600 B) | 25,900 B | **no** |");
     }
 
-    @Test
-    void aReusedSizesPartIsNamedWithItsDay() {
+    @ParameterizedTest
+    @ValueSource(strings = {"sizes", "typical"})
+    void aPartMeasuredBesideAReusedOneIsNamedWithItsDay(String part) {
         Bench.Results results = new Bench.Results();
-        results.measuredOn.put("sizes", "2026-12-06");
+        results.measuredOn.put(part, "2026-12-06");
         results.measuredOn.put("ticks", "2026-11-27");
         results.reused.add("ticks");
 
-        assertThat(Bench.PARTS).contains("sizes");
-        assertThat(results.provenance()).startsWith("Measured on each day: 2026-12-06: sizes; 2026-11-27: ticks.");
+        assertThat(Bench.PARTS).contains(part);
+        assertThat(results.provenance()).startsWith("Measured on each day: 2026-12-06: " + part
+                + "; 2026-11-27: ticks.");
     }
 
     @Test
@@ -143,17 +147,6 @@ class ReportTest {
         // the rows stand in the report's targets table too
         assertThat(md.substring(md.indexOf("## Targets"), md.indexOf("## A typical first model")))
                 .contains("python first world on a fresh server ≤ 2 s | 15 s | **no** |");
-    }
-
-    @Test
-    void aReusedTypicalPartIsNamedWithItsDay() {
-        Bench.Results results = new Bench.Results();
-        results.measuredOn.put("typical", "2026-12-06");
-        results.measuredOn.put("ticks", "2026-11-27");
-        results.reused.add("ticks");
-
-        assertThat(Bench.PARTS).contains("typical");
-        assertThat(results.provenance()).startsWith("Measured on each day: 2026-12-06: typical; 2026-11-27: ticks.");
     }
 
     @Test
