@@ -81,11 +81,21 @@ public final class Bench implements Callable<Integer> {
     int pythonMax = 10_000;
 
     @Option(names = "--parts", split = ",", description = "What to measure (default: ticks,spatial,memory,boundary,"
-            + "mcp,autosave,latency,sweep,coldpython,sizes,typical; none, with --reuse, renders the report again from it).")
+            + "mcp,autosave,latency,sweep,coldpython,sizes,typical,steady; none, with --reuse, renders the report again from it).")
     List<String> parts = PARTS;
 
     static final List<String> PARTS = List.of("ticks", "spatial", "memory", "boundary", "mcp", "autosave", "latency",
-            "sweep", "coldpython", "sizes", "typical");
+            "sweep", "coldpython", "sizes", "typical", "steady");
+
+    /**
+     * Issue 24's steady state: a 10k wealth world's ticks 200 to 400 in a fresh process, what a user's
+     * {@code polysim run} of a few hundred ticks meets, without the ticks part's millions of warm-up updates.
+     */
+    static final Plan STEADY = new Plan(10_000, 200, 4, 50);
+
+    /** The steady part's pairs, each language beside its own runtime. */
+    static final List<List<String>> STEADY_PAIRS = List.of(List.of("lua", "lua5.4"), List.of("js", "node"),
+            List.of("python", "cpython"));
 
     @Option(names = "--out", description = "Report file (default: bench/RESULTS.md under --root).")
     Path out;
@@ -128,9 +138,7 @@ public final class Bench implements Callable<Integer> {
                 results.ticks.add(run(luajCommand(dir, w, plan), "luaj", w, plan));
                 for (Native nat : NATIVES) {
                     if (!nat.name().equals("cpython") || n <= pythonMax) {
-                        results.ticks.add(run(List.of(nat.command(), dir.resolve("bench/native")
-                                .resolve(nat.program()).toString(), w, "" + n, "" + plan.warmup(), "" + plan.blocks(),
-                                "" + plan.perBlock()), nat.name(), w, plan));
+                        results.ticks.add(run(nativeCommand(dir, nat, w, plan), nat.name(), w, plan));
                     }
                 }
             }
@@ -210,6 +218,14 @@ public final class Bench implements Callable<Integer> {
             // the server as ./polysim serve starts it, warm-up included: what a client's first worlds meet
             results.typical = TypicalModel.measure(serverCommand(dir), dir.resolve("bench/native"), scripts);
         }
+        if (parts.contains("steady")) {
+            for (List<String> pair : STEADY_PAIRS) {
+                results.steady.add(run(caseCommand(pair.get(0), "wealth", STEADY, scripts, false), pair.get(0),
+                        "wealth", STEADY));
+                Native nat = NATIVES.stream().filter(x -> x.name().equals(pair.get(1))).findFirst().orElseThrow();
+                results.steady.add(run(nativeCommand(dir, nat, "wealth", STEADY), nat.name(), "wealth", STEADY));
+            }
+        }
         String today = java.time.LocalDate.now().toString();
         parts.stream().filter(PARTS::contains).forEach(p -> results.measuredOn.put(p, today));
         String machine = Report.machine();
@@ -236,6 +252,7 @@ public final class Bench implements Callable<Integer> {
         raw.set("cold_python", results.coldPython);
         raw.set("sizes", results.sizes);
         raw.set("typical", results.typical);
+        raw.putArray("steady").addAll(results.steady);
         ObjectNode measuredOn = raw.putObject("measured_on");
         results.measuredOn.forEach(measuredOn::put);
         ObjectNode measuredCpu = raw.putObject("measured_cpu");
@@ -261,6 +278,7 @@ public final class Bench implements Callable<Integer> {
             }
             switch (part) {
                 case "ticks" -> data.forEach(r -> results.ticks.add((ObjectNode) r));
+                case "steady" -> data.forEach(r -> results.steady.add((ObjectNode) r));
                 case "spatial" -> data.forEach(r -> results.spatial.add((ObjectNode) r));
                 case "memory" -> data.forEach(r -> results.memory.add((ObjectNode) r));
                 case "boundary" -> data.forEach(r -> results.boundary.add((ObjectNode) r));
@@ -343,6 +361,8 @@ public final class Bench implements Callable<Integer> {
         String sizesError;
         /** {@link TypicalModel}'s result. */
         ObjectNode typical;
+        /** Issue 24's steady state ({@link #STEADY}): tick results as the ticks part's, a language, its runtime. */
+        final List<ObjectNode> steady = new ArrayList<>();
         /** An earlier run's raw results ({@code --before}), or null. */
         JsonNode before;
         /** The day each part was measured on: today, or an earlier run's day for a part taken with --reuse. */
@@ -434,15 +454,16 @@ public final class Bench implements Callable<Integer> {
     /**
      * A spatial case's runs as a {@link Plan}: n the agents at the start, warm-up and block ticks whole runs of the
      * model's steps. Small runs take milliseconds, so there are more of them; JavaScript and Python warm up for
-     * about a million updates (Graal's compiler on two cores), 3 to 20 runs. Not raised with {@link Plan#forLanguage}'s
-     * three million: the spatial models' mixed scripts under a random schedule make short runs, and whether they
-     * compile later too was not measured.
+     * about two million updates, 3 to 100 runs: past the million at which their preludes switch to the paths
+     * quicker once compiled ({@code GraalController.WARM_UPDATES}), which then start interpreted. With a million,
+     * the switch fell inside the timed runs: JavaScript's schelling-large blocks went 188, 161, 153, 125, 77 ms a
+     * step (2026-12-06). Not raised to {@link Plan#forLanguage}'s three million: flocking-large's runs last seconds.
      */
     static Plan spatialPlan(SpatialModel model, String size, int agents, String impl) {
         boolean small = size.equals("small");
         long warmRuns = small ? 10 : 2; // node's small runs last 2 ms: 3 runs left V8 unsettled (0.12 vs 0.02 ms/step)
         if (impl.equals("js") || impl.equals("python")) {
-            warmRuns = Math.clamp((long) Math.ceil(1e6 / ((double) agents * model.steps)), 3, 20);
+            warmRuns = Math.clamp((long) Math.ceil(2e6 / ((double) agents * model.steps)), 3, 100);
         }
         return new Plan(agents, (int) warmRuns * model.steps, small ? 10 : 5, model.steps);
     }
@@ -496,6 +517,12 @@ public final class Bench implements Callable<Integer> {
         List<String> cmd = serverCommand(dir);
         cmd.add("--no-warm-up");
         return cmd;
+    }
+
+    /** A native program's command for one tick case, timed by its own loop as a case of the ticks part. */
+    private static List<String> nativeCommand(Path dir, Native nat, String workload, Plan plan) {
+        return List.of(nat.command(), dir.resolve("bench/native").resolve(nat.program()).toString(), workload,
+                "" + plan.n(), "" + plan.warmup(), "" + plan.blocks(), "" + plan.perBlock());
     }
 
     /** Runs one case to completion; its JSON result, or an object with an {@code error} when it failed. */

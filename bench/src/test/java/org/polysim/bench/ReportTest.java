@@ -90,7 +90,7 @@ class ReportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sizes", "typical"})
+    @ValueSource(strings = {"sizes", "typical", "steady"})
     void aPartMeasuredBesideAReusedOneIsNamedWithItsDay(String part) {
         Bench.Results results = new Bench.Results();
         results.measuredOn.put(part, "2026-12-06");
@@ -143,6 +143,8 @@ class ReportTest {
                         + "process | 22.2× (5 s / 0.225 s) | **no** |")
                 .contains("| typical model (300 agents × 200 ticks): lua second world ≤ 5× lua5.4's whole process "
                         + "| 3× (0.15 s / 0.05 s) | yes |")
+                .contains("| typical model, first world on a fresh server | python 15 s | The interpreter and a cold")
+                .contains("| typical model, second world against the own runtime's whole process | python 22.2× (")
                 .contains("Failed: js server 1: the server closed stdout.");
         // the rows stand in the report's targets table too
         assertThat(md.substring(md.indexOf("## Targets"), md.indexOf("## A typical first model")))
@@ -176,6 +178,30 @@ class ReportTest {
     }
 
     /** A 10k tick result whose two one-tick blocks each took {@code ms}. */
+    @Test
+    void theSteadyStateStandsBesideItsOwnRuntimesWithIssue24sTargets() throws Exception {
+        Bench.Results results = new Bench.Results();
+        results.measuredOn.put("steady", "2026-12-07");
+        results.steady.add(tick("wealth", "js", 30));
+        results.steady.add(tick("wealth", "node", 0.5));
+        results.steady.add(tick("wealth", "lua", 20));
+        results.steady.add(tick("wealth", "lua5.4", 16));
+        results.steady.add(Workload.JSON.createObjectNode().put("workload", "wealth").put("impl", "python")
+                .put("n", 10_000).put("error", "exit 1: out of memory"));
+
+        String md = new Report(results, List.of()).markdown();
+
+        assertThat(md).contains("| wealth 10k, ticks 200–400 of a fresh process: js ≤ 10× node | 60× | **no** |")
+                .contains("| wealth 10k, ticks 200–400 of a fresh process: lua ≤ 1.5× lua5.4 | 1.25× | yes |")
+                .doesNotContain("python ≤ 1.5× cpython")
+                .contains("## Steady state after 200 ticks\n\nIssue 24's steady state, measured on 2026-12-07")
+                .contains("| js | 30  (30–30) | 0.001 s | 60× node |")
+                .contains("| python | failed: exit 1: out of memory | – | – |")
+                .contains("## Where issue 24's missed targets stand")
+                .contains("| wealth 10k, steady state after 200 ticks | js 60× node | Per update, compiled:")
+                .doesNotContain("| typical model, first world");
+    }
+
     private static ObjectNode tick(String workload, String impl, double ms) {
         ObjectNode r = Workload.JSON.createObjectNode().put("workload", workload).put("impl", impl).put("n", 10_000)
                 .put("ticks_per_block", 1).put("warmup_ms", 1).put("warmup_ticks", 1);

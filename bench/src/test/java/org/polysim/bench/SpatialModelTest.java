@@ -52,7 +52,7 @@ class SpatialModelTest {
         Bench.Plan js = Bench.spatialPlan(SpatialModel.FLOCKING, "small", 200, "js");
         assertThat(lua.perBlock()).isEqualTo(100);
         assertThat(lua.warmup()).isEqualTo(10 * 100);
-        assertThat(js.warmup()).isEqualTo(20 * 100);
-        assertThat(Bench.spatialPlan(SpatialModel.SCHELLING, "large", 8000, "python").warmup()).isEqualTo(7 * 20);
+        assertThat(js.warmup()).isEqualTo(100 * 100);
+        assertThat(Bench.spatialPlan(SpatialModel.SCHELLING, "large", 8000, "python").warmup()).isEqualTo(13 * 20);
     }
 }

@@ -128,8 +128,7 @@ public final class World implements AutoCloseable {
     /** Reads a world file (YAML or JSON by extension); {@code file:} scripts are relative to it. */
     public static World load(Path file) throws SimulationException {
         JsonNode tree = WorldFiles.read(file);
-        String fallback = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
-        return create(tree, file.toAbsolutePath().getParent(), fallback);
+        return create(tree, file.toAbsolutePath().getParent(), WorldFiles.stem(file));
     }
 
     /**

@@ -28,6 +28,11 @@ public final class WorldFiles {
 
     private WorldFiles() {}
 
+    /** A world or experiment file's name without its extension ({@code .yaml}, {@code .yml}, {@code .json}). */
+    public static String stem(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+    }
+
     /** Parses a world file; syntax errors name the file, line and column. */
     public static JsonNode read(Path file) {
         String text;

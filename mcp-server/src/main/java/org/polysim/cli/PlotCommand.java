@@ -10,6 +10,7 @@ import org.polysim.engine.MetricView;
 import org.polysim.engine.SimulationException;
 import org.polysim.engine.World;
 import org.polysim.engine.WorldFileException;
+import org.polysim.engine.WorldFiles;
 import org.polysim.plot.MetricChart;
 import org.polysim.plot.Metrics;
 import picocli.CommandLine.Command;
@@ -68,7 +69,7 @@ final class PlotCommand implements Callable<Integer> {
         try {
             for (Path file : files) {
                 try (World w = World.load(file)) {
-                    String label = byWorld.containsKey(w.name()) ? stem(file) : w.name();
+                    String label = byWorld.containsKey(w.name()) ? WorldFiles.stem(file) : w.name();
                     byWorld.put(label, Metrics.of(w, metrics));
                 }
             }
@@ -81,9 +82,5 @@ final class PlotCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
-    }
-
-    private static String stem(Path file) {
-        return file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
     }
 }

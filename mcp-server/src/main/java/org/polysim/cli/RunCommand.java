@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.polysim.engine.MetricView;
+import org.polysim.engine.ParamChanges;
 import org.polysim.engine.SimulationException;
 import org.polysim.engine.World;
 import org.polysim.engine.WorldFileException;
@@ -112,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
                 stderr.println("polysim: " + unknown);
                 return 2;
             }
-            String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+            String stem = WorldFiles.stem(file);
             if (out == null) {
                 Path folder = file.toAbsolutePath().getParent().getFileName();
                 out = Path.of("runs", folder == null ? "root" : folder.toString(), stem + ".final.yaml");
@@ -191,18 +192,21 @@ final class RunCommand implements Callable<Integer> {
      * added: a misspelt name would otherwise run the model unchanged without a word. Returns that refusal, or null.
      */
     private String overrideParams(ObjectNode definition) {
-        ObjectNode fileParams = definition.get("params") instanceof ObjectNode o ? o : null;
-        for (var p : params.entrySet()) {
-            if (fileParams == null || !fileParams.has(p.getKey())) {
-                String known = fileParams == null || fileParams.isEmpty() ? file.getFileName() + " has no params"
-                        : "the params of " + file.getFileName() + " are: "
-                        + String.join(", ", fileParams.propertyNames());
-                return "--param " + p.getKey() + ": no such param; " + known + ". --param changes a param the "
-                        + "file has and never adds one (add it to the file's params first)";
-            }
-            fileParams.set(p.getKey(), paramValue(p.getValue()));
+        if (params.isEmpty()) {
+            return null;
         }
-        return null;
+        ObjectNode fileParams = definition.get("params") instanceof ObjectNode o ? o : PARAM_JSON.createObjectNode();
+        ObjectNode changes = PARAM_JSON.createObjectNode();
+        params.forEach((name, text) -> changes.set(name, paramValue(text)));
+        try {
+            definition.set("params", ParamChanges.applied(fileParams, changes));
+            return null;
+        } catch (ParamChanges.Unknown e) {
+            String known = e.known().equals("none") ? file.getFileName() + " has no params"
+                    : "the params of " + file.getFileName() + " are: " + e.known();
+            return "--param " + e.name() + ": no such param; " + known + ". --param changes a param the file has "
+                    + "and never adds one (add it to the file's params first)";
+        }
     }
 
     /** JSON when the text is JSON, else the text itself, so that {@code name=alice} needs no quotes. */

@@ -17,9 +17,9 @@ import org.polysim.experiment.Sweep;
 import org.polysim.experiment.SummaryText;
 import org.polysim.experiment.SweepResult;
 import org.polysim.experiment.Tables;
-import org.polysim.experiment.cluster.ClusterConfig;
 import org.polysim.experiment.cluster.HazelcastBackend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -58,13 +58,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "With --backend hazelcast: members to join (the workers started by polysim worker).")
     String cluster;
 
-    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = ClusterConfig.DEFAULT_NAME,
-            description = "With --backend hazelcast: the cluster's name (default ${DEFAULT-VALUE}).")
-    String clusterName;
-
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "5701",
-            description = "With --backend hazelcast: the port this process listens on (next free one upward).")
-    int port;
+    @Mixin
+    ClusterOptions clusterOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -106,8 +101,8 @@ final class SweepCommand implements Callable<Integer> {
         SweepResult result;
         String where;
         try (Backend b = backend == BackendKind.local ? new LocalBackend(threads != null ? threads : cores)
-                : new HazelcastBackend(new ClusterConfig(ClusterConfig.addresses(cluster), clusterName, port, null,
-                threads != null ? threads : cores), 60_000)) {
+                : new HazelcastBackend(clusterOptions.config(cluster, null, threads != null ? threads : cores),
+                60_000)) {
             where = b instanceof HazelcastBackend h ? "hazelcast, workers " + h.workers()
                     : ((LocalBackend) b).threads() + " local threads";
             result = Sweep.run(experiment, b, progress);

@@ -3,9 +3,9 @@ package org.polysim.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.polysim.experiment.ExperimentException;
-import org.polysim.experiment.cluster.ClusterConfig;
 import org.polysim.experiment.cluster.Worker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,13 +23,8 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Members to join (this worker's own address may be among them).")
     String cluster;
 
-    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = ClusterConfig.DEFAULT_NAME,
-            description = "The cluster's name (default ${DEFAULT-VALUE}).")
-    String clusterName;
-
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "5701",
-            description = "Port to listen on (the next free one upward when taken; default ${DEFAULT-VALUE}).")
-    int port;
+    @Mixin
+    ClusterOptions clusterOptions;
 
     @Option(names = "--bind", paramLabel = "HOST",
             description = "Interface to listen on (default: 127.0.0.1 when every --cluster address is local).")
@@ -43,14 +38,14 @@ final class WorkerCommand implements Callable<Integer> {
         var stderr = spec.commandLine().getErr();
         Worker worker;
         try {
-            worker = new Worker(new ClusterConfig(ClusterConfig.addresses(cluster), clusterName, port, bind,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors()));
+            worker = new Worker(clusterOptions.config(cluster, bind, threads != null ? threads
+                    : Runtime.getRuntime().availableProcessors()));
         } catch (ExperimentException e) {
             stderr.println("polysim: " + e.getMessage());
             return 2;
         }
-        stderr.println("polysim worker at " + worker.address() + " in cluster '" + clusterName + "' ("
-                + worker.clusterSize() + " members); waiting for runs. Ctrl-C to leave.");
+        stderr.println("polysim worker at " + worker.address() + " in cluster '" + clusterOptions.clusterName
+                + "' (" + worker.clusterSize() + " members); waiting for runs. Ctrl-C to leave.");
         stderr.flush();
         new CountDownLatch(1).await(); // Hazelcast's shutdown hook leaves the cluster gracefully on Ctrl-C
         return 0;

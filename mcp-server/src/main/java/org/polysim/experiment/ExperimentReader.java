@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.polysim.engine.ParamChanges;
 import org.polysim.engine.SimulationException;
 import org.polysim.engine.World;
 import org.polysim.engine.WorldFileException;
@@ -41,8 +42,7 @@ public final class ExperimentReader {
         } catch (WorldFileException e) {
             throw new ExperimentException("", e.getMessage().replace("world file", "experiment file"));
         }
-        String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
-        return read(tree, file.toAbsolutePath().getParent(), stem);
+        return read(tree, file.toAbsolutePath().getParent(), WorldFiles.stem(file));
     }
 
     /**
@@ -167,10 +167,12 @@ public final class ExperimentReader {
     }
 
     private static void requireParam(ObjectNode params, String param, String where) {
-        if (!params.has(param)) {
-            throw new ExperimentException(where, "the world has no param '" + param + "' (its params: "
-                    + (params.isEmpty() ? "none" : String.join(", ", params.propertyNames())) + "); an experiment "
-                    + "varies params the world already has: add it to the world's params or fix the name");
+        try {
+            ParamChanges.check(params, param);
+        } catch (ParamChanges.Unknown e) {
+            throw new ExperimentException(where, "the world has no param '" + param + "' (its params: " + e.known()
+                    + "); an experiment varies params the world already has: add it to the world's params or fix "
+                    + "the name");
         }
     }
 

@@ -3,6 +3,7 @@ package org.polysim.mcp;
 import java.util.List;
 import java.util.Map;
 import org.polysim.engine.World;
+import org.polysim.engine.ParamChanges;
 import org.polysim.engine.WorldFiles;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -177,16 +178,12 @@ final class WorldTools {
      * would otherwise be added silently and change nothing.
      */
     static ObjectNode merged(ObjectNode base, ObjectNode changes, String field, String where, String orElse) {
-        for (String k : changes.propertyNames()) {
-            if (!base.has(k)) {
-                throw new ToolError(field + "." + k + ": " + where + " has no param '" + k + "' (params: "
-                        + (base.isEmpty() ? "none" : String.join(", ", base.propertyNames())) + ")"
-                        + "; check the spelling" + orElse);
-            }
+        try {
+            return ParamChanges.applied(base, changes);
+        } catch (ParamChanges.Unknown e) {
+            throw new ToolError(field + "." + e.name() + ": " + where + " has no param '" + e.name() + "' (params: "
+                    + e.known() + "); check the spelling" + orElse);
         }
-        ObjectNode out = base.deepCopy();
-        out.setAll(changes);
-        return out;
     }
 
     private Tool.Result create(Tool.Call c) throws Exception {

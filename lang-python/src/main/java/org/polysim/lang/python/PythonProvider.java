@@ -1,63 +1,26 @@
 package org.polysim.lang.python;
 
 import java.util.Set;
-import org.polysim.engine.spi.CallLimits;
-import org.polysim.engine.spi.Controller;
-import org.polysim.engine.spi.ControllerProvider;
-import org.polysim.engine.spi.ScriptException;
-import org.polysim.engine.spi.ScriptSource;
-import org.polysim.lang.graal.GraalController;
+import org.polysim.lang.graal.GraalProvider;
 
 /** Registers Python with the engine ({@code META-INF/services}). */
-public final class PythonProvider implements ControllerProvider {
-
-    @Override
-    public String language() {
-        return "python";
-    }
-
-    @Override
-    public Set<String> aliases() {
-        return Set.of("py");
-    }
-
-    @Override
-    public String runtime() {
-        return PythonLanguage.INSTANCE.runtime();
-    }
-
-    @Override
-    public long warmUpMillis() {
-        return 6000; // measured on a 2-core machine: the first context of a cold engine
-    }
-
-    @Override
-    public void warmUp() {
-        GraalController.warmUp(PythonLanguage.INSTANCE, "def update(e, inbox):\n    pass\n");
-    }
+public final class PythonProvider extends GraalProvider {
 
     /** Coins passed around: the inbox, {@code entities}, {@code random}, {@code send}, {@code metric}, a state. */
-    @Override
-    public String exerciseScript() {
-        return """
-                def update(e, inbox):
-                    for m in inbox:
-                        if m.kind == "coin":
-                            e.state["wealth"] += m["content"]
-                    if e.state["wealth"] > 0:
-                        others = e.entities("agent")
-                        e.state["wealth"] -= 1
-                        e.send(others[e.random(0, len(others) - 1)], "coin", 1)
-                    e.metric("wealth", e.state["wealth"])
-                """;
-    }
+    private static final String EXERCISE = """
+            def update(e, inbox):
+                for m in inbox:
+                    if m.kind == "coin":
+                        e.state["wealth"] += m["content"]
+                if e.state["wealth"] > 0:
+                    others = e.entities("agent")
+                    e.state["wealth"] -= 1
+                    e.send(others[e.random(0, len(others) - 1)], "coin", 1)
+                e.metric("wealth", e.state["wealth"])
+            """;
 
-    @Override
-    public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
-        if (source.vivariumApi()) {
-            throw new ScriptException(ScriptException.Kind.COMPILE, "the seed project's API exists for Lua "
-                    + "scripts only; write def update(e, inbox)", 0);
-        }
-        return new GraalController(PythonLanguage.INSTANCE, source, limits);
+    public PythonProvider() {
+        super(PythonLanguage.INSTANCE, Set.of("py"), 6000, "def update(e, inbox):\n    pass\n", EXERCISE,
+                "def update(e, inbox)");
     }
 }
