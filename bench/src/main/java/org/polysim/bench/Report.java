@@ -392,6 +392,11 @@ final class Report {
             rows.add("| wealth 10k, steady state after " + Bench.STEADY.warmup() + " ticks | "
                     + String.join(", ", steady) + " | " + STEADY_TIME + " | " + RESIDENT_CLOSE + " |");
         }
+        List<String> spatial = new SpatialReport(results.spatial, this::line).misses();
+        if (!spatial.isEmpty()) {
+            rows.add("| spatial models, large, ≤ 10× the own runtime | " + String.join(", ", spatial) + " | "
+                    + SPATIAL_TIME + " | " + RESIDENT_CLOSE + " |");
+        }
         if (rows.isEmpty()) {
             return;
         }
@@ -399,7 +404,7 @@ final class Report {
         line("");
         line("The closest figure this run reached, where the time goes (profiles and measurements: README.md, "
                 + "\"A typical first model\" and \"Where the targets are missed, and why\"), and what would close "
-                + "the rest. The spatial models' targets, above, are issue 13's bounds, which issue 24 repeats.");
+                + "the rest. The spatial models' bound is issue 13's, which issue 24 repeats.");
         line("");
         line("| target | closest figure | where the time goes | what would close the rest |");
         line("|---|---|---|---|");
@@ -422,8 +427,13 @@ final class Report {
     static final String STEADY_TIME = "Per update, compiled: the engine's own work (the schedule, the message, "
             + "the command buffer that makes a tick atomic, the trace, the JSON state; the Java floor's 0.5 to "
             + "0.8 µs), the state crossing each way as text, and `send` and `random` crossing into the host; "
-            + "node's whole update is about 0.06 µs. Python also needs two million updates before its JIT "
-            + "settles, which a 200-tick run at 10k barely gives.";
+            + "node's whole update is about 0.06 µs. And the JIT has not settled: the ticks part warms JavaScript "
+            + "and Python for three million updates because blocks before that vary up to 2×; 200 ticks at 10k "
+            + "are two million.";
+    static final String SPATIAL_TIME = "The engine's own work per step is already about 10× node's whole step "
+            + "here (the Java floor's row); a guest adds each `near`, `nearby`, `move` and `take` crossing with "
+            + "the records the host builds, and its state as text each way. Python's warm-up on these models is "
+            + "slower than before issue 24's chunks (bench/README.md).";
     static final String RESIDENT_CLOSE = "States and inboxes resident in the guest between ticks, and messages "
             + "between entities of one language kept there in the engine's order (issue 24's second lever, not "
             + "built: it needs `trace_entity` made by replaying from a checkpoint first, so the host need not see "

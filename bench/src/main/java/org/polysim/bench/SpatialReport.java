@@ -34,6 +34,25 @@ final class SpatialReport {
         }
     }
 
+    /**
+     * The large models' ratios of each polysim language over its own runtime above the 10× bound, as
+     * "schelling js 50.9×" (issue 24 repeats issue 13's bound).
+     */
+    List<String> misses() {
+        List<String> out = new ArrayList<>();
+        for (SpatialModel m : models()) {
+            for (String[] pair : new String[][] {{"lua", "lua5.4"}, {"js", "node"}, {"python", "cpython"}}) {
+                Optional<Stats> a = perStep(m, "large", pair[0]);
+                Optional<Stats> b = perStep(m, "large", pair[1]);
+                if (a.isPresent() && b.isPresent() && a.get().median() / b.get().median() > 10) {
+                    out.add(m.id() + " " + pair[0] + " " + Report.num(a.get().median() / b.get().median()) + "× "
+                            + pair[1]);
+                }
+            }
+        }
+        return out;
+    }
+
     private void target(SpatialModel m, String impl, String base, double limit) {
         Optional<Stats> a = perStep(m, "large", impl);
         Optional<Stats> b = perStep(m, "large", base);

@@ -199,7 +199,21 @@ class ReportTest {
                 .contains("| python | failed: exit 1: out of memory | – | – |")
                 .contains("## Where issue 24's missed targets stand")
                 .contains("| wealth 10k, steady state after 200 ticks | js 60× node | Per update, compiled:")
-                .doesNotContain("| typical model, first world");
+                .doesNotContain("| typical model, first world")
+                .doesNotContain("| spatial models, large");
+    }
+
+    @Test
+    void aLargeSpatialModelAboveTenTimesItsRuntimeIsAmongIssue24sMisses() throws Exception {
+        Bench.Results results = new Bench.Results();
+        for (String[] r : new String[][] {{"js", "60"}, {"node", "1.5"}, {"lua", "30"}, {"lua5.4", "10"}}) {
+            results.spatial.add(tick("schelling", r[0], Double.parseDouble(r[1])).put("size", "large"));
+        }
+
+        String md = new Report(results, List.of()).markdown();
+
+        assertThat(md).contains("| spatial models, large, ≤ 10× the own runtime | schelling js 40× node | ")
+                .doesNotContain("schelling lua 3× lua5.4 |");
     }
 
     private static ObjectNode tick(String workload, String impl, double ms) {

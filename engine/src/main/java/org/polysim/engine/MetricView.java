@@ -35,7 +35,22 @@ public record MetricView(String name, long count, double total, double mean, dou
         if (count == 0) {
             return "no value recorded";
         }
-        return Math.abs(lastTime - now) < 1e-9 ? "" : "last recorded at t = " + Numbers.brief(lastTime, 6)
+        return Math.abs(lastTime - now) < 1e-9 ? "" : "last recorded at t = " + Numbers.brief(lastTime)
                 + "; no value since";
+    }
+
+    /**
+     * One line per metric whose last value is not the one at {@code now}, for a summary: "alive: last 10 at t = 5,
+     * no value since". Empty when every metric has a value now.
+     */
+    public static java.util.List<String> staleLasts(java.util.List<MetricView> metrics, double now) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (MetricView m : metrics) {
+            if (m.count() > 0 && !m.lastIsCurrent(now)) {
+                out.add(m.name() + ": last " + Numbers.brief(m.last()) + " at t = " + Numbers.brief(m.lastTime())
+                        + ", no value since");
+            }
+        }
+        return out;
     }
 }

@@ -27,6 +27,11 @@ public final class Numbers {
         return isWhole(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
+    /** {@code value} as every summary writes it: {@link #brief(double, int)} to six significant digits. */
+    public static String brief(double value) {
+        return brief(value, 6);
+    }
+
     /**
      * {@code value} to {@code digits} significant digits, without padding zeros ("898.5", not "898.500": a reader
      * takes zeros as data); whole numbers in full (they are counts); plain notation from 1e-4 up, E-notation below.

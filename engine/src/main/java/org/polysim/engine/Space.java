@@ -5,21 +5,23 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Where entities are (DESIGN.md "The environment"). Positions live on the entities as plain doubles; this part
- * indexes them by grid cell, or by bucket in continuous space (a bucket grid about 64 buckets a side, 16 in 3D), so
- * {@code near} looks only at the cells its radius reaches and a query costs no JSON. Each cell's list is kept in
- * creation order, which is the order {@code at} answers in and the tie-break of {@code near}.
+ * Where entities are (DESIGN.md "The environment"), one class per kind: {@link GridSpace} and
+ * {@link ContinuousSpace}, each 2D or 3D (a third axis is one more loop bound, not another kind of space, so the
+ * dimension is the spec's, not a class's). Positions live on the entities as plain doubles; this part indexes them
+ * by cell, a grid's own or a continuous space's bucket, so {@code near} looks only at the cells its radius reaches
+ * and a query costs no JSON. Each cell's list is kept in creation order, which is the order {@code at} answers in
+ * and the tie-break of {@code near}.
  *
  * <p>Rollback keeps a journal of every placement change (move, place, removal) since {@link #begin} and undoes it
  * backwards.
  */
-final class Space implements Part {
+abstract sealed class Space implements Part permits GridSpace, ContinuousSpace {
 
     final SpaceSpec spec;
-    private final int nx, ny, nz;
-    /** Bucket side in continuous space (1 in a grid, where a bucket is a cell). */
-    private final double side;
-    private final List<Entity>[] index;
+    final int nx, ny, nz;
+    /** A cell's side: 1 in a grid; in continuous space, set by the subclass. */
+    final double side;
+    final List<Entity>[] index;
     private final List<Moved> journal = new ArrayList<>();
 
     private record Moved(Entity e, boolean wasPlaced, double x, double y, double z) {
@@ -42,15 +44,15 @@ final class Space implements Part {
         }
     }
 
+    /** The space a spec describes. */
+    static Space of(SpaceSpec spec) {
+        return spec.grid() ? new GridSpace(spec) : new ContinuousSpace(spec);
+    }
+
     @SuppressWarnings("unchecked")
-    Space(SpaceSpec spec) {
+    Space(SpaceSpec spec, double side) {
         this.spec = spec;
-        if (spec.grid()) {
-            side = 1;
-        } else {
-            double longest = Math.max(spec.width(), Math.max(spec.height(), spec.depth()));
-            side = longest / (spec.threeD() ? 16 : 64);
-        }
+        this.side = side;
         nx = buckets(spec.width());
         ny = buckets(spec.height());
         nz = spec.threeD() ? buckets(spec.depth()) : 1;
@@ -104,7 +106,7 @@ final class Space implements Part {
         return v;
     }
 
-    private int cellOf(double x, double y, double z) {
+    int cellOf(double x, double y, double z) {
         int cx = Math.min(nx - 1, (int) (x / side));
         int cy = Math.min(ny - 1, (int) (y / side));
         int cz = Math.min(nz - 1, (int) (z / side));
@@ -116,28 +118,22 @@ final class Space implements Part {
         return cellOf(p[0], p[1], p[2]);
     }
 
-    private boolean hasRoom(int cell) {
-        int n = index[cell] == null ? 0 : index[cell].size();
-        return n < (spec.capacity() > 0 ? spec.capacity() : 1);
-    }
-
-    private boolean underCapacity(int cell) {
-        return spec.capacity() == 0 || index[cell] == null || index[cell].size() < spec.capacity();
-    }
-
     /**
      * Places or moves {@code e} to {@code p} (from {@link #position}); false, with nothing changed, when a grid cell
      * other than its own is at capacity.
      */
     boolean put(Entity e, double[] p) {
         int c = cellOf(p[0], p[1], p[2]);
-        if (spec.grid() && !(e.placed && e.cell == c) && !underCapacity(c)) {
+        if (!(e.placed && e.cell == c) && !admits(c)) {
             return false;
         }
         journal.add(new Moved(e, e.placed, e.x, e.y, e.z));
         relocate(e, p[0], p[1], p[2], true);
         return true;
     }
+
+    /** Whether one more entity may enter cell {@code c}. */
+    abstract boolean admits(int c);
 
     /** Takes {@code e} out of the space (it was destroyed). */
     void remove(Entity e) {
@@ -176,7 +172,7 @@ final class Space implements Part {
             case NONE -> true;
             case POINT -> put(e, at.point());
             case RANDOM -> {
-                double[] p = spec.grid() ? randomCell(e.rng, this::underCapacity) : randomPoint(e.rng);
+                double[] p = random(e.rng);
                 yield p != null && put(e, p);
             }
             case FREE -> {
@@ -185,6 +181,9 @@ final class Space implements Part {
             }
         };
     }
+
+    /** A random position where an entity may go, from {@code rng}, or null when there is none. */
+    abstract double[] random(Rng rng);
 
     // ------------------------------------------------------------------ queries
 
@@ -200,15 +199,11 @@ final class Space implements Part {
         int[][] xs = span(from[0], r, nx, spec.width());
         int[][] ys = span(from[1], r, ny, spec.height());
         int[][] zs = spec.threeD() ? span(from[2], r, nz, spec.depth()) : new int[][] {{0, 0}};
-        boolean manhattan = spec.grid() && spec.neighborhood() == SpaceSpec.Neighborhood.VON_NEUMANN;
         for (int[] cz : zs) {
             for (int[] cy : ys) {
                 for (int[] cx : xs) {
-                    if (spec.grid() && (manhattan ? cx[1] + cy[1] + cz[1] : Math.max(cx[1], Math.max(cy[1], cz[1])))
-                            > r) {
-                        continue;
-                    }
-                    List<Entity> list = index[(cz[0] * ny + cy[0]) * nx + cx[0]];
+                    double cellDistance = cellDistance(cx[1], cy[1], cz[1]);
+                    List<Entity> list = cellDistance > r ? null : index[(cz[0] * ny + cy[0]) * nx + cx[0]];
                     if (list == null) {
                         continue;
                     }
@@ -216,8 +211,7 @@ final class Space implements Part {
                         if (e == self || (script != null && !e.script.id().equals(script))) {
                             continue;
                         }
-                        double d = spec.grid() ? (manhattan ? cx[1] + cy[1] + cz[1]
-                                : Math.max(cx[1], Math.max(cy[1], cz[1]))) : euclid(from, e);
+                        double d = distance(cellDistance, from, e);
                         if (d <= r) {
                             hits.add(new Hit(e, d));
                         }
@@ -233,8 +227,16 @@ final class Space implements Part {
     }
 
     /**
-     * The cells or buckets along one axis within {@code r} of {@code v}: pairs {index, distance in cells} (the
-     * distance is only used in a grid). A torus wraps, and a radius that spans the whole axis visits each cell once.
+     * How far apart two cells {@code dx}, {@code dy}, {@code dz} cells apart along each axis are at least, in the
+     * space's distance: what lets {@link #near} skip a cell without looking at its entities.
+     */
+    abstract double cellDistance(int dx, int dy, int dz);
+
+    /** The distance of {@code e} from {@code from}, whose cells are {@code cellDistance} apart. */
+    abstract double distance(double cellDistance, double[] from, Entity e);
+
+    /**
+     * The cells along one axis within {@code r} of {@code v}: pairs {index, distance in cells}. A torus wraps, and a radius that spans the whole axis visits each cell once.
      */
     private int[][] span(double v, double r, int n, double extent) {
         int center = Math.min(n - 1, (int) (v / side));
@@ -258,71 +260,16 @@ final class Space implements Part {
         return out.toArray(new int[0][]);
     }
 
-    private double euclid(double[] from, Entity e) {
-        double dx = delta(from[0], e.x, spec.width());
-        double dy = delta(from[1], e.y, spec.height());
-        double dz = spec.threeD() ? delta(from[2], e.z, spec.depth()) : 0;
-        return Math.sqrt(dx * dx + dy * dy + dz * dz);
-    }
-
-    private double delta(double a, double b, double extent) {
-        double d = Math.abs(a - b);
-        return spec.torus() ? Math.min(d, extent - d) : d;
-    }
-
     /** Entities on a grid cell, in creation order. */
-    List<Entity> at(double[] p) {
-        if (!spec.grid()) {
-            throw new IllegalArgumentException("at: a continuous space has no cells; use near(r) for the entities "
-                    + "around a point");
-        }
-        List<Entity> list = index[cellOf(p[0], p[1], p[2])];
-        return list == null ? List.of() : List.copyOf(list);
-    }
+    abstract List<Entity> at(double[] p);
 
     /**
      * A random free cell from {@code rng} (one without entities, or below the capacity when there is one), or null
-     * when every cell is taken; a random position in continuous space. A few random draws first, then a scan that
-     * picks uniformly among the free cells: uniform either way.
+     * when every cell is taken; a random position in continuous space.
      */
-    double[] free(Rng rng) {
-        return spec.grid() ? randomCell(rng, this::hasRoom) : randomPoint(rng);
-    }
+    abstract double[] free(Rng rng);
 
-    private double[] randomCell(Rng rng, java.util.function.IntPredicate ok) {
-        int cells = index.length;
-        for (int tries = 0; tries < 32; tries++) {
-            int c = (int) rng.between(0, cells - 1);
-            if (ok.test(c)) {
-                return coordinates(c);
-            }
-        }
-        int count = 0;
-        for (int c = 0; c < cells; c++) {
-            count += ok.test(c) ? 1 : 0;
-        }
-        if (count == 0) {
-            return null;
-        }
-        long k = rng.between(0, count - 1);
-        for (int c = 0; c < cells; c++) {
-            if (ok.test(c) && k-- == 0) {
-                return coordinates(c);
-            }
-        }
-        throw new IllegalStateException("unreachable");
-    }
-
-    private double[] randomPoint(Rng rng) {
-        return new double[] {rng.nextDouble() * spec.width(), rng.nextDouble() * spec.height(),
-                spec.threeD() ? rng.nextDouble() * spec.depth() : 0};
-    }
-
-    private double[] coordinates(int cell) {
-        return new double[] {cell % nx, (cell / nx) % ny, cell / (nx * ny)};
-    }
-
-    /** Entities per grid cell (a copy), for summaries and pictures. */
+    /** Entities per cell (a copy), for summaries and pictures of a grid. */
     int[] counts() {
         int[] out = new int[index.length];
         for (int c = 0; c < out.length; c++) {

@@ -1,8 +1,5 @@
 package org.polysim.engine;
 
-import static org.polysim.engine.WorldReader.describe;
-import static org.polysim.engine.WorldReader.known;
-import static org.polysim.engine.WorldReader.object;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Reads a world file's {@code space}, {@code layers} and entity {@code at} fields; errors name the field path. */
 final class SpaceReader {
+
+    private static final Fields FIELDS = WorldReader.FIELDS;
 
     private static final Set<String> SPACE = WorldSchema.names(WorldSchema.SPACE);
     private static final Set<String> LAYER = WorldSchema.names(WorldSchema.LAYER);
@@ -23,9 +22,9 @@ final class SpaceReader {
         if (node == null || node.isNull()) {
             return null;
         }
-        ObjectNode o = object(node, "space");
-        known(o, SPACE, "space");
-        String kind = WorldReader.optString(o, "kind", null, "space");
+        ObjectNode o = FIELDS.object(node, "space");
+        FIELDS.known(o, SPACE, "space");
+        String kind = FIELDS.optString(o, "kind", null, "space");
         if (kind == null) {
             throw new WorldFileException("space.kind", "missing: grid (whole-numbered cells) or continuous");
         }
@@ -38,14 +37,14 @@ final class SpaceReader {
         double width = extent(o, "width", k, true);
         double height = extent(o, "height", k, true);
         double depth = extent(o, "depth", k, false);
-        String hood = WorldReader.optString(o, "neighborhood", "moore", "space");
+        String hood = FIELDS.optString(o, "neighborhood", "moore", "space");
         SpaceSpec.Neighborhood n = switch (hood) {
             case "moore" -> SpaceSpec.Neighborhood.MOORE;
             case "von_neumann", "vonneumann", "von-neumann" -> SpaceSpec.Neighborhood.VON_NEUMANN;
             default -> throw new WorldFileException("space.neighborhood", "unknown neighborhood '" + hood
                     + "'; use moore (8 neighbours, 26 in 3D) or von_neumann (4, or 6)");
         };
-        long capacity = WorldReader.optLong(o, "capacity", 0, "space");
+        long capacity = FIELDS.optLong(o, "capacity", 0, "space");
         if (capacity < 0 || capacity > Integer.MAX_VALUE) {
             throw new WorldFileException("space.capacity", "must be a whole number >= 1 (or left out for no limit), "
                     + "got " + capacity);
@@ -56,7 +55,7 @@ final class SpaceReader {
         }
         JsonNode torus = o.get("torus");
         if (torus != null && !torus.isBoolean() && !torus.isNull()) {
-            throw new WorldFileException("space.torus", "expected true or false, got " + describe(torus));
+            throw new WorldFileException("space.torus", "expected true or false, got " + Fields.describe(torus));
         }
         SpaceSpec spec = new SpaceSpec(k, width, height, depth, torus != null && torus.asBoolean(), n,
                 (int) capacity);
@@ -75,7 +74,7 @@ final class SpaceReader {
             }
             return 0;
         }
-        double v = WorldReader.optDouble(o, field, 0, "space");
+        double v = FIELDS.optDouble(o, field, 0, "space");
         if (!(v > 0) || Double.isInfinite(v) || (kind == SpaceSpec.Kind.GRID && v != Math.rint(v))) {
             throw new WorldFileException("space." + field, "must be a " + (kind == SpaceSpec.Kind.GRID
                     ? "whole number of cells >= 1" : "positive number") + ", got " + Numbers.exact(v));
@@ -89,7 +88,7 @@ final class SpaceReader {
         if (node == null || node.isNull()) {
             return out;
         }
-        ObjectNode all = object(node, "layers");
+        ObjectNode all = FIELDS.object(node, "layers");
         if (!all.isEmpty() && (space == null || !space.grid())) {
             throw new WorldFileException("layers", space == null
                     ? "layers need a grid: add space: { kind: grid, width: ..., height: ... }"
@@ -97,14 +96,14 @@ final class SpaceReader {
         }
         for (var entry : all.properties()) {
             String where = "layers." + entry.getKey();
-            ObjectNode l = object(entry.getValue(), where);
-            known(l, LAYER, where);
-            double max = l.has("max") ? WorldReader.optDouble(l, "max", 0, where) : Double.POSITIVE_INFINITY;
+            ObjectNode l = FIELDS.object(entry.getValue(), where);
+            FIELDS.known(l, LAYER, where);
+            double max = l.has("max") ? FIELDS.optDouble(l, "max", 0, where) : Double.POSITIVE_INFINITY;
             LayerSpec spec;
             try {
-                spec = new LayerSpec(WorldReader.optDouble(l, "initial", 0, where), max,
-                        WorldReader.optDouble(l, "regrow", 0, where), WorldReader.optDouble(l, "diffuse", 0, where),
-                        WorldReader.optDouble(l, "evaporate", 0, where));
+                spec = new LayerSpec(FIELDS.optDouble(l, "initial", 0, where), max,
+                        FIELDS.optDouble(l, "regrow", 0, where), FIELDS.optDouble(l, "diffuse", 0, where),
+                        FIELDS.optDouble(l, "evaporate", 0, where));
             } catch (IllegalArgumentException e) {
                 throw new WorldFileException(where, e.getMessage());
             }
@@ -120,14 +119,14 @@ final class SpaceReader {
         if (!node.isArray() || node.size() != space.cells()) {
             throw new WorldFileException(where + ".values", "expected a list of " + space.cells() + " numbers (one "
                     + "per cell, x fastest, then y" + (space.threeD() ? ", then z" : "") + "), got "
-                    + (node.isArray() ? node.size() + " items" : describe(node)));
+                    + (node.isArray() ? node.size() + " items" : Fields.describe(node)));
         }
         double[] v = new double[node.size()];
         for (int i = 0; i < v.length; i++) {
             JsonNode x = node.get(i);
             if (!x.isNumber() || x.doubleValue() < 0) {
                 throw new WorldFileException(where + ".values[" + i + "]", "expected a number >= 0, got "
-                        + describe(x));
+                        + Fields.describe(x));
             }
             v[i] = x.doubleValue();
         }
@@ -160,11 +159,11 @@ final class SpaceReader {
         }
         if (!at.isArray() || at.size() != space.axes()) {
             throw new WorldFileException(where, "expected random, free, none or a position " + example(space)
-                    + ", got " + describe(at));
+                    + ", got " + Fields.describe(at));
         }
         for (JsonNode c : at) {
             if (!c.isNumber()) {
-                throw new WorldFileException(where, "a position holds numbers, got " + describe(c));
+                throw new WorldFileException(where, "a position holds numbers, got " + Fields.describe(c));
             }
         }
         try {

@@ -65,7 +65,7 @@ public final class World implements AutoCloseable {
                 d.scheduleRng() != null ? new Rng(d.scheduleRng()) : Rng.derive(seed, "\0schedule"));
         this.population = new Population(d.counters());
         this.mail = new Mail(dt, d.messages(), d.sequence(), d.dropped());
-        this.space = d.space() == null ? null : new Space(d.space());
+        this.space = d.space() == null ? null : Space.of(d.space());
         if (d.layers().isEmpty()) {
             this.layers = null;
         } else {

@@ -69,7 +69,7 @@ public final class WorldFiles {
     public static ObjectNode definition(JsonNode tree) {
         if (!(tree instanceof ObjectNode o)) {
             throw new WorldFileException("", "a world file is an object (key: value pairs), got "
-                    + WorldReader.describe(tree));
+                    + Fields.describe(tree));
         }
         return o.get("configuration") instanceof ObjectNode c ? c : o;
     }

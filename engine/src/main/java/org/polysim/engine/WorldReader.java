@@ -38,6 +38,8 @@ final class WorldReader {
     private static final Set<String> LIMITS = WorldSchema.limitNames();
     private static final Set<String> METRIC = WorldSchema.names(WorldSchema.METRIC);
     private static final Set<String> SNAPSHOT_ONLY = WorldSchema.snapshotNames();
+    /** The world file's field reads: refusals are {@link WorldFileException}s naming the path. */
+    static final Fields FIELDS = new Fields(WorldFileException::new, SNAPSHOT_ONLY);
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);
@@ -60,7 +62,7 @@ final class WorldReader {
     }
 
     Definition read(JsonNode root, String defaultName) {
-        ObjectNode top = object(root, "");
+        ObjectNode top = FIELDS.object(root, "");
         if (top.has("configuration")) {
             return seedSnapshot(top, defaultName);
         }
@@ -68,30 +70,30 @@ final class WorldReader {
             throw new WorldFileException("world", "this is an experiment file (world, steps, vary, replications), "
                     + "not a world file: run it with polysim sweep FILE (or the run_experiment tool)");
         }
-        known(top, TOP, "");
-        String name = optString(top, "name", null, "");
+        FIELDS.known(top, TOP, "");
+        String name = FIELDS.optString(top, "name", null, "");
         if (name == null) {
-            name = optString(top, "world_name", defaultName, "");
+            name = FIELDS.optString(top, "world_name", defaultName, "");
         }
         if (name == null || name.isBlank()) {
             throw new WorldFileException("name", "missing: give the world a name (e.g. name: market)");
         }
-        long seed = optLong(top, "seed", 0, "");
-        double dt = optDouble(top, "dt", 1.0, "");
+        long seed = FIELDS.optLong(top, "seed", 0, "");
+        double dt = FIELDS.optDouble(top, "dt", 1.0, "");
         if (!(dt > 0) || Double.isInfinite(dt)) {
             throw new WorldFileException("dt", "must be a positive number, got " + dt);
         }
         Long tick = null;
         if (top.has("time")) {
-            double time = optDouble(top, "time", 0, "");
+            double time = FIELDS.optDouble(top, "time", 0, "");
             if (time < 0) {
                 throw new WorldFileException("time", "must be >= 0, got " + time);
             }
             tick = Math.round(time / dt);
         }
-        ObjectNode params = top.has("params") ? object(top.get("params"), "params")
+        ObjectNode params = top.has("params") ? FIELDS.object(top.get("params"), "params")
                 : JsonNodeFactory.instance.objectNode();
-        String schedule = optString(top, "schedule", "sequential", "");
+        String schedule = FIELDS.optString(top, "schedule", "sequential", "");
         if (!schedule.equals("sequential") && !schedule.equals("random")) {
             throw new WorldFileException("schedule", "must be 'sequential' or 'random', got '" + schedule + "'");
         }
@@ -104,20 +106,20 @@ final class WorldReader {
         return new Definition(name, seed, dt, tick, params, schedule.equals("random"), limits, scripts, space, layers,
                 entities,
                 messages(top.get("messages"), dt), metrics(top.get("metrics"), dt),
-                top.has("rng") ? optLong(top, "rng", 0, "") : null, counters, optLong(top, "sequence", 0, ""),
-                optLong(top, "dropped", 0, ""));
+                top.has("rng") ? FIELDS.optLong(top, "rng", 0, "") : null, counters, FIELDS.optLong(top, "sequence", 0, ""),
+                FIELDS.optLong(top, "dropped", 0, ""));
     }
 
     private Limits limits(JsonNode node) {
         if (node == null || node.isNull()) {
             return Limits.DEFAULTS;
         }
-        ObjectNode o = object(node, "limits");
-        known(o, LIMITS, "limits");
+        ObjectNode o = FIELDS.object(node, "limits");
+        FIELDS.known(o, LIMITS, "limits");
         Map<Limits.Field, Long> values = new java.util.EnumMap<>(Limits.Field.class);
         for (Limits.Field f : Limits.Field.values()) {
             if (o.has(f.key())) {
-                values.put(f, optLong(o, f.key(), 0, "limits"));
+                values.put(f, FIELDS.optLong(o, f.key(), 0, "limits"));
             }
         }
         try {
@@ -130,11 +132,11 @@ final class WorldReader {
     private Map<String, ScriptSource> scripts(ObjectNode top) {
         Map<String, ScriptSource> scripts = new LinkedHashMap<>();
         if (top.has("scripts")) {
-            ObjectNode lib = object(top.get("scripts"), "scripts");
+            ObjectNode lib = FIELDS.object(top.get("scripts"), "scripts");
             for (var entry : lib.properties()) {
                 String where = "scripts." + entry.getKey();
-                ObjectNode s = object(entry.getValue(), where);
-                known(s, SCRIPT, where);
+                ObjectNode s = FIELDS.object(entry.getValue(), where);
+                FIELDS.known(s, SCRIPT, where);
                 scripts.put(entry.getKey(), script(entry.getKey(), s, where, ScriptSource.API_POLYSIM,
                         "language", "source"));
             }
@@ -144,8 +146,8 @@ final class WorldReader {
             if (lib.isObject()) { // the seed project's own form: script id -> {id, kind, script}
                 for (var entry : lib.properties()) {
                     String where = "script_library." + entry.getKey();
-                    ObjectNode s = object(entry.getValue(), where);
-                    String id = optString(s, "id", entry.getKey(), where);
+                    ObjectNode s = FIELDS.object(entry.getValue(), where);
+                    String id = FIELDS.optString(s, "id", entry.getKey(), where);
                     if (!id.equals(entry.getKey())) {
                         throw new WorldFileException(where + ".id", "'" + id + "' differs from its key '"
                                 + entry.getKey() + "'; the key is the script's id: make them equal or drop id");
@@ -155,12 +157,12 @@ final class WorldReader {
             } else if (lib.isArray()) {
                 for (int i = 0; i < lib.size(); i++) {
                     String where = "script_library[" + i + "]";
-                    ObjectNode s = object(lib.get(i), where);
-                    seedScript(scripts, requiredString(s, "id", where), s, where);
+                    ObjectNode s = FIELDS.object(lib.get(i), where);
+                    seedScript(scripts, FIELDS.requiredString(s, "id", where), s, where);
                 }
             } else {
                 throw new WorldFileException("script_library", "expected a map of script id to {id, kind, script} "
-                        + "(or a list of {id, kind, script}), got " + describe(lib));
+                        + "(or a list of {id, kind, script}), got " + Fields.describe(lib));
             }
         }
         if (scripts.isEmpty()) {
@@ -171,7 +173,7 @@ final class WorldReader {
     }
 
     private void seedScript(Map<String, ScriptSource> scripts, String id, ObjectNode s, String where) {
-        known(s, SEED_SCRIPT, where);
+        FIELDS.known(s, SEED_SCRIPT, where);
         if (scripts.containsKey(id)) {
             throw new WorldFileException(where + ".id", "duplicate script id '" + id + "'");
         }
@@ -185,20 +187,20 @@ final class WorldReader {
         if (id.isBlank()) {
             throw new WorldFileException(where, "script id must not be empty");
         }
-        String lang = requiredString(s, langField, where);
+        String lang = FIELDS.requiredString(s, langField, where);
         String language = languages.find(lang, where + "." + langField).language();
         String code;
         if (s.has(srcField) && s.has("file")) {
             throw new WorldFileException(where, "give either " + srcField + " or file, not both");
         } else if (s.has("file")) {
-            code = readFile(requiredString(s, "file", where), where + ".file");
+            code = readFile(FIELDS.requiredString(s, "file", where), where + ".file");
         } else if (s.has(srcField)) {
-            code = requiredString(s, srcField, where);
+            code = FIELDS.requiredString(s, srcField, where);
         } else {
             throw new WorldFileException(where, "missing: give the script text as " + srcField
                     + " (or a path as file)");
         }
-        String api = optString(s, "api", defaultApi, where);
+        String api = FIELDS.optString(s, "api", defaultApi, where);
         if (api.equals("seed")) {
             api = ScriptSource.API_VIVARIUM; // what snapshots written before the rename say
         }
@@ -229,9 +231,9 @@ final class WorldReader {
     private Map<String, Long> counters(JsonNode node, Map<String, ScriptSource> scripts) {
         Map<String, Long> counters = new LinkedHashMap<>();
         if (node != null && !node.isNull()) {
-            ObjectNode o = object(node, "counters");
+            ObjectNode o = FIELDS.object(node, "counters");
             for (var e : o.properties()) {
-                counters.put(e.getKey(), optLong(o, e.getKey(), 0, "counters"));
+                counters.put(e.getKey(), FIELDS.optLong(o, e.getKey(), 0, "counters"));
             }
         }
         return counters;
@@ -244,7 +246,7 @@ final class WorldReader {
             return out;
         }
         if (!node.isArray()) {
-            throw new WorldFileException("entities", "expected a list of entities, got " + describe(node));
+            throw new WorldFileException("entities", "expected a list of entities, got " + Fields.describe(node));
         }
         Set<String> explicit = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
@@ -256,24 +258,24 @@ final class WorldReader {
         }
         for (int i = 0; i < node.size(); i++) {
             String where = "entities[" + i + "]";
-            ObjectNode e = object(node.get(i), where);
-            known(e, ENTITY, where);
+            ObjectNode e = FIELDS.object(node.get(i), where);
+            FIELDS.known(e, ENTITY, where);
             String scriptField = e.has("script_id") ? "script_id" : "script";
-            String script = requiredString(e, scriptField, where);
+            String script = FIELDS.requiredString(e, scriptField, where);
             if (!scripts.containsKey(script)) {
                 throw new WorldFileException(where + "." + scriptField, "no script '" + script
                         + "' in the library (known: " + String.join(", ", scripts.keySet()) + ")");
             }
             String stateField = e.has("initial_state") ? "initial_state" : "state";
             ObjectNode state = e.has(stateField) && !e.get(stateField).isNull()
-                    ? object(e.get(stateField), where + "." + stateField) : JsonNodeFactory.instance.objectNode();
-            Long rng = e.has("rng") ? optLong(e, "rng", 0, where) : null;
+                    ? FIELDS.object(e.get(stateField), where + "." + stateField) : JsonNodeFactory.instance.objectNode();
+            Long rng = e.has("rng") ? FIELDS.optLong(e, "rng", 0, where) : null;
             Space.Placement at = SpaceReader.placement(e.get("at"), space, where + ".at");
             if (e.has("count")) {
                 if (e.has("id")) {
                     throw new WorldFileException(where, "give either id (one entity) or count (a group), not both");
                 }
-                long count = optLong(e, "count", 1, where);
+                long count = FIELDS.optLong(e, "count", 1, where);
                 if (count < 0) {
                     throw new WorldFileException(where + ".count", "must be >= 0, got " + count);
                 }
@@ -281,7 +283,7 @@ final class WorldReader {
                     out.add(new EntityDef(nextId(script, counters, explicit), script, state, rng, at));
                 }
             } else if (e.has("id")) {
-                String id = requiredString(e, "id", where);
+                String id = FIELDS.requiredString(e, "id", where);
                 if (id.isBlank()) {
                     throw new WorldFileException(where + ".id", "must not be empty");
                 }
@@ -315,16 +317,16 @@ final class WorldReader {
             return out;
         }
         if (!node.isArray()) {
-            throw new WorldFileException("messages", "expected a list of messages, got " + describe(node));
+            throw new WorldFileException("messages", "expected a list of messages, got " + Fields.describe(node));
         }
         for (int i = 0; i < node.size(); i++) {
             String where = "messages[" + i + "]";
-            ObjectNode m = object(node.get(i), where);
-            known(m, MESSAGE, where);
+            ObjectNode m = FIELDS.object(node.get(i), where);
+            FIELDS.known(m, MESSAGE, where);
             JsonNode content = m.has("content") ? m.get("content") : JsonNodeFactory.instance.nullNode();
-            out.add(new Message(optLong(m, "seq", i, where), requiredString(m, "from", where),
-                    requiredString(m, "to", where), optString(m, "kind", "", where), content,
-                    optDouble(m, "sent_at", 0, where), Math.round(optDouble(m, "deliver_at", 0, where) / dt)));
+            out.add(new Message(FIELDS.optLong(m, "seq", i, where), FIELDS.requiredString(m, "from", where),
+                    FIELDS.requiredString(m, "to", where), FIELDS.optString(m, "kind", "", where), content,
+                    FIELDS.optDouble(m, "sent_at", 0, where), Math.round(FIELDS.optDouble(m, "deliver_at", 0, where) / dt)));
         }
         return out;
     }
@@ -338,17 +340,17 @@ final class WorldReader {
         if (node == null || node.isNull()) {
             return out;
         }
-        ObjectNode o = object(node, "metrics");
+        ObjectNode o = FIELDS.object(node, "metrics");
         for (var e : o.properties()) {
             String where = "metrics." + e.getKey();
-            ObjectNode s = object(e.getValue(), where);
-            known(s, METRIC, where);
+            ObjectNode s = FIELDS.object(e.getValue(), where);
+            FIELDS.known(s, METRIC, where);
             Double missing = null;
             if (s.has("missing")) {
                 JsonNode m = s.get("missing");
                 if (!m.isNumber() || !Double.isFinite(m.doubleValue())) {
                     throw new WorldFileException(where + ".missing", "must be a number (what a tick in which no "
-                            + "entity records " + e.getKey() + " counts as, usually 0), got " + describe(m));
+                            + "entity records " + e.getKey() + " counts as, usually 0), got " + Fields.describe(m));
                 }
                 if (e.getKey().startsWith(MetricStore.POPULATION)) {
                     throw new WorldFileException(where + ".missing", "the engine records " + e.getKey()
@@ -388,15 +390,15 @@ final class WorldReader {
      * states at {@code simulation_time}, so they come back through {@code set_state} like any snapshot's.
      */
     private Definition seedSnapshot(ObjectNode top, String defaultName) {
-        known(top, SEED_SNAPSHOT, "");
-        ObjectNode config = object(top.get("configuration"), "configuration").deepCopy();
+        FIELDS.known(top, SEED_SNAPSHOT, "");
+        ObjectNode config = FIELDS.object(top.get("configuration"), "configuration").deepCopy();
         for (String field : List.of("time", "messages", "metrics")) {
             if (config.has(field)) {
                 throw new WorldFileException("configuration." + field, "a seed snapshot gives this outside its "
                         + "configuration (simulation_time, pending_messages, metrics); remove it here");
             }
         }
-        long time = optLong(top, "simulation_time", 0, "");
+        long time = FIELDS.optLong(top, "simulation_time", 0, "");
         if (time < 0) {
             throw new WorldFileException("simulation_time", "must be >= 0, got " + time);
         }
@@ -421,20 +423,20 @@ final class WorldReader {
             return messages;
         }
         if (!pending.isArray()) {
-            throw new WorldFileException("pending_messages", "expected a list of messages, got " + describe(pending));
+            throw new WorldFileException("pending_messages", "expected a list of messages, got " + Fields.describe(pending));
         }
         for (int i = 0; i < pending.size(); i++) {
             String where = "pending_messages[" + i + "]";
-            ObjectNode m = object(pending.get(i), where);
-            known(m, SEED_MESSAGE, where);
+            ObjectNode m = FIELDS.object(pending.get(i), where);
+            FIELDS.known(m, SEED_MESSAGE, where);
             String to = receiver(m.get("receiver"), where + ".receiver");
             if (!m.has("receive_step")) {
                 throw new WorldFileException(where + ".receive_step", "missing (expected a whole number: the time "
                         + "the message is delivered)");
             }
-            long at = optLong(m, "receive_step", 0, where);
-            String from = requiredString(m, "sender", where);
-            String kind = requiredString(m, "kind", where);
+            long at = FIELDS.optLong(m, "receive_step", 0, where);
+            String from = FIELDS.requiredString(m, "sender", where);
+            String kind = FIELDS.requiredString(m, "kind", where);
             JsonNode content = m.has("content") ? m.get("content") : JsonNodeFactory.instance.objectNode();
             if (to != null) {
                 // the seed does not record when a message was sent: the snapshot's time is the latest it can be
@@ -451,19 +453,19 @@ final class WorldReader {
      * and a YAML tree keeps no tags, so the bare fields are accepted too.
      */
     private static String receiver(JsonNode node, String where) {
-        ObjectNode r = object(node, where);
+        ObjectNode r = FIELDS.object(node, where);
         String variant = null;
         if (r.size() == 1 && (r.has("Entity") || r.has("Radius2D"))) {
             variant = r.has("Entity") ? "Entity" : "Radius2D";
             where = where + "." + variant;
-            r = object(r.get(variant), where);
+            r = FIELDS.object(r.get(variant), where);
         }
         if (!"Radius2D".equals(variant) && r.has("id")) {
-            known(r, Set.of("id"), where);
-            return requiredString(r, "id", where);
+            FIELDS.known(r, Set.of("id"), where);
+            return FIELDS.requiredString(r, "id", where);
         }
         if (!"Entity".equals(variant) && r.has("radius")) {
-            known(r, Set.of("x", "y", "radius"), where);
+            FIELDS.known(r, Set.of("x", "y", "radius"), where);
             return null;
         }
         throw new WorldFileException(where, "expected an entity recipient {Entity: {id: ...}} (YAML: !Entity {id: "
@@ -475,17 +477,17 @@ final class WorldReader {
         if (node == null || node.isNull()) {
             return out;
         }
-        ObjectNode o = object(node, "metrics");
-        known(o, Set.of("metrics"), "metrics");
+        ObjectNode o = FIELDS.object(node, "metrics");
+        FIELDS.known(o, Set.of("metrics"), "metrics");
         if (!o.has("metrics") || o.get("metrics").isNull()) {
             return out;
         }
-        for (var e : object(o.get("metrics"), "metrics.metrics").properties()) {
+        for (var e : FIELDS.object(o.get("metrics"), "metrics.metrics").properties()) {
             String where = "metrics.metrics." + e.getKey();
             JsonNode points = e.getValue();
             if (!points.isArray()) {
                 throw new WorldFileException(where, "expected a list of [time, value] pairs, got "
-                        + describe(points));
+                        + Fields.describe(points));
             }
             long[] ticks = new long[points.size()];
             double[] values = new double[points.size()];
@@ -493,7 +495,7 @@ final class WorldReader {
                 JsonNode p = points.get(i);
                 if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
                     throw new WorldFileException(where + "[" + i + "]", "expected a [time, value] pair of numbers, "
-                            + "got " + describe(p));
+                            + "got " + Fields.describe(p));
                 }
                 ticks[i] = Math.round(p.get(0).doubleValue() / dt);
                 values[i] = p.get(1).doubleValue();
@@ -501,133 +503,5 @@ final class WorldReader {
             out.put(e.getKey(), new SeriesDef(ticks, values, null));
         }
         return out;
-    }
-
-    // ---- field helpers: every error names the path ----
-
-    static ObjectNode object(JsonNode node, String where) {
-        if (node == null || !node.isObject()) {
-            throw new WorldFileException(where, "expected an object (key: value pairs), got " + describe(node));
-        }
-        return (ObjectNode) node;
-    }
-
-    /**
-     * Refuses a field not in {@code fields}, suggesting the nearest known name and listing the fields an author
-     * writes (not those only snapshots carry, such as {@code rng} or {@code sequence}).
-     */
-    static void known(ObjectNode o, Set<String> fields, String where) {
-        for (String key : o.propertyNames()) {
-            if (!fields.contains(key)) {
-                java.util.TreeSet<String> offered = new java.util.TreeSet<>(fields);
-                offered.removeAll(SNAPSHOT_ONLY);
-                String near = nearest(key, offered);
-                throw new WorldFileException(path(where, key), "unknown field" + (near == null ? "."
-                        : "; did you mean " + near + "?") + " Fields here: " + String.join(", ", offered));
-            }
-        }
-    }
-
-    /** The known name closest to a misspelt one (by edit distance, at most half its length), or null. */
-    static String nearest(String key, Set<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : new java.util.TreeSet<>(known)) {
-            int d = editDistance(key.toLowerCase(java.util.Locale.ROOT), k);
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        return bestDistance <= Math.max(2, key.length() / 2) ? best : null;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int swap = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + swap);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
-    static String requiredString(ObjectNode o, String field, String where) {
-        JsonNode v = o.get(field);
-        if (v == null || v.isNull()) {
-            throw new WorldFileException(path(where, field), "missing (expected a string)");
-        }
-        if (!v.isString()) {
-            throw new WorldFileException(path(where, field), "expected a string, got " + describe(v));
-        }
-        return v.stringValue();
-    }
-
-    static String optString(ObjectNode o, String field, String dflt, String where) {
-        JsonNode v = o.get(field);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (!v.isString()) {
-            throw new WorldFileException(path(where, field), "expected a string, got " + describe(v));
-        }
-        return v.stringValue();
-    }
-
-    static long optLong(ObjectNode o, String field, long dflt, String where) {
-        JsonNode v = o.get(field);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new WorldFileException(path(where, field), "expected a whole number, got " + describe(v));
-        }
-        return v.longValue();
-    }
-
-    static double optDouble(ObjectNode o, String field, double dflt, String where) {
-        JsonNode v = o.get(field);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (!v.isNumber()) {
-            throw new WorldFileException(path(where, field), "expected a number, got " + describe(v));
-        }
-        return v.doubleValue();
-    }
-
-    private static String path(String where, String field) {
-        return where.isEmpty() ? field : where + "." + field;
-    }
-
-    static String describe(JsonNode v) {
-        if (v == null || v.isMissingNode()) {
-            return "nothing";
-        }
-        if (v.isObject()) {
-            return "an object";
-        }
-        if (v.isArray()) {
-            return "a list";
-        }
-        if (v.isString()) {
-            return "the string \"" + v.stringValue() + "\"";
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue() ? "true" : "false";
-        }
-        if (v.isNull()) {
-            return "null";
-        }
-        return "the number " + v;
     }
 }

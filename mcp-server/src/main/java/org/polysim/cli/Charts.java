@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.polysim.engine.MetricView;
-import org.polysim.mcp.Views;
+import org.polysim.engine.Numbers;
 import org.polysim.plot.MetricChart;
 import org.polysim.plot.Metrics;
 
@@ -28,8 +28,8 @@ final class Charts {
         MetricChart.Drawn drawn = MetricChart.draw(picked.lines(), picked.metrics(), since, until, heading, width,
                 height);
         org.polysim.engine.WorldFiles.replace(out, drawn.png());
-        return new Result("chart of " + String.join(", ", names) + " from time " + Views.num(drawn.from())
-                + " to " + Views.num(drawn.to()) + " (" + drawn.width() + "x" + drawn.height() + "): " + out,
+        return new Result("chart of " + String.join(", ", names) + " from time " + Numbers.brief(drawn.from())
+                + " to " + Numbers.brief(drawn.to()) + " (" + drawn.width() + "x" + drawn.height() + "): " + out,
                 picked.leftOut().isEmpty() ? Optional.empty() : Optional.of("not drawn (at most "
                         + MetricChart.MAX_LINES + " lines; choose with --metrics): "
                         + String.join(", ", picked.leftOut())));

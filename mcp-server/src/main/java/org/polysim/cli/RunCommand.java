@@ -9,12 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.polysim.engine.MetricView;
+import org.polysim.engine.Numbers;
 import org.polysim.engine.ParamChanges;
 import org.polysim.engine.SimulationException;
 import org.polysim.engine.World;
 import org.polysim.engine.WorldFileException;
 import org.polysim.engine.WorldFiles;
-import org.polysim.mcp.Views;
 import org.polysim.plot.MetricChart;
 import org.polysim.plot.Metrics;
 import org.polysim.plot.MetricsCsv;
@@ -150,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             stdout.printf(Locale.ROOT, "world %s: time %s after %d ticks in %.2f s; %d entities, %d messages pending, "
-                            + "%d dropped%n%n", world.name(), Views.num(world.time()), world.tick() - firstTick,
+                            + "%d dropped%n%n", world.name(), Numbers.brief(world.time()), world.tick() - firstTick,
                     seconds, world.entityCount(), world.pendingMessages(), world.droppedMessages());
             printMetrics(stdout, world);
             printLog(stdout, world);
@@ -270,13 +270,13 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, row, "metric", "ticks", "total", "mean", "min", "max", "last", "last at");
         List<MetricView> all = world.metricNames().stream().map(n -> world.metric(n).orElseThrow()).toList();
         for (MetricView m : all) {
-            out.printf(Locale.ROOT, row, m.name(), m.count(), Views.num(m.total()), Views.num(m.mean()),
-                    Views.num(m.min()), Views.num(m.max()), Views.num(m.last()),
-                    "t=" + Views.num(m.lastTime()) + (m.lastIsCurrent(world.time()) ? "" : " *"));
+            out.printf(Locale.ROOT, row, m.name(), m.count(), Numbers.brief(m.total()), Numbers.brief(m.mean()),
+                    Numbers.brief(m.min()), Numbers.brief(m.max()), Numbers.brief(m.last()),
+                    "t=" + Numbers.brief(m.lastTime()) + (m.lastIsCurrent(world.time()) ? "" : " *"));
         }
-        List<String> stale = Views.staleLasts(all, world.time());
+        List<String> stale = MetricView.staleLasts(all, world.time());
         if (!stale.isEmpty()) {
-            out.println("* no value at the world's time (" + Views.num(world.time()) + "): "
+            out.println("* no value at the world's time (" + Numbers.brief(world.time()) + "): "
                     + String.join("; ", stale));
         }
     }

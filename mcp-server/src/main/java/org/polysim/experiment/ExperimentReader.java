@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.polysim.engine.Fields;
 import org.polysim.engine.ParamChanges;
 import org.polysim.engine.SimulationException;
 import org.polysim.engine.World;
@@ -24,8 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ExperimentReader {
 
-    static final Set<String> FIELDS = Set.of("name", "world", "steps", "vary", "params", "replications", "seed",
+    static final Set<String> NAMES = Set.of("name", "world", "steps", "vary", "params", "replications", "seed",
             "measure");
+    /** The experiment file's field reads: refusals are {@link ExperimentException}s naming the field. */
+    private static final Fields FIELDS = new Fields(ExperimentException::new, Set.of());
 
     private final Path confine;
 
@@ -57,13 +60,8 @@ public final class ExperimentReader {
             throw new ExperimentException("", "an experiment is an object with world, steps, vary, replications, "
                     + "seed and measure");
         }
-        for (String field : e.propertyNames()) {
-            if (!FIELDS.contains(field)) {
-                throw new ExperimentException(field, "unknown field; an experiment has " + String.join(", ",
-                        new java.util.TreeSet<>(FIELDS)));
-            }
-        }
-        String name = e.has("name") ? text(e.get("name"), "name") : defaultName;
+        FIELDS.known(e, NAMES, "");
+        String name = e.has("name") ? FIELDS.requiredString(e, "name", "") : defaultName;
         if (name == null || name.isBlank()) {
             throw new ExperimentException("name", "missing: give the experiment a name");
         }
@@ -74,7 +72,7 @@ public final class ExperimentReader {
                     + "beginning with its own seed; use the world file the snapshot came from");
         }
         ObjectNode params = definition.get("params") instanceof ObjectNode p ? p : definition.putObject("params");
-        ObjectNode fixed = object(e.get("params"), "params");
+        ObjectNode fixed = FIELDS.optObject(e.get("params"), "params");
         if (fixed != null) {
             for (String param : fixed.propertyNames()) {
                 requireParam(params, param, "params." + param);
@@ -82,9 +80,9 @@ public final class ExperimentReader {
             }
         }
         Map<String, List<JsonNode>> vary = vary(e.get("vary"), params);
-        long steps = whole(e.get("steps"), "steps", 1, Long.MAX_VALUE, null);
-        int replications = (int) whole(e.get("replications"), "replications", 1, Experiment.MAX_RUNS, 1L);
-        long seed = whole(e.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE, 0L);
+        long steps = FIELDS.whole(e, "steps", null, 1, Long.MAX_VALUE, "");
+        int replications = (int) FIELDS.whole(e, "replications", 1L, 1, Experiment.MAX_RUNS, "");
+        long seed = FIELDS.optLong(e, "seed", 0, "");
         List<String> measure = measure(e.get("measure"));
         checkLoads(world, name);
         return new Experiment(name, world, steps, vary, replications, seed, measure);
@@ -178,7 +176,7 @@ public final class ExperimentReader {
 
     private static Map<String, List<JsonNode>> vary(JsonNode node, ObjectNode params) {
         Map<String, List<JsonNode>> vary = new LinkedHashMap<>();
-        ObjectNode o = object(node, "vary");
+        ObjectNode o = FIELDS.optObject(node, "vary");
         if (o == null) {
             return vary; // replications of the world as it is
         }
@@ -233,40 +231,5 @@ public final class ExperimentReader {
         } catch (SimulationException ex) {
             throw new ExperimentException("world", "does not load: " + ex.getMessage());
         }
-    }
-
-    private static ObjectNode object(JsonNode node, String where) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node instanceof ObjectNode o) {
-            return o;
-        }
-        throw new ExperimentException(where, "must be an object of param: value, got " + node);
-    }
-
-    private static String text(JsonNode node, String where) {
-        if (!node.isString()) {
-            throw new ExperimentException(where, "must be text, got " + node);
-        }
-        return node.stringValue();
-    }
-
-    private static long whole(JsonNode node, String where, long min, long max, Long dflt) {
-        if (node == null || node.isNull()) {
-            if (dflt == null) {
-                throw new ExperimentException(where, "missing: give a whole number");
-            }
-            return dflt;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new ExperimentException(where, "must be a whole number, got " + node);
-        }
-        long v = node.longValue();
-        if (v < min || v > max) {
-            throw new ExperimentException(where, "must be at least " + min + (max == Long.MAX_VALUE ? ""
-                    : " and at most " + max) + ", got " + v);
-        }
-        return v;
     }
 }

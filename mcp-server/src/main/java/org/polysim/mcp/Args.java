@@ -3,6 +3,7 @@ package org.polysim.mcp;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.polysim.engine.Fields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -149,20 +150,7 @@ final class Args {
     }
 
     private ToolError wrong(String name, String expected, JsonNode got) {
-        return new ToolError(tool + ": argument '" + name + "' must be " + expected + ", got " + describe(got));
-    }
-
-    static String describe(JsonNode v) {
-        if (v.isString()) {
-            return "the string \"" + v.stringValue() + "\"";
-        }
-        if (v.isObject()) {
-            return "an object";
-        }
-        if (v.isArray()) {
-            return "a list";
-        }
-        return v.toString();
+        return new ToolError(tool + ": argument '" + name + "' must be " + expected + ", got " + Fields.describe(got));
     }
 
     private static String firstLine(String s) {

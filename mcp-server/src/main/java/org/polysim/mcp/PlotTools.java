@@ -121,7 +121,7 @@ final class PlotTools {
                 .optional("until_time", "number", "Up to this time (default: now).");
     }
 
-    /** The time window of a call, checked. */
+    /** The time window of a call ({@code since_time}, {@code until_time}), checked; get_metric's too. */
     record Window(Double since, Double until) {
         static Window of(Args a) {
             Double since = a.optNumber("since_time");
@@ -168,7 +168,7 @@ final class PlotTools {
             byWorld.put(name, state.locked(name, () -> {
                 World w = state.world(name);
                 List<MetricView> views = Metrics.of(w, asked);
-                Views.staleLasts(views, w.time()).forEach(s -> stale.add(worlds.size() > 1 ? name + "/" + s : s));
+                MetricView.staleLasts(views, w.time()).forEach(s -> stale.add(worlds.size() > 1 ? name + "/" + s : s));
                 return views;
             }));
         }

@@ -202,7 +202,7 @@ final class RunTools {
             }
             if (!silent.isEmpty()) {
                 summary.append("; no value in the last tick: ")
-                        .append(String.join("; ", Views.staleLasts(silent, w.time())));
+                        .append(String.join("; ", MetricView.staleLasts(silent, w.time())));
             }
             return new Tool.Result(out, summary.toString().strip());
         });
@@ -217,7 +217,7 @@ final class RunTools {
             views.forEach(m -> list.add(Views.stats(m, w.time())));
             ObjectNode out = Json.object().put("world_name", name).put("time", w.time());
             out.set("metrics", list);
-            List<String> stale = Views.staleLasts(views, w.time());
+            List<String> stale = MetricView.staleLasts(views, w.time());
             return new Tool.Result(out, list.isEmpty() ? "no metrics yet: scripts record them with "
                     + "e.metric(name, value)" : list.size() + " metrics at time " + Views.num(w.time()) + ": "
                     + String.join(", ", w.metricNames()) + (stale.isEmpty() ? "" : ". No value now: "
@@ -260,7 +260,7 @@ final class RunTools {
             }
             ObjectNode out = Json.object().put("world_name", name);
             out.setAll(window.apply(views, w.time()));
-            List<String> stale = window.until() == null ? Views.staleLasts(views, w.time()) : List.of();
+            List<String> stale = window.until() == null ? MetricView.staleLasts(views, w.time()) : List.of();
             return new Tool.Result(out, views.size() + " metrics of world '" + name + "' at time "
                     + Views.num(w.time()) + window.describe() + (stale.isEmpty() ? "" : ". No value now: "
                     + String.join("; ", stale)) + "\n" + Views.seriesText(out, true), true);
@@ -268,25 +268,23 @@ final class RunTools {
     }
 
     /** The window and resolution arguments shared by get_metric and get_metrics. */
-    private record Window(Double since, Double until, int maxPoints, boolean statsOnly) {
+    private record Window(PlotTools.Window time, int maxPoints, boolean statsOnly) {
         static Window of(Args a) {
-            Double since = a.optNumber("since_time");
-            Double until = a.optNumber("until_time");
-            if (since != null && until != null && since > until) {
-                throw new ToolError("since_time (" + Views.num(since) + ") is after until_time ("
-                        + Views.num(until) + "); swap them");
-            }
-            return new Window(since, until, (int) a.integer("max_points", 1, 100_000, 200L),
+            return new Window(PlotTools.Window.of(a), (int) a.integer("max_points", 1, 100_000, 200L),
                     a.bool("stats_only", false));
         }
 
+        Double until() {
+            return time.until();
+        }
+
         ObjectNode apply(List<MetricView> views, double now) {
-            return Views.series(views, since, until, maxPoints, !statsOnly, now);
+            return Views.series(views, time.since(), time.until(), maxPoints, !statsOnly, now);
         }
 
         String describe() {
-            return (since == null ? "" : " from time " + Views.num(since))
-                    + (until == null ? "" : " until time " + Views.num(until));
+            return (time.since() == null ? "" : " from time " + Views.num(time.since()))
+                    + (time.until() == null ? "" : " until time " + Views.num(time.until()));
         }
     }
 

@@ -66,20 +66,6 @@ public final class Views {
     }
 
     /**
-     * One line per metric whose last value is not the one at {@code now}, for a summary: "alive: last 10 at t = 5,
-     * no value since". Empty when every metric has a value now.
-     */
-    public static List<String> staleLasts(List<MetricView> metrics, double now) {
-        List<String> out = new java.util.ArrayList<>();
-        for (MetricView m : metrics) {
-            if (m.count() > 0 && !m.lastIsCurrent(now)) {
-                out.add(m.name() + ": last " + num(m.last()) + " at t = " + num(m.lastTime()) + ", no value since");
-            }
-        }
-        return out;
-    }
-
-    /**
      * Metrics over a time window on one shared time axis ({@link Series}) as JSON: {@code times} once, and per
      * metric its statistics over the window and {@code values} aligned with {@code times} (null where the metric had
      * no value), with {@code bucket_min} and {@code bucket_max} when downsampled.
@@ -228,6 +214,6 @@ public final class Views {
 
     /** A number in a summary: six significant digits (see {@link Numbers#brief}). */
     public static String num(double v) {
-        return Numbers.brief(v, 6);
+        return Numbers.brief(v);
     }
 }
