@@ -2,8 +2,9 @@
  * The polysim engine: worlds of entities that talk by delayed JSON messages and advance in discrete, atomic ticks.
  *
  * <p>Public surface: {@link org.polysim.engine.World} (create from a world file, advance, snapshot, copy),
- * {@link org.polysim.engine.WorldRegistry} (named worlds), {@link org.polysim.engine.WorldFiles} (YAML/JSON in and
- * out) and the value types they return. Everything else is package-private. Scripts are reached only through the
+ * {@link org.polysim.engine.WorldFiles} (YAML/JSON in and out), {@link org.polysim.engine.Fields} and
+ * {@link org.polysim.engine.ParamChanges} (what every reader of a file or a params change shares) and the value types
+ * they return. Named worlds are the server's ({@code org.polysim.mcp}). Everything else is package-private. Scripts are reached only through the
  * {@link org.polysim.engine.spi} seam, so the engine never imports a script engine.
  *
  * <p>Decisions the design leaves open, made here:

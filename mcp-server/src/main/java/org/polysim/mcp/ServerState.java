@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.polysim.engine.World;
-import org.polysim.engine.WorldRegistry;
 
 /**
  * Everything the tools share: the worlds, their snapshots, the workspace, one lock per world name, the runs in

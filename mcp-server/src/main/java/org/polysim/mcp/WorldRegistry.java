@@ -1,17 +1,21 @@
-package org.polysim.engine;
+package org.polysim.mcp;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.polysim.engine.World;
 
-/** Named worlds of one server. Thread-safe; each world serializes its own calls. */
-public final class WorldRegistry {
+/**
+ * Named worlds of one server. Thread-safe; each world serializes its own calls. Server policy, not the engine's:
+ * its refusals speak of the server's tools.
+ */
+final class WorldRegistry {
 
     private final Map<String, World> worlds = new ConcurrentHashMap<>();
 
     /** The world named {@code name}, or an error listing the known names. */
-    public World get(String name) {
+    World get(String name) {
         World w = worlds.get(name);
         if (w == null) {
             throw new IllegalArgumentException("no world '" + name + "' (worlds: "
@@ -21,16 +25,16 @@ public final class WorldRegistry {
     }
 
     /** The world named {@code name}, or null. */
-    public World find(String name) {
+    World find(String name) {
         return worlds.get(name);
     }
 
-    public boolean contains(String name) {
+    boolean contains(String name) {
         return worlds.containsKey(name);
     }
 
     /** Adds a world; refuses a taken name unless {@code replace}, closing the one replaced. */
-    public void put(World world, boolean replace) {
+    void put(World world, boolean replace) {
         if (replace) {
             World old = worlds.put(world.name(), world);
             if (old != null && old != world) {
@@ -47,11 +51,11 @@ public final class WorldRegistry {
      * Takes world {@code name} out without closing it: another thread may still be inside it (a run given up on),
      * and closes it when done. Returns it, or null.
      */
-    public World detach(String name) {
+    World detach(String name) {
         return worlds.remove(name);
     }
 
-    public void remove(String name) {
+    void remove(String name) {
         World w = worlds.remove(name);
         if (w == null) {
             get(name); // throws the helpful message
@@ -59,7 +63,7 @@ public final class WorldRegistry {
         w.close();
     }
 
-    public List<String> names() {
+    List<String> names() {
         return List.copyOf(new TreeSet<>(worlds.keySet()));
     }
 }
