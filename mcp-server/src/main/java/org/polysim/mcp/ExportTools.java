@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.polysim.engine.MetricView;
-import org.polysim.engine.World;
 import org.polysim.plot.CsvFile;
 import org.polysim.plot.EntitiesCsv;
 import org.polysim.plot.Metrics;
@@ -53,8 +52,7 @@ final class ExportTools {
         Path file = csv(c.args());
         List<String> asked = c.args().optStrings("metrics");
         PlotTools.Window window = PlotTools.Window.of(c.args());
-        return state.locked(name, () -> {
-            World w = state.world(name);
+        return state.withWorld(name, w -> {
             List<MetricView> metrics = Metrics.of(w, asked);
             if (metrics.isEmpty()) {
                 throw new ToolError("world '" + name + "' has no metrics yet: scripts record them with "
@@ -68,8 +66,7 @@ final class ExportTools {
     private Tool.Result entities(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         Path file = csv(c.args());
-        return state.locked(name, () -> {
-            World w = state.world(name);
+        return state.withWorld(name, w -> {
             return result(name, file, () -> EntitiesCsv.write(file, w), "entities");
         });
     }

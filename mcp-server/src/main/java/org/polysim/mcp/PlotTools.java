@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.polysim.engine.MetricView;
-import org.polysim.engine.World;
 import org.polysim.plot.MetricChart;
 import org.polysim.plot.Metrics;
 import org.polysim.plot.WorldPicture;
@@ -72,8 +71,7 @@ final class PlotTools {
         if (!entities && layer == null) {
             throw new ToolError("render_world: with entities: false there is nothing to draw; give a layer");
         }
-        return state.locked(name, () -> {
-            World w = state.world(name);
+        return state.withWorld(name, w -> {
             if (layer != null && !w.layers().containsKey(layer)) {
                 throw new ToolError("render_world: no layer '" + layer + "' in world '" + name + "' (layers: "
                         + (w.layers().isEmpty() ? "none" : String.join(", ", w.layers().keySet())) + ")");
@@ -165,8 +163,7 @@ final class PlotTools {
         Map<String, List<MetricView>> byWorld = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
         for (String name : worlds) { // one lock at a time: the views are copies, drawn after the locks are let go
-            byWorld.put(name, state.locked(name, () -> {
-                World w = state.world(name);
+            byWorld.put(name, state.withWorld(name, w -> {
                 List<MetricView> views = Metrics.of(w, asked);
                 MetricView.staleLasts(views, w.time()).forEach(s -> stale.add(worlds.size() > 1 ? name + "/" + s : s));
                 return views;

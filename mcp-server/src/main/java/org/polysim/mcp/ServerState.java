@@ -129,6 +129,21 @@ final class ServerState {
         });
     }
 
+    /** Work on one world, given the world: see {@link #withWorld}. */
+    @FunctionalInterface
+    interface WorldWork<T> {
+        T on(World world) throws Exception;
+    }
+
+    /**
+     * The one way a tool acts on a named world: under its lock ({@link #locked(String, Callable)}: busy while a run
+     * holds it, stored before the lock is released), given the world, or the tool's error naming the worlds there
+     * are.
+     */
+    <T> T withWorld(String name, WorldWork<T> work) throws Exception {
+        return locked(name, () -> work.on(world(name)));
+    }
+
     /**
      * As {@link #locked(String, Callable)}, answering {@code whenBusy} if a run holds the world. Whatever the call
      * changed (even a run that failed after some ticks) is in the store before the lock is released, so a change

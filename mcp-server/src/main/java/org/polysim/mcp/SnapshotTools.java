@@ -68,8 +68,7 @@ final class SnapshotTools {
     private Tool.Result create(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         String label = c.args().optString("label");
-        return state.locked(name, () -> {
-            World w = state.world(name);
+        return state.withWorld(name, w -> {
             Snapshots.Snapshot s = state.snapshots.add(name, label, w.time(), w.snapshot());
             ObjectNode out = Json.object().put("world_name", name).put("snapshot_id", s.id()).put("time", s.time())
                     .put("label", s.label());
@@ -173,8 +172,7 @@ final class SnapshotTools {
     private Tool.Result save(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         Path file = state.workspace.resolve(c.args().string("file_path"));
-        return state.locked(name, () -> {
-            World w = state.world(name);
+        return state.withWorld(name, w -> {
             try {
                 WorldFiles.write(w.snapshot(), file);
             } catch (java.io.IOException e) {

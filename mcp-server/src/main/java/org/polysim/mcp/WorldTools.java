@@ -257,8 +257,7 @@ final class WorldTools {
         String name = c.args().string("world_name");
         ObjectNode params = c.args().object("params");
         boolean replace = c.args().bool("replace", false);
-        return state.locked(name, () -> {
-            World w = state.world(name);
+        return state.withWorld(name, w -> {
             ObjectNode now = replace ? params : merged(w.snapshotParams(), params, "params", "world '" + name + "'",
                     ", or pass replace: true to set the whole params object");
             w.setParams(now);
@@ -356,8 +355,7 @@ final class WorldTools {
         if (fields != null && !states) {
             throw new ToolError("list_entities: fields selects state fields; pass include_states: true with it");
         }
-        return state.locked(name, () -> {
-            World w = state.world(name);
+        return state.withWorld(name, w -> {
             if (script != null && !w.scriptLanguages().containsKey(script)) {
                 throw new ToolError(w.unknownScript(script));
             }
@@ -396,8 +394,7 @@ final class WorldTools {
         String name = c.args().string("world_name");
         String id = c.args().string("entity_id");
         List<String> fields = c.args().optStrings("fields");
-        return state.locked(name, () -> {
-            World w = state.world(name);
+        return state.withWorld(name, w -> {
             ObjectNode s = w.entityState(id).orElseThrow(() -> new ToolError(w.unknownEntity(id)));
             ObjectNode out = Json.object().put("world_name", name).put("entity_id", id)
                     .put("script", w.scriptOf(id).orElse("")).put("time", w.time());
@@ -417,8 +414,7 @@ final class WorldTools {
             throw new ToolError("set_entity_state: give entity_id (one entity) or script (every entity of that "
                     + "script), not " + (id == null ? "neither" : "both"));
         }
-        return state.locked(name, () -> {
-            World w = state.world(name);
+        return state.withWorld(name, w -> {
             List<String> ids;
             if (id != null) {
                 if (w.entityState(id).isEmpty()) {
@@ -457,8 +453,7 @@ final class WorldTools {
         String script = c.args().string("script");
         ObjectNode initial = c.args().optObject("state");
         String id = c.args().optString("entity_id");
-        return state.locked(name, () -> {
-            World w = state.world(name);
+        return state.withWorld(name, w -> {
             String newId = w.addEntity(script, initial, id, c.args().raw().get("at"));
             ObjectNode out = Json.object().put("world_name", name).put("entity_id", newId);
             out.set("state", w.entityState(newId).orElseThrow());
@@ -469,8 +464,8 @@ final class WorldTools {
     private Tool.Result remove(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         String id = c.args().string("entity_id");
-        return state.locked(name, () -> {
-            state.world(name).removeEntity(id);
+        return state.withWorld(name, w -> {
+            w.removeEntity(id);
             return new Tool.Result(Json.object().put("world_name", name).put("removed", id), "removed '" + id
                     + "'");
         });
@@ -481,8 +476,7 @@ final class WorldTools {
         String script = c.args().string("script");
         String source = c.args().string("source");
         String language = c.args().optString("language");
-        return state.locked(name, () -> {
-            World w = state.world(name);
+        return state.withWorld(name, w -> {
             boolean existed = w.scriptLanguages().containsKey(script);
             w.putScript(script, language, source);
             int users = w.countsByScript().getOrDefault(script, 0);
@@ -497,8 +491,7 @@ final class WorldTools {
     private Tool.Result getScript(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         String script = c.args().string("script");
-        return state.locked(name, () -> {
-            World w = state.world(name);
+        return state.withWorld(name, w -> {
             String source = w.scriptSource(script).orElseThrow(() -> new ToolError(w.unknownScript(script)));
             ObjectNode out = Json.object().put("world_name", name).put("script", script)
                     .put("language", w.scriptLanguages().get(script)).put("source", source);
