@@ -3,7 +3,6 @@ package org.polysim.mcp;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.polysim.experiment.Backend;
 import org.polysim.experiment.Experiment;
@@ -71,10 +70,8 @@ final class ExperimentTools {
             throw new ToolError("run_experiment: " + e.getMessage());
         }
         Path out = outDir(c.args().optString("out_dir"), experiment.name());
-        Map<String, Object> meta = c.request().meta();
-        Object token = meta == null ? null : meta.get("progressToken");
-        String requestId = meta == null || meta.get(StdioGuard.REQUEST_ID) == null ? null
-                : meta.get(StdioGuard.REQUEST_ID).toString();
+        Object token = c.progressToken();
+        String requestId = c.requestId();
         int total = experiment.runCount();
         AtomicInteger done = new AtomicInteger();
         long[] last = {state.nanoTime.getAsLong()};

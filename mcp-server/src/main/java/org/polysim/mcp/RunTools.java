@@ -108,10 +108,8 @@ final class RunTools {
         Double stepDuration = c.args().optNumber("step_duration");
         boolean includeMessages = c.args().bool("include_delivered_messages", false);
         double maxSeconds = c.args().number("max_seconds", 0.01, MAX_SECONDS, DEFAULT_SECONDS);
-        Map<String, Object> meta = c.request().meta();
-        Object token = meta == null ? null : meta.get("progressToken");
-        String requestId = meta == null || meta.get(StdioGuard.REQUEST_ID) == null ? null
-                : meta.get(StdioGuard.REQUEST_ID).toString();
+        Object token = c.progressToken();
+        String requestId = c.requestId();
         return state.withWorld(name, w -> {
             if (stepDuration != null && Math.abs(stepDuration - w.dt()) > 1e-12) {
                 throw new ToolError("step_duration " + stepDuration + " differs from world '" + name + "''s dt ("

@@ -2,6 +2,7 @@ package org.polysim.mcp;
 
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -31,6 +32,22 @@ record Tool(String name, String description, Schema input, Schema output, Hints 
 
     /** What a handler sees of a call. */
     record Call(Args args, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+
+        /** The client's progress token for this call, or null when it asked for no progress. */
+        Object progressToken() {
+            Map<String, Object> meta = request.meta();
+            return meta == null ? null : meta.get("progressToken");
+        }
+
+        /**
+         * The JSON-RPC id of this call, which the transport ({@link StdioGuard}) put in its {@code _meta}, so that a
+         * cancellation can find the call it names; null outside that transport.
+         */
+        String requestId() {
+            Map<String, Object> meta = request.meta();
+            Object id = meta == null ? null : meta.get(StdioGuard.REQUEST_ID);
+            return id == null ? null : id.toString();
+        }
     }
 
     /**
