@@ -1,9 +1,9 @@
 package org.polysim.engine;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import org.polysim.engine.spi.Names;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,7 +48,7 @@ public final class Fields {
             if (!fields.contains(key)) {
                 TreeSet<String> offered = new TreeSet<>(fields);
                 offered.removeAll(unlisted);
-                String near = nearest(key, offered);
+                String near = Names.nearest(key, offered);
                 throw error.apply(path(where, key), "unknown field" + (near == null ? "."
                         : "; did you mean " + near + "?") + " Fields here: " + String.join(", ", offered));
             }
@@ -138,38 +138,5 @@ public final class Fields {
             return "null";
         }
         return "the number " + v;
-    }
-
-    /** The known name closest to a misspelt one (by edit distance, at most half its length), or null. */
-    public static String nearest(String key, Set<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : new TreeSet<>(known)) {
-            int d = editDistance(key.toLowerCase(Locale.ROOT), k);
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        return bestDistance <= Math.max(2, key.length() / 2) ? best : null;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int swap = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + swap);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

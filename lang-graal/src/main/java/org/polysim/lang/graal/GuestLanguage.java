@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,9 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SandboxPolicy;
+import org.polysim.engine.spi.ApiMember;
 import org.polysim.engine.spi.CallLimits;
+import org.polysim.engine.spi.Names;
 
 /**
  * What differs between GraalVM languages: id, engine, sandbox policy and options, the prelude that builds the
@@ -148,6 +152,34 @@ public abstract class GuestLanguage {
 
     /** Runs after the script's top level (e.g. to lock globals). */
     protected void afterLoad(Context context) {
+    }
+
+    /** What an entity holds besides its API members ({@link ApiMember}). */
+    private static final List<String> ENTITY_FIELDS = List.of("id", "script", "time", "state", "params");
+
+    /**
+     * Advice for a name a script used on the entity that is not what it thought: a property ({@code x}, {@code y},
+     * {@code z}) called as a function, or a name the entity does not have, with the nearest one and the whole list.
+     * Empty for an ordinary member. For a language's {@link #explain}.
+     *
+     * @param called whether the script called it ({@code e.x()})
+     */
+    protected static String entityAdvice(String name, boolean called) {
+        TreeSet<String> known = new TreeSet<>(ENTITY_FIELDS);
+        for (ApiMember m : ApiMember.values()) {
+            known.add(m.memberName());
+            if (m.memberName().equals(name)) {
+                return m.property() && called ? " (e." + name + " is a number, the entity's position: write e."
+                        + name + ", without parentheses)" : "";
+            }
+        }
+        if (known.contains(name)) {
+            return "";
+        }
+        // two edits at most: member names are short, and "energy" is not a misspelt "nearby"
+        String near = Names.nearest(name, known, 2);
+        return " (" + (near == null ? "" : "did you mean e." + near + "? ") + "the entity has no '" + name
+                + "'; it has " + String.join(", ", known) + "; keep data of your own in e.state)";
     }
 
     /** The guest error in the author's words; a language may add advice. */

@@ -17,6 +17,12 @@ final class JsLanguage extends GuestLanguage {
                     + "([^,]+), object is not extensible");
 
     /** Where GraalJS starts a further syntax error in one message: "\nname.js:4:0 Expected eof but found }". */
+    /**
+     * A member called on the entity that is not a function: only through the names the documentation and the
+     * usual scripts give the entity (the receiver's name is all the message says of it).
+     */
+    private static final Pattern NOT_A_FUNCTION = Pattern.compile(
+            "^TypeError: (?:e|entity|agent|self|me)\\.(\\w+) is not a function");
     private static final Pattern FURTHER_SYNTAX_ERROR = Pattern.compile("\\n\\S+\\.js:\\d+:\\d+ ");
 
     static final JsLanguage INSTANCE = new JsLanguage();
@@ -67,6 +73,10 @@ final class JsLanguage extends GuestLanguage {
             return "assigned global '" + name + "' inside init/update; top-level variables (var, let) are shared "
                     + "by every entity of this script and are not saved in snapshots: keep per-entity data in "
                     + "e.state (e.state." + name + " = ...) or declare it with let/const inside the function";
+        }
+        Matcher notFunction = NOT_A_FUNCTION.matcher(m);
+        if (notFunction.find()) {
+            return m + entityAdvice(notFunction.group(1), true);
         }
         if (m.startsWith("RangeError: Invalid string length")) {
             return m + " (strings are capped at limits.string_bytes)";

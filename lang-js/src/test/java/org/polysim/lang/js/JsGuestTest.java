@@ -203,4 +203,21 @@ class JsGuestTest {
             assertThat(w.tick()).isZero();
         }
     }
+
+    @Test
+    void aMemberTheEntityLacksOrAPositionCalledAsAFunctionSaysWhatToWrite() throws Exception {
+        String misspelt = catchThrowableOfType(SimulationException.class, () -> world("misspelt", 1,
+                "function update(e, inbox) { e.sned('s-2', 'hi', 1); }", null).advance(1)).getMessage();
+        assertThat(misspelt).contains("e.sned is not a function (did you mean e.send? the entity has no 'sned'; it "
+                + "has at, destroy, ", "; keep data of your own in e.state)");
+        World placed = World.create(WorldFiles.parse("""
+                name: placed
+                space: { kind: grid, width: 5, height: 5 }
+                scripts:
+                  s: { language: js, source: "function update(e, inbox) { e.move(e.x() + 1, e.y); }" }
+                entities: [ { script: s, at: [1, 1] } ]
+                """, false, "test"), null, null);
+        assertThat(catchThrowableOfType(SimulationException.class, () -> placed.advance(1)).getMessage())
+                .contains("e.x is a number, the entity's position: write e.x, without parentheses");
+    }
 }

@@ -24,6 +24,17 @@ final class PythonLanguage extends GuestLanguage {
         return false; // 2.0 is a float in Python, and marshal keeps it one
     }
 
+    /** An attribute the entity lacks, read or set ({@code e.position}, {@code e.energy = 3}). */
+    private static final java.util.regex.Pattern NO_ATTRIBUTE = java.util.regex.Pattern.compile(
+            "^AttributeError: 'Entity' object has no attribute '(\\w+)'");
+
+    @Override
+    protected String explain(PolyglotException e) {
+        String m = super.explain(e);
+        java.util.regex.Matcher missing = NO_ATTRIBUTE.matcher(m);
+        return missing.find() ? m + entityAdvice(missing.group(1), false) : m;
+    }
+
     /**
      * The two syntax errors GraalPy places elsewhere than CPython (see {@link LogicalLines}) move to CPython's line,
      * in the message's "(name.py, line N)" too; every other error is where GraalPy puts it, which is CPython's line.

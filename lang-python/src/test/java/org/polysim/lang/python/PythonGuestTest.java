@@ -189,4 +189,15 @@ class PythonGuestTest {
         assertThat(s.get("huge").doubleValue()).isEqualTo(1.2345678901234568e29);
         assertThat(s.get("max").toString()).isEqualTo("9223372036854775807");
     }
+
+    @Test
+    void anAttributeTheEntityLacksSaysTheNearestMemberAndWhereOwnDataGoes() throws Exception {
+        String read = catchThrowableOfType(SimulationException.class, () -> world("misspelt", 1,
+                "def update(e, inbox):\n    e.sned('s-2', 'hi', 1)\n").advance(1)).getMessage();
+        assertThat(read).contains("'Entity' object has no attribute 'sned' (did you mean e.send? the entity has no "
+                + "'sned'; it has at, destroy, ", "; keep data of your own in e.state)");
+        String written = catchThrowableOfType(SimulationException.class, () -> world("own", 1,
+                "def update(e, inbox):\n    e.energy = 3\n").advance(1)).getMessage();
+        assertThat(written).contains("(the entity has no 'energy'", "keep data of your own in e.state)");
+    }
 }
