@@ -19,8 +19,8 @@ abstract sealed class Space implements Part permits GridSpace, ContinuousSpace {
 
     final SpaceSpec spec;
     final int nx, ny, nz;
-    /** A cell's side: 1 in a grid; in continuous space, set by the subclass. */
-    final double side;
+    /** A cell's side: 1 in a grid, a bucket's in continuous space (the subclass says). */
+    private final double side;
     final List<Entity>[] index;
     private final List<Moved> journal = new ArrayList<>();
 
@@ -236,7 +236,8 @@ abstract sealed class Space implements Part permits GridSpace, ContinuousSpace {
     abstract double distance(double cellDistance, double[] from, Entity e);
 
     /**
-     * The cells along one axis within {@code r} of {@code v}: pairs {index, distance in cells}. A torus wraps, and a radius that spans the whole axis visits each cell once.
+     * The cells along one axis within {@code r} of {@code v}: pairs {index, distance in cells}. A torus wraps, and a
+     * radius that spans the whole axis visits each cell once.
      */
     private int[][] span(double v, double r, int n, double extent) {
         int center = Math.min(n - 1, (int) (v / side));

@@ -168,7 +168,7 @@ public final class ExperimentReader {
         try {
             ParamChanges.check(params, param);
         } catch (ParamChanges.Unknown e) {
-            throw new ExperimentException(where, "the world has no param '" + param + "' (its params: " + e.known()
+            throw new ExperimentException(where, "the world has no param '" + param + "' (its params: " + e.knownText()
                     + "); an experiment varies params the world already has: add it to the world's params or fix "
                     + "the name");
         }

@@ -202,8 +202,8 @@ final class RunCommand implements Callable<Integer> {
             definition.set("params", ParamChanges.applied(fileParams, changes));
             return null;
         } catch (ParamChanges.Unknown e) {
-            String known = e.known().equals("none") ? file.getFileName() + " has no params"
-                    : "the params of " + file.getFileName() + " are: " + e.known();
+            String known = e.known().isEmpty() ? file.getFileName() + " has no params"
+                    : "the params of " + file.getFileName() + " are: " + e.knownText();
             return "--param " + e.name() + ": no such param; " + known + ". --param changes a param the file has "
                     + "and never adds one (add it to the file's params first)";
         }

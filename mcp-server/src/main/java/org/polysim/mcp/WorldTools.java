@@ -182,7 +182,7 @@ final class WorldTools {
             return ParamChanges.applied(base, changes);
         } catch (ParamChanges.Unknown e) {
             throw new ToolError(field + "." + e.name() + ": " + where + " has no param '" + e.name() + "' (params: "
-                    + e.known() + "); check the spelling" + orElse);
+                    + e.knownText() + "); check the spelling" + orElse);
         }
     }
 

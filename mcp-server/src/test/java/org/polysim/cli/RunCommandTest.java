@@ -155,6 +155,20 @@ class RunCommandTest {
     }
 
     @Test
+    void aFileWhoseOnlyParamIsNamedNoneStillListsIt(@TempDir Path dir) throws Exception {
+        Path file = world(dir, """
+                name: odd
+                params: { none: 1 }
+                scripts:
+                  c: { language: lua, source: "function update(e, inbox) end" }
+                entities: [ { script: c } ]
+                """);
+        assertThat(run("run", file.toString(), "--steps", "1", "--param", "nun=2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--param nun: no such param; the params of w.yaml are: none.")
+                .doesNotContain("has no params");
+    }
+
+    @Test
     void aBadWorldFileExitsWith2AndNamesThePlace(@TempDir Path dir) throws Exception {
         Path file = world(dir, """
                 name: bad
