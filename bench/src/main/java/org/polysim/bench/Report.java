@@ -265,6 +265,42 @@ final class Report {
         line("");
     }
 
+    /** One of issue 24's figures against its bound: met when at most the bound; {@code shown} as the table says it. */
+    private record Check(String language, String runtime, double value, double limit, String shown) {
+        boolean met() {
+            return value <= limit;
+        }
+    }
+
+    /** Each language's first typical world on a fresh server, in seconds, where its servers answered. */
+    private List<Check> firstWorlds() {
+        List<Check> out = new ArrayList<>();
+        for (TypicalModel.Language l : TypicalModel.LANGUAGES) {
+            double[] first = TypicalModel.worldSeconds(results.typical, l.id(), "first");
+            if (first.length > 0) {
+                double median = Stats.of(first).median();
+                out.add(new Check(l.id(), l.runtime(), median, l.firstWorldLimitSeconds(), num(median) + " s"));
+            }
+        }
+        return out;
+    }
+
+    /** Each language's second typical world over its own runtime's whole process, where both were measured. */
+    private List<Check> secondWorlds() {
+        List<Check> out = new ArrayList<>();
+        for (TypicalModel.Language l : TypicalModel.LANGUAGES) {
+            double[] second = TypicalModel.worldSeconds(results.typical, l.id(), "second");
+            double[] own = TypicalModel.ownSeconds(results.typical, l.id());
+            if (second.length > 0 && own.length > 0) {
+                double secondMedian = Stats.of(second).median();
+                double ownMedian = Stats.of(own).median();
+                out.add(new Check(l.id(), l.runtime(), secondMedian / ownMedian, TypicalModel.SECOND_WORLD_LIMIT,
+                        num(secondMedian / ownMedian) + "× (" + num(secondMedian) + " s / " + num(ownMedian) + " s)"));
+            }
+        }
+        return out;
+    }
+
     /**
      * Issue 24's targets on the typical model, as rows of a target table: each language's first world on a fresh
      * server against its bound in seconds, then each second world against its own runtime's whole process.
@@ -277,44 +313,32 @@ final class Report {
         }
         String model = "typical model (" + t.path("agents").asInt() + " agents × " + t.path("ticks").asInt()
                 + " ticks): ";
-        for (TypicalModel.Language l : TypicalModel.LANGUAGES) {
-            double[] first = TypicalModel.worldSeconds(t, l.id(), "first");
-            if (first.length > 0) {
-                double median = Stats.of(first).median();
-                rows.add("| " + model + l.id() + " first world on a fresh server ≤ " + num(l.firstWorldLimitSeconds())
-                        + " s | " + num(median) + " s | " + mark(median <= l.firstWorldLimitSeconds()) + " |");
-            }
-        }
-        for (TypicalModel.Language l : TypicalModel.LANGUAGES) {
-            double[] second = TypicalModel.worldSeconds(t, l.id(), "second");
-            double[] own = TypicalModel.ownSeconds(t, l.id());
-            if (second.length > 0 && own.length > 0) {
-                double secondMedian = Stats.of(second).median();
-                double ownMedian = Stats.of(own).median();
-                double ratio = secondMedian / ownMedian;
-                rows.add("| " + model + l.id() + " second world ≤ " + num(TypicalModel.SECOND_WORLD_LIMIT) + "× "
-                        + l.runtime() + "'s whole process | " + num(ratio) + "× (" + num(secondMedian) + " s / "
-                        + num(ownMedian) + " s) | " + mark(ratio <= TypicalModel.SECOND_WORLD_LIMIT) + " |");
-            }
-        }
+        firstWorlds().forEach(c -> rows.add("| " + model + c.language() + " first world on a fresh server ≤ "
+                + num(c.limit()) + " s | " + c.shown() + " | " + mark(c.met()) + " |"));
+        secondWorlds().forEach(c -> rows.add("| " + model + c.language() + " second world ≤ " + num(c.limit()) + "× "
+                + c.runtime() + "'s whole process | " + c.shown() + " | " + mark(c.met()) + " |"));
         return rows;
     }
 
     /** Issue 24's bounds on the steady state, a language's median tick over its own runtime's. */
     static final Map<String, Double> STEADY_LIMITS = Map.of("lua", 1.5, "js", 10.0, "python", 1.5);
 
-    private List<String> steadyTargetRows() {
-        List<String> rows = new ArrayList<>();
+    /** Each language's steady tick over its own runtime's, where both ran. */
+    private List<Check> steadyRatios() {
+        List<Check> out = new ArrayList<>();
         for (List<String> pair : Bench.STEADY_PAIRS) {
-            String impl = pair.get(0);
-            String base = pair.get(1);
-            double limit = STEADY_LIMITS.get(impl);
-            ratio(results.steady, "wealth", Bench.STEADY.n(), impl, base).ifPresent(r -> rows.add("| wealth 10k, "
-                    + "ticks " + Bench.STEADY.warmup() + "–" + (Bench.STEADY.warmup() + Bench.STEADY.blocks()
-                    * Bench.STEADY.perBlock()) + " of a fresh process: " + impl + " ≤ " + num(limit) + "× " + base
-                    + " | " + num(r) + "× | " + mark(r <= limit) + " |"));
+            ratio(results.steady, "wealth", Bench.STEADY.n(), pair.get(0), pair.get(1)).ifPresent(r -> out.add(
+                    new Check(pair.get(0), pair.get(1), r, STEADY_LIMITS.get(pair.get(0)), num(r) + "×")));
         }
-        return rows;
+        return out;
+    }
+
+    private List<String> steadyTargetRows() {
+        String ticks = "ticks " + Bench.STEADY.warmup() + "–" + (Bench.STEADY.warmup() + Bench.STEADY.blocks()
+                * Bench.STEADY.perBlock());
+        return steadyRatios().stream().map(c -> "| wealth 10k, " + ticks + " of a fresh process: " + c.language()
+                + " ≤ " + num(c.limit()) + "× " + c.runtime() + " | " + c.shown() + " | " + mark(c.met()) + " |")
+                .toList();
     }
 
     private void steadySection() {
@@ -356,23 +380,13 @@ final class Report {
         List<String> rows = new ArrayList<>();
         JsonNode t = results.typical;
         if (t != null) {
-            List<String> first = new ArrayList<>();
-            List<String> second = new ArrayList<>();
+            List<String> first = firstWorlds().stream().filter(c -> !c.met())
+                    .map(c -> c.language() + " " + c.shown()).toList();
             double updates = t.path("agents").asDouble() * t.path("ticks").asDouble();
-            for (TypicalModel.Language l : TypicalModel.LANGUAGES) {
-                double[] f = TypicalModel.worldSeconds(t, l.id(), "first");
-                if (f.length > 0 && Stats.of(f).median() > l.firstWorldLimitSeconds()) {
-                    first.add(l.id() + " " + num(Stats.of(f).median()) + " s");
-                }
-                double[] own = TypicalModel.ownSeconds(t, l.id());
-                double[] sw = TypicalModel.worldSeconds(t, l.id(), "second");
-                if (sw.length > 0 && own.length > 0
-                        && Stats.of(sw).median() / Stats.of(own).median() > TypicalModel.SECOND_WORLD_LIMIT) {
-                    second.add(l.id() + " " + num(Stats.of(sw).median() / Stats.of(own).median()) + "×"
-                            + TypicalModel.medianOf(t, l.id(), "second", "advance_ms").map(ms -> " ("
-                            + num(ms * 1000 / updates) + " µs an update)").orElse(""));
-                }
-            }
+            List<String> second = secondWorlds().stream().filter(c -> !c.met())
+                    .map(c -> c.language() + " " + num(c.value()) + "×" + TypicalModel.medianOf(t, c.language(),
+                            "second", "advance_ms").map(ms -> " (" + num(ms * 1000 / updates) + " µs an update)")
+                            .orElse("")).toList();
             if (!first.isEmpty()) {
                 rows.add("| typical model, first world on a fresh server | " + String.join(", ", first) + " | "
                         + FIRST_WORLD_TIME + " | " + FIRST_WORLD_CLOSE + " |");
@@ -382,12 +396,8 @@ final class Report {
                         + String.join(", ", second) + " | " + SECOND_WORLD_TIME + " | " + RESIDENT_CLOSE + " |");
             }
         }
-        List<String> steady = new ArrayList<>();
-        for (List<String> pair : Bench.STEADY_PAIRS) {
-            ratio(results.steady, "wealth", Bench.STEADY.n(), pair.get(0), pair.get(1))
-                    .filter(r -> r > STEADY_LIMITS.get(pair.get(0)))
-                    .ifPresent(r -> steady.add(pair.get(0) + " " + num(r) + "× " + pair.get(1)));
-        }
+        List<String> steady = steadyRatios().stream().filter(c -> !c.met())
+                .map(c -> c.language() + " " + c.shown() + " " + c.runtime()).toList();
         if (!steady.isEmpty()) {
             rows.add("| wealth 10k, steady state after " + Bench.STEADY.warmup() + " ticks | "
                     + String.join(", ", steady) + " | " + STEADY_TIME + " | " + RESIDENT_CLOSE + " |");

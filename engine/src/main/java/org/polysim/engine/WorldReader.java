@@ -106,7 +106,8 @@ final class WorldReader {
         return new Definition(name, seed, dt, tick, params, schedule.equals("random"), limits, scripts, space, layers,
                 entities,
                 messages(top.get("messages"), dt), metrics(top.get("metrics"), dt),
-                top.has("rng") ? FIELDS.optLong(top, "rng", 0, "") : null, counters, FIELDS.optLong(top, "sequence", 0, ""),
+                top.has("rng") ? FIELDS.optLong(top, "rng", 0, "") : null, counters,
+                FIELDS.optLong(top, "sequence", 0, ""),
                 FIELDS.optLong(top, "dropped", 0, ""));
     }
 
@@ -268,7 +269,8 @@ final class WorldReader {
             }
             String stateField = e.has("initial_state") ? "initial_state" : "state";
             ObjectNode state = e.has(stateField) && !e.get(stateField).isNull()
-                    ? FIELDS.object(e.get(stateField), where + "." + stateField) : JsonNodeFactory.instance.objectNode();
+                    ? FIELDS.object(e.get(stateField), where + "." + stateField)
+                    : JsonNodeFactory.instance.objectNode();
             Long rng = e.has("rng") ? FIELDS.optLong(e, "rng", 0, where) : null;
             Space.Placement at = SpaceReader.placement(e.get("at"), space, where + ".at");
             if (e.has("count")) {
@@ -326,7 +328,8 @@ final class WorldReader {
             JsonNode content = m.has("content") ? m.get("content") : JsonNodeFactory.instance.nullNode();
             out.add(new Message(FIELDS.optLong(m, "seq", i, where), FIELDS.requiredString(m, "from", where),
                     FIELDS.requiredString(m, "to", where), FIELDS.optString(m, "kind", "", where), content,
-                    FIELDS.optDouble(m, "sent_at", 0, where), Math.round(FIELDS.optDouble(m, "deliver_at", 0, where) / dt)));
+                    FIELDS.optDouble(m, "sent_at", 0, where),
+                    Math.round(FIELDS.optDouble(m, "deliver_at", 0, where) / dt)));
         }
         return out;
     }
@@ -423,7 +426,8 @@ final class WorldReader {
             return messages;
         }
         if (!pending.isArray()) {
-            throw new WorldFileException("pending_messages", "expected a list of messages, got " + Fields.describe(pending));
+            throw new WorldFileException("pending_messages", "expected a list of messages, got "
+                    + Fields.describe(pending));
         }
         for (int i = 0; i < pending.size(); i++) {
             String where = "pending_messages[" + i + "]";

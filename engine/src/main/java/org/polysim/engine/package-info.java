@@ -4,8 +4,8 @@
  * <p>Public surface: {@link org.polysim.engine.World} (create from a world file, advance, snapshot, copy),
  * {@link org.polysim.engine.WorldFiles} (YAML/JSON in and out), {@link org.polysim.engine.Fields} and
  * {@link org.polysim.engine.ParamChanges} (what every reader of a file or a params change shares) and the value types
- * they return. Named worlds are the server's ({@code org.polysim.mcp}). Everything else is package-private. Scripts are reached only through the
- * {@link org.polysim.engine.spi} seam, so the engine never imports a script engine.
+ * they return. Named worlds are the server's ({@code org.polysim.mcp}). Everything else is package-private. Scripts
+ * are reached only through the {@link org.polysim.engine.spi} seam, so the engine never imports a script engine.
  *
  * <p>Decisions the design leaves open, made here:
  * <ul>
