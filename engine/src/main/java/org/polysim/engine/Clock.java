@@ -18,6 +18,11 @@ final class Clock implements Part {
         this.schedule = schedule;
     }
 
+    /** Step 1 of a tick: time moves on by dt. */
+    void advance() {
+        tick++;
+    }
+
     double time() {
         return tick * dt;
     }

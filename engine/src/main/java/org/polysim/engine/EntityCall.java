@@ -16,8 +16,21 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EntityCall implements EntityContext {
 
-    private final Tick tick;
-    private final World world;
+    /** Builds the context of each call a {@link Change} makes into a script. */
+    static final Change.Calls CALLS = new Change.Calls() {
+        @Override
+        public void init(Change change, Entity e) throws org.polysim.engine.spi.ScriptException {
+            e.script.controller().init(new EntityCall(change, e, List.of(), false, -1));
+        }
+
+        @Override
+        public void restore(Change change, Entity e) throws org.polysim.engine.spi.ScriptException {
+            e.script.controller().restore(new EntityCall(change, e, List.of(), true, -1));
+        }
+    };
+
+    private final Change change;
+    private final WorldParts world;
     private final Entity entity;
     private final List<Message> inbox;
     private final boolean restoring;
@@ -25,9 +38,14 @@ final class EntityCall implements EntityContext {
     private final int traceSlot;
     private final boolean traced;
 
-    EntityCall(Tick tick, Entity entity, List<Message> inbox, boolean restoring, int traceSlot) {
-        this.tick = tick;
-        this.world = tick.world;
+    /** The context of {@code entity}'s update in a tick, with its inbox; traced in {@code traceSlot} unless -1. */
+    static EntityCall update(Change change, Entity entity, int traceSlot) {
+        return new EntityCall(change, entity, entity.inbox, false, traceSlot);
+    }
+
+    private EntityCall(Change change, Entity entity, List<Message> inbox, boolean restoring, int traceSlot) {
+        this.change = change;
+        this.world = change.world;
         this.entity = entity;
         this.inbox = inbox;
         this.restoring = restoring;
@@ -114,18 +132,18 @@ final class EntityCall implements EntityContext {
         if (script == null || !world.scripts.containsKey(script)) {
             throw new IllegalArgumentException("spawn: " + world.unknownScript(String.valueOf(script)));
         }
-        if (world.population.live() + tick.pendingSpawns() >= world.limits.maxEntities()) {
+        if (world.population.live() + change.pendingSpawns() >= world.limits.maxEntities()) {
             throw new IllegalArgumentException("spawn would exceed limits.max_entities ("
                     + world.limits.maxEntities() + "); destroy entities or raise the limit");
         }
         refuseWhileRestoring("spawn");
-        if (id != null && (id.isEmpty() || world.population.contains(id) || tick.spawning(id))) {
+        if (id != null && (id.isEmpty() || world.population.contains(id) || change.spawning(id))) {
             throw new IllegalArgumentException(id.isEmpty() ? "spawn: the new entity's id must not be empty"
                     : "spawn: entity '" + id + "' exists already in world '" + world.name + "'; choose another id");
         }
         Space.Placement placement = placement(at);
         String newId = id != null ? id : world.nextId(script);
-        tick.reserve(newId);
+        change.reserve(newId);
         command(new Command.Spawn(newId, script, state == null ? JsonNodeFactory.instance.objectNode() : state,
                 placement));
         return newId;
@@ -160,16 +178,16 @@ final class EntityCall implements EntityContext {
         String target = id == null ? entity.id : id;
         Entity e = world.population.get(target);
         if (e != null) {
-            tick.kill(e);
+            change.kill(e);
             trace("destroy", target + ": it was alive");
             return true;
         }
-        if (tick.spawning(target)) {
-            tick.cancel(target);
+        if (change.spawning(target)) {
+            change.cancel(target);
             trace("destroy", target + ": spawned this tick, never created");
             return true;
         }
-        if (!world.mayHaveExisted(target)) {
+        if (!world.population.mayHaveExisted(target)) {
             throw new IllegalArgumentException("destroy: " + world.unknownEntity(target));
         }
         trace("destroy", target + ": already dead, returned false");
@@ -179,7 +197,7 @@ final class EntityCall implements EntityContext {
     @Override
     public void destroyAfterUpdates(String id) {
         String target = id == null ? entity.id : id;
-        if (!world.population.contains(target) && !tick.spawning(target)) {
+        if (!world.population.contains(target) && !change.spawning(target)) {
             throw new IllegalArgumentException("destroy: " + world.unknownEntity(target));
         }
         command(new Command.Destroy(target));
@@ -231,7 +249,7 @@ final class EntityCall implements EntityContext {
 
     private void command(Command c) {
         refuseWhileRestoring("send, spawn, destroy, metric and log");
-        tick.commands.add(c);
+        change.command(c);
         if (traced) {
             world.trace.act(traceSlot, c);
         }
@@ -326,7 +344,7 @@ final class EntityCall implements EntityContext {
     public JsonNode look(String id) {
         Entity other = world.population.get(id);
         if (other == null) {
-            if (!world.mayHaveExisted(id) && !tick.spawning(id)) {
+            if (!world.population.mayHaveExisted(id) && !change.spawning(id)) {
                 throw new IllegalArgumentException("look: " + world.unknownEntity(id));
             }
             return null;

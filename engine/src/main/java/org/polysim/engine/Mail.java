@@ -33,6 +33,11 @@ final class Mail implements Part {
         queue.add(new Message(sequence++, from, to, kind, content, sentAt, deliverTick));
     }
 
+    /** A due message found no recipient: counted, as the world reports dropped messages. */
+    void drop() {
+        dropped++;
+    }
+
     /** Takes the messages due at {@code tick} off the queue, in delivery order. */
     List<Message> due(long tick) {
         List<Message> due = queue.pollDue(tick);

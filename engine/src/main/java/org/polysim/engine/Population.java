@@ -34,8 +34,12 @@ final class Population implements Part {
     private final List<Entity> killed = new ArrayList<>();
     private List<Entity> removed = List.of();
 
-    Population(Map<String, Long> counters) {
+    /** How many coordinates a position has in snapshots: 2, 3 in a 3D space, 0 in a world without space. */
+    private final int axes;
+
+    Population(Map<String, Long> counters, int axes) {
         this.counters = new HashMap<>(counters);
+        this.axes = axes;
     }
 
     int slots() {
@@ -210,7 +214,4 @@ final class Population implements Part {
         ObjectNode cs = snapshot.putObject("counters");
         new java.util.TreeMap<>(counters).forEach(cs::put);
     }
-
-    /** How many coordinates a position has in snapshots: 2, 3 in a 3D space, 0 in a world without space. */
-    int axes;
 }

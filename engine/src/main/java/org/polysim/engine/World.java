@@ -22,75 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class World implements AutoCloseable {
 
-    final String name;
-    final long seed;
-    final double dt;
-    ObjectNode params;
-    final boolean randomSchedule;
-    final Limits limits;
-    final Map<String, Script> scripts = new LinkedHashMap<>();
-    /** Parts: what a failed tick puts back, each by itself (see {@link Part}). */
-    final Clock clock;
-    final Population population;
-    final Mail mail;
-    /** Null in a world without space. */
-    final Space space;
-    /** Null in a world without layers. */
-    final Layers layers;
-    final List<Part> parts;
-    // written only when a tick commits, so nothing to roll back
-    final MetricStore metrics = new MetricStore();
-    final WorldLog log;
-    final java.util.ArrayDeque<Message> delivered = new java.util.ArrayDeque<>();
-    final Trace trace = new Trace();
-    Map<String, Double> lastTickMetrics = Map.of();
-    /** Tick and size as of the last completed change, readable without waiting for a running advance. */
-    private volatile Status status = new Status(0, 0, 0);
-    private volatile long version;
-    private volatile Entity callingEntity;
-    private volatile long callsBegun; // one writer (the thread in advance), so ++ is safe; watchers only read
-
+    /** Everything the world is made of; changed only inside a {@link Change}. */
+    private final WorldParts w;
     /** A fresh definition this world was built from, while nothing has changed it since (else null). */
     private Definition origin;
 
     private World(Definition d) {
         this.origin = d.tick() == null ? d : null;
-        this.name = d.name();
-        this.seed = d.seed();
-        this.dt = d.dt();
-        this.params = d.params();
-        this.randomSchedule = d.randomSchedule();
-        this.limits = d.limits();
-        this.clock = new Clock(dt, d.tick() == null ? 0 : d.tick(),
-                d.scheduleRng() != null ? new Rng(d.scheduleRng()) : Rng.derive(seed, "\0schedule"));
-        this.population = new Population(d.counters());
-        this.mail = new Mail(dt, d.messages(), d.sequence(), d.dropped());
-        this.space = d.space() == null ? null : Space.of(d.space());
-        if (d.layers().isEmpty()) {
-            this.layers = null;
-        } else {
-            this.layers = new Layers(d.space());
-            d.layers().forEach((n, l) -> layers.add(n, l.spec(), l.values()));
-        }
-        if (space != null) {
-            population.axes = d.space().axes();
-        }
-        List<Part> all = new ArrayList<>(List.of(clock, population, mail));
-        if (space != null) {
-            all.add(space);
-        }
-        if (layers != null) {
-            all.add(layers);
-        }
-        this.parts = List.copyOf(all);
-        this.log = new WorldLog(limits.logLines());
-        d.metrics().forEach((metric, s) -> {
-            var series = metrics.create(metric);
-            series.missing = s.missing();
-            for (int i = 0; i < s.ticks().length; i++) {
-                series.add(s.ticks()[i], s.values()[i]);
-            }
-        });
+        this.w = new WorldParts(d);
     }
 
     // ---------------------------------------------------------------- creation
@@ -101,13 +40,12 @@ public final class World implements AutoCloseable {
     }
 
     /**
-     * Readies every installed language in the background (see {@code ControllerProvider.warmUp}), so the first
-     * world a server creates does not pay for starting a language runtime; then, if {@code exercise}, runs each
-     * language's exercise script ({@code ControllerProvider.exerciseScript}) in a small world of its own, one tick at
-     * a time while {@code idle} answers true, so a user's call never waits for it. Returns at once.
+     * The installed languages' providers, each once: for a server's policy of readying them before a user needs
+     * them ({@code ControllerProvider.warmUp}, {@code exerciseScript}), which is the server's to decide, not the
+     * engine's.
      */
-    public static void warmUpLanguages(boolean exercise, java.util.function.BooleanSupplier idle) {
-        Languages.installed().warmUp(exercise, idle);
+    public static List<ControllerProvider> languageProviders() {
+        return Languages.installed().providers();
     }
 
     /** Canonical names of the script languages installed in this build. */
@@ -155,7 +93,7 @@ public final class World implements AutoCloseable {
         try {
             world.compile(languages, d.scripts(), "The world was not created.");
             world.populate(d);
-            world.publish();
+            world.w.publish();
         } catch (SimulationException | RuntimeException e) {
             world.close();
             throw e;
@@ -168,41 +106,41 @@ public final class World implements AutoCloseable {
         for (ScriptSource source : sources.values()) {
             ControllerProvider provider = languages.find(source.language(), "scripts." + source.id());
             try {
-                scripts.put(source.id(), new Script(source, provider.compile(source, limits.perCall())));
+                w.scripts.put(source.id(), new Script(source, provider.compile(source, w.limits.perCall())));
             } catch (ScriptException e) {
-                throw new SimulationException(name, clock.tick, "-", source.id(), source.language(), e.line(),
+                throw new SimulationException(w.name, w.clock.tick, "-", source.id(), source.language(), e.line(),
                         ScriptException.Kind.COMPILE.name(), e.getMessage(), consequence, 0);
             }
         }
     }
 
     private void populate(Definition d) throws SimulationException {
-        if (d.entities().size() > limits.maxEntities()) {
+        if (d.entities().size() > w.limits.maxEntities()) {
             throw new WorldFileException("entities", d.entities().size() + " entities exceed limits.max_entities ("
-                    + limits.maxEntities() + "); raise the limit or use fewer");
+                    + w.limits.maxEntities() + "); raise the limit or use fewer");
         }
-        if (space != null && space.spec.grid() && space.spec.capacity() > 0
+        if (w.space != null && w.space.spec.grid() && w.space.spec.capacity() > 0
                 && d.entities().stream().filter(e -> e.at().mode() != Space.Placement.Mode.NONE).count()
-                > (long) space.spec.cells() * space.spec.capacity()) {
+                > (long) w.space.spec.cells() * w.space.spec.capacity()) {
             throw new WorldFileException("entities", d.entities().size() + " entities do not fit in "
-                    + space.spec.cells() + " cells at space.capacity " + space.spec.capacity()
+                    + w.space.spec.cells() + " cells at space.capacity " + w.space.spec.capacity()
                     + "; use fewer entities, a larger grid or a higher capacity");
         }
         if (d.tick() != null) { // a snapshot: entities come back as they were
             for (var def : d.entities()) {
-                Entity e = new Entity(def.id(), scripts.get(def.script()), def.state(),
-                        def.rng() != null ? new Rng(def.rng()) : Rng.derive(seed, def.id()));
-                population.add(e);
-                if (space != null && !space.place(e, def.at())) {
+                Entity e = new Entity(def.id(), w.scripts.get(def.script()), def.state(),
+                        def.rng() != null ? new Rng(def.rng()) : Rng.derive(w.seed, def.id()));
+                w.population.add(e);
+                if (w.space != null && !w.space.place(e, def.at())) {
                     throw new WorldFileException("entities", "entity '" + def.id() + "' cannot be placed: its "
-                            + "cell is full (space.capacity " + space.spec.capacity() + ")");
+                            + "cell is full (space.capacity " + w.space.spec.capacity() + ")");
                 }
             }
-            new Tick(this).restoreAll(population.liveInOrder(), "The world was not created.");
+            change().restore(w.population.liveInOrder(), "The world was not created.");
             // a snapshot written before the engine counted populations (or by the seed project) has no count now
-            metrics.population(clock.tick, countsByScript());
+            w.metrics.population(w.clock.tick, countsByScript());
         } else {
-            new Tick(this).create(d.entities(), "The world was not created.");
+            change().create(d.entities(), "The world was not created.");
         }
     }
 
@@ -214,7 +152,7 @@ public final class World implements AutoCloseable {
      */
     public synchronized void putScript(String id, String language, String code) throws SimulationException {
         origin = null;
-        Script old = scripts.get(id);
+        Script old = w.scripts.get(id);
         if (old == null) {
             addScript(id, language, code);
             return;
@@ -224,31 +162,31 @@ public final class World implements AutoCloseable {
         ScriptSource source = new ScriptSource(id, lang, code, old.source().api());
         Script fresh;
         try {
-            fresh = new Script(source, languages.find(lang, "language").compile(source, limits.perCall()));
+            fresh = new Script(source, languages.find(lang, "language").compile(source, w.limits.perCall()));
         } catch (ScriptException e) {
-            throw new SimulationException(name, clock.tick, "-", id, lang, e.line(),
+            throw new SimulationException(w.name, w.clock.tick, "-", id, lang, e.line(),
                     ScriptException.Kind.COMPILE.name(), e.getMessage(), "The script was not replaced; its entities keep running the old version.", 0);
         }
-        List<Entity> users = population.liveInOrder().stream().filter(e -> e.script == old).toList();
-        scripts.put(id, fresh);
+        List<Entity> users = w.population.liveInOrder().stream().filter(e -> e.script == old).toList();
+        w.scripts.put(id, fresh);
         for (Entity e : users) {
             e.script = fresh;
         }
         try {
-            new Tick(this).restoreAll(population.liveInOrder().stream().filter(e -> e.script == fresh).toList(),
+            change().restore(w.population.liveInOrder().stream().filter(e -> e.script == fresh).toList(),
                     "The script was not replaced; its entities keep running the old version.");
         } catch (SimulationException e) {
-            for (Entity u : population.liveInOrder()) {
+            for (Entity u : w.population.liveInOrder()) {
                 if (u.script == fresh) {
                     u.script = old;
                 }
             }
-            scripts.put(id, old);
+            w.scripts.put(id, old);
             fresh.controller().close();
             throw e;
         }
         old.controller().close();
-        publish();
+        w.publish();
     }
 
     private void addScript(String id, String language, String code) throws SimulationException {
@@ -263,7 +201,7 @@ public final class World implements AutoCloseable {
         ScriptSource source = new ScriptSource(id, languages.find(language, "language").language(), code,
                 ScriptSource.API_POLYSIM);
         compile(languages, Map.of(id, source), "The script was not added.");
-        publish();
+        w.publish();
     }
 
     /**
@@ -282,44 +220,35 @@ public final class World implements AutoCloseable {
      */
     public synchronized String addEntity(String script, ObjectNode state, String id, JsonNode at)
             throws SimulationException {
-        Space.Placement placement = SpaceReader.placement(at, space == null ? null : space.spec, "at");
-        if (!scripts.containsKey(script)) {
+        Space.Placement placement = SpaceReader.placement(at, w.space == null ? null : w.space.spec, "at");
+        if (!w.scripts.containsKey(script)) {
             throw new IllegalArgumentException(unknownScript(script));
         }
-        if (id != null && (id.isBlank() || population.contains(id))) {
+        if (id != null && (id.isBlank() || w.population.contains(id))) {
             throw new IllegalArgumentException(id.isBlank() ? "an entity id must not be empty"
-                    : "entity '" + id + "' exists in world '" + name + "'; choose another id or omit it");
+                    : "entity '" + id + "' exists in world '" + w.name + "'; choose another id or omit it");
         }
-        if (population.live() >= limits.maxEntities()) {
-            throw new IllegalArgumentException("world '" + name + "' is at limits.max_entities ("
-                    + limits.maxEntities() + ")");
+        if (w.population.live() >= w.limits.maxEntities()) {
+            throw new IllegalArgumentException("world '" + w.name + "' is at limits.max_entities ("
+                    + w.limits.maxEntities() + ")");
         }
         origin = null;
-        Tick tick = new Tick(this); // before the id is drawn: a failed init gives the id back
-        String newId = id != null ? id : nextId(script);
+        Change change = change(); // before the id is drawn: a failed init gives the id back
+        String newId = id != null ? id : w.nextId(script);
         ObjectNode initial = state == null ? JsonNodeFactory.instance.objectNode() : state.deepCopy();
-        tick.create(List.of(new Definition.EntityDef(newId, script, initial, null, placement)),
+        change.create(List.of(new Definition.EntityDef(newId, script, initial, null, placement)),
                 "No entity was added.");
         return newId;
     }
 
     /** Removes an entity between ticks; messages still addressed to it will be dropped. */
     public synchronized void removeEntity(String id) {
-        Entity e = population.get(id);
+        Entity e = w.population.get(id);
         if (e == null) {
             throw new IllegalArgumentException(unknownEntity(id));
         }
         origin = null;
-        parts.forEach(Part::begin);
-        population.kill(e);
-        if (space != null) {
-            space.remove(e);
-        }
-        population.compact();
-        e.script.controller().forget(id);
-        retire(id);
-        metrics.population(clock.tick, countsByScript());
-        publish();
+        change().remove(e);
     }
 
     // ---------------------------------------------------------------- running
@@ -343,26 +272,26 @@ public final class World implements AutoCloseable {
             throw new IllegalArgumentException("ticks must be >= 0, got " + ticks);
         }
         long delivered = 0;
-        long droppedBefore = mail.dropped;
+        long droppedBefore = w.mail.dropped;
         java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
         long done = 0;
         while (done < ticks) {
-            Tick t = new Tick(this);
+            Change change = change();
             try {
-                delivered += t.run();
+                delivered += new Tick(change).run();
             } catch (SimulationException e) {
                 throw e.completed(done);
             }
             origin = null; // a failed tick changes nothing: a world whose first tick failed is still pristine
             done++;
             if (unknown.size() < AdvanceReport.UNKNOWN_SHOWN) {
-                t.unknownRecipients.stream().limit(AdvanceReport.UNKNOWN_SHOWN - unknown.size()).forEach(unknown::add);
+                change.unknownRecipients().stream().limit(AdvanceReport.UNKNOWN_SHOWN - unknown.size()).forEach(unknown::add);
             }
             if (afterTick != null && !afterTick.test(done)) {
                 break;
             }
         }
-        return new AdvanceReport(done, time(), delivered, mail.dropped - droppedBefore, lastTickMetrics,
+        return new AdvanceReport(done, time(), delivered, w.mail.dropped - droppedBefore, w.lastTickMetrics,
                 List.copyOf(unknown));
     }
 
@@ -376,7 +305,7 @@ public final class World implements AutoCloseable {
     }
 
     public Status status() {
-        return status;
+        return w.status();
     }
 
     /**
@@ -388,73 +317,52 @@ public final class World implements AutoCloseable {
     }
 
     public Calling calling() {
-        Entity e = callingEntity;
-        Script s = e == null ? null : e.script;
-        return s == null ? new Calling(null, null, null, callsBegun)
-                : new Calling(e.id, s.id(), s.language(), callsBegun);
-    }
-
-    /** Marks the start of a script call for {@code entity}, or the end of calls ({@code null}); one writer. */
-    void calling(Entity entity) {
-        callingEntity = entity;
-        if (entity != null) {
-            callsBegun++;
-        }
-    }
-
-    /** Called when a change completes (a tick, a spawn, a removal, an edit). */
-    void publish() {
-        status = new Status(clock.tick, clock.time(), population.live());
-        version++;
+        return w.calling();
     }
 
     /** Counts completed changes: whoever keeps a copy of this world (a file) knows when it is stale. */
     public long version() {
-        return version;
+        return w.version();
     }
 
-    /** See {@link Population#mayHaveExisted}. */
-    boolean mayHaveExisted(String id) {
-        return population.mayHaveExisted(id);
-    }
-
-    void retire(String id) {
-        population.retire(id);
+    /** Begins a change of this world: every part starts remembering what a rollback needs. */
+    private Change change() {
+        return new Change(w, EntityCall.CALLS);
     }
 
     public String name() {
-        return name;
+        return w.name;
     }
 
     public long seed() {
-        return seed;
+        return w.seed;
     }
 
     public synchronized double time() {
-        return clock.time();
+        return w.clock.time();
     }
 
     public synchronized long tick() {
-        return clock.tick;
+        return w.clock.tick;
     }
 
     public double dt() {
-        return dt;
+        return w.dt;
     }
 
     public Limits limits() {
-        return limits;
+        return w.limits;
     }
 
     /** A copy of the world's params. */
     public ObjectNode snapshotParams() {
-        return params.deepCopy();
+        return w.params.deepCopy();
     }
 
     /** The script library as a world file writes it: {@code {id: {language, api?, source}}}. */
     public synchronized ObjectNode snapshotScripts() {
         ObjectNode lib = JsonNodeFactory.instance.objectNode();
-        scripts.forEach((id, s) -> {
+        w.scripts.forEach((id, s) -> {
             ObjectNode o = lib.putObject(id);
             o.put("language", s.language());
             if (s.source().vivariumApi()) {
@@ -466,51 +374,46 @@ public final class World implements AutoCloseable {
     }
 
     public synchronized int entityCount() {
-        return population.live();
+        return w.population.live();
     }
 
     public synchronized int pendingMessages() {
-        return mail.queue.size();
+        return w.mail.queue.size();
     }
 
     /** Messages dropped because their recipient did not exist at delivery. */
     public synchronized long droppedMessages() {
-        return mail.dropped;
+        return w.mail.dropped;
     }
 
     /** Ids of live entities in creation order, all or of one script. */
     public synchronized List<String> entityIds(String script) {
-        return population.ids(script);
+        return w.population.ids(script);
     }
 
     /** Live entity counts per script, in library order. */
     public synchronized Map<String, Integer> countsByScript() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        scripts.keySet().forEach(s -> out.put(s, 0));
-        for (Entity e : population.liveInOrder()) {
-            out.merge(e.script.id(), 1, Integer::sum);
-        }
-        return out;
+        return w.countsByScript();
     }
 
     /** The script ids of the library with their languages. */
     public synchronized Map<String, String> scriptLanguages() {
         Map<String, String> out = new LinkedHashMap<>();
-        scripts.forEach((id, s) -> out.put(id, s.language()));
+        w.scripts.forEach((id, s) -> out.put(id, s.language()));
         return out;
     }
 
     public synchronized Optional<String> scriptSource(String id) {
-        return Optional.ofNullable(scripts.get(id)).map(s -> s.source().code());
+        return Optional.ofNullable(w.scripts.get(id)).map(s -> s.source().code());
     }
 
     public synchronized Optional<String> scriptOf(String entity) {
-        return Optional.ofNullable(population.get(entity)).map(e -> e.script.id());
+        return Optional.ofNullable(w.population.get(entity)).map(e -> e.script.id());
     }
 
     /** A copy of an entity's state. */
     public synchronized Optional<ObjectNode> entityState(String id) {
-        return Optional.ofNullable(population.get(id)).map(e -> e.state.deepCopy());
+        return Optional.ofNullable(w.population.get(id)).map(e -> e.state.deepCopy());
     }
 
     /** Replaces an entity's state between ticks. */
@@ -526,7 +429,7 @@ public final class World implements AutoCloseable {
         origin = null;
         List<Entity> targets = new ArrayList<>();
         for (String id : states.keySet()) {
-            Entity e = population.get(id);
+            Entity e = w.population.get(id);
             if (e == null) {
                 throw new IllegalArgumentException(unknownEntity(id));
             }
@@ -537,24 +440,24 @@ public final class World implements AutoCloseable {
             e.state = states.get(e.id).deepCopy();
         }
         try {
-            new Tick(this).restoreAll(targets, "No state was changed.");
+            change().restore(targets, "No state was changed.");
         } catch (SimulationException ex) {
             for (int i = 0; i < targets.size(); i++) {
                 targets.get(i).state = old.get(i);
             }
             try {
-                new Tick(this).restoreAll(targets, "");
+                change().restore(targets, "");
             } catch (SimulationException ignored) {
                 // the old states were accepted before; the first failure is the one to report
             }
             throw ex;
         }
-        publish();
+        w.publish();
     }
 
     /** The world's space, if it has one. */
     public Optional<SpaceSpec> space() {
-        return Optional.ofNullable(space).map(s -> s.spec);
+        return Optional.ofNullable(w.space).map(s -> s.spec);
     }
 
     /** Where a placed entity is (z is 0 in 2D). */
@@ -564,7 +467,7 @@ public final class World implements AutoCloseable {
     /** Live entities with a position, in creation order. */
     public synchronized List<Placed> positions() {
         List<Placed> out = new ArrayList<>();
-        for (Entity e : population.liveInOrder()) {
+        for (Entity e : w.population.liveInOrder()) {
             if (e.placed) {
                 out.add(new Placed(e.id, e.script.id(), e.x, e.y, e.z));
             }
@@ -574,37 +477,37 @@ public final class World implements AutoCloseable {
 
     /** Entities per grid cell, x fastest, then y, then z (empty without a grid). */
     public synchronized int[] occupancy() {
-        return space == null || !space.spec.grid() ? new int[0] : space.counts();
+        return w.space == null || !w.space.spec.grid() ? new int[0] : w.space.counts();
     }
 
     /** The layers and how each evolves, in declaration order. */
     public synchronized Map<String, LayerSpec> layers() {
         Map<String, LayerSpec> out = new LinkedHashMap<>();
-        if (layers != null) {
-            layers.names().forEach(n -> out.put(n, layers.spec(n)));
+        if (w.layers != null) {
+            w.layers.names().forEach(n -> out.put(n, w.layers.spec(n)));
         }
         return out;
     }
 
     /** A layer's values (a copy), x fastest, then y, then z. */
     public synchronized double[] layerValues(String layer) {
-        if (layers == null) {
-            throw new IllegalArgumentException("world '" + name + "' has no layers");
+        if (w.layers == null) {
+            throw new IllegalArgumentException("world '" + w.name + "' has no layers");
         }
-        return layers.values(layer);
+        return w.layers.values(layer);
     }
 
     public synchronized List<String> metricNames() {
-        return List.copyOf(metrics.names());
+        return List.copyOf(w.metrics.names());
     }
 
     public synchronized Optional<MetricView> metric(String name) {
-        return Optional.ofNullable(metrics.get(name)).map(s -> s.view(name, dt));
+        return Optional.ofNullable(w.metrics.get(name)).map(s -> s.view(name, w.dt));
     }
 
     /** The last {@code tail} log lines, of one entity when not null. */
     public synchronized List<LogLine> log(String entity, int tail) {
-        return log.tail(entity, null, -1, tail);
+        return w.log.tail(entity, null, -1, tail);
     }
 
     /**
@@ -615,7 +518,7 @@ public final class World implements AutoCloseable {
      * @param before only lines older than this {@link LogLine#seq()} (paging back), when >= 0
      */
     public synchronized List<LogLine> log(String entity, java.util.Set<LogLine.Kind> kinds, long before, int tail) {
-        return log.tail(entity, kinds, before, tail);
+        return w.log.tail(entity, kinds, before, tail);
     }
 
     /**
@@ -627,7 +530,7 @@ public final class World implements AutoCloseable {
      */
     public synchronized List<Message> deliveredMessages(String entity, long fromTick, int limit) {
         List<Message> out = new ArrayList<>();
-        var it = delivered.descendingIterator();
+        var it = w.delivered.descendingIterator();
         while (it.hasNext() && out.size() < limit) {
             Message m = it.next();
             if (m.deliverTick() < fromTick) {
@@ -653,32 +556,28 @@ public final class World implements AutoCloseable {
 
     /** {@code id}'s recent updates, oldest first; empty when not traced (see {@link TraceStep}). */
     public synchronized List<TraceStep> trace(String id) {
-        return trace.of(id).stream().map(s -> new TraceStep(s.tick(), s.time(), s.received(), s.before(),
+        return w.trace.of(id).stream().map(s -> new TraceStep(s.tick(), s.time(), s.received(), s.before(),
                 s.after(), s.actions().stream().map(Trace::describe).toList())).toList();
     }
 
     /** Ticks whose trace is kept, oldest first. */
     public synchronized List<Long> tracedTicks() {
-        return trace.kept();
+        return w.trace.kept();
     }
 
     /** Messages waiting in the queue, in delivery order. */
     public synchronized List<Message> pending() {
-        return mail.queue.toList();
+        return w.mail.queue.toList();
     }
 
     /** The error for a missing entity, naming the known ones (for callers that look entities up themselves). */
     public String unknownEntity(String id) {
-        List<String> ids = population.ids(null);
-        String known = ids.size() <= 20 ? String.join(", ", ids)
-                : String.join(", ", ids.subList(0, 20)) + ", ... (" + ids.size() + " in all)";
-        return "no entity '" + id + "' in world '" + name + "' (entities: " + (ids.isEmpty() ? "none" : known) + ")";
+        return w.unknownEntity(id);
     }
 
     /** The error for a missing script, naming the library's scripts. */
     public String unknownScript(String id) {
-        return "no script '" + id + "' in world '" + name + "' (scripts: " + String.join(", ", scripts.keySet())
-                + ")";
+        return w.unknownScript(id);
     }
 
     // ---------------------------------------------------------------- snapshot and copy
@@ -687,21 +586,21 @@ public final class World implements AutoCloseable {
     public synchronized ObjectNode snapshot() {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
-        root.put("name", name);
-        root.put("seed", seed);
-        root.set("dt", Numbers.node(dt));
-        root.put("schedule", randomSchedule ? "random" : "sequential");
-        root.set("params", params.deepCopy());
-        if (!limits.equals(Limits.DEFAULTS)) {
+        root.put("name", w.name);
+        root.put("seed", w.seed);
+        root.set("dt", Numbers.node(w.dt));
+        root.put("schedule", w.randomSchedule ? "random" : "sequential");
+        root.set("params", w.params.deepCopy());
+        if (!w.limits.equals(Limits.DEFAULTS)) {
             ObjectNode l = root.putObject("limits");
-            limits.values().forEach((field, v) -> l.put(field.key(), v));
+            w.limits.values().forEach((field, v) -> l.put(field.key(), v));
         }
         root.set("scripts", snapshotScripts());
-        for (Part p : parts) {
+        for (Part p : w.parts) {
             p.write(root);
         }
         ObjectNode ms = root.putObject("metrics");
-        metrics.all().forEach((metric, s) -> {
+        w.metrics.all().forEach((metric, s) -> {
             ObjectNode o = ms.putObject(metric);
             if (s.missing != null) {
                 o.set("missing", Numbers.node(s.missing));
@@ -709,7 +608,7 @@ public final class World implements AutoCloseable {
             ArrayNode times = o.putArray("times");
             ArrayNode values = o.putArray("values");
             for (int i = 0; i < s.size; i++) {
-                times.add(Numbers.node(s.ticks[i] * dt));
+                times.add(Numbers.node(s.ticks[i] * w.dt));
                 values.add(Numbers.node(s.values[i]));
             }
         });
@@ -732,8 +631,8 @@ public final class World implements AutoCloseable {
      * @param newParams null keeps the params; otherwise replaces them whole
      */
     public synchronized World copy(String newName, Long newSeed, ObjectNode newParams) throws SimulationException {
-        long s = newSeed == null ? seed : newSeed;
-        ObjectNode p = newParams == null ? params.deepCopy() : newParams.deepCopy();
+        long s = newSeed == null ? w.seed : newSeed;
+        ObjectNode p = newParams == null ? w.params.deepCopy() : newParams.deepCopy();
         if (origin != null) {
             return build(origin.with(newName, s, p), Languages.installed());
         }
@@ -755,24 +654,20 @@ public final class World implements AutoCloseable {
 
     /** Replaces the params scripts read as {@code e.params}, between ticks. */
     public synchronized void setParams(ObjectNode newParams) {
-        params = newParams.deepCopy();
+        w.params = newParams.deepCopy();
         origin = null;
-        publish();
+        w.publish();
     }
 
     /** Releases every script context. */
     @Override
     public synchronized void close() {
-        for (Script s : scripts.values()) {
+        for (Script s : w.scripts.values()) {
             try {
                 s.controller().close();
             } catch (RuntimeException ignored) {
                 // closing is best effort; a broken guest context must not keep the others open
             }
         }
-    }
-
-    String nextId(String script) {
-        return WorldReader.nextId(script, population.counters, population::contains);
     }
 }

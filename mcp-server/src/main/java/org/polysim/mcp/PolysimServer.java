@@ -110,8 +110,8 @@ public final class PolysimServer {
                 while (guard.quietNanos() < QUIET_MILLIS * 1_000_000L || state.callsInProgress.get() > 0) {
                     Thread.sleep(QUIET_MILLIS / 4);
                 }
-                World.warmUpLanguages(exercise, () -> guard.quietNanos() >= QUIET_MILLIS * 1_000_000L
-                        && state.callsInProgress.get() == 0);
+                new LanguageWarmUp(exercise, () -> guard.quietNanos() >= QUIET_MILLIS * 1_000_000L
+                        && state.callsInProgress.get() == 0).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
