@@ -22,7 +22,7 @@ import org.polysim.engine.spi.ScriptException;
  */
 final class Change {
 
-    /** How a change enters scripts: {@link EntityCall#CALLS} builds the entity's context for each. */
+    /** How a change enters scripts: the entity API builds each call's context. */
     interface Calls {
         void init(Change change, Entity entity) throws ScriptException;
 

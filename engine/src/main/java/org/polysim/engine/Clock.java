@@ -9,10 +9,39 @@ final class Clock implements Part {
     long tick;
     final Rng schedule;
 
+    private static final String TIME = "time";
+    private static final String RNG = "rng";
+
+    /**
+     * What a world file says of the clock.
+     *
+     * @param tick        null for a fresh world (its entities get {@code init}); the snapshot's tick otherwise
+     * @param scheduleRng null for a generator derived from the world's seed
+     */
+    record Saved(Long tick, Long scheduleRng) {
+    }
+
+    static Saved read(ObjectNode top, double dt) {
+        Long tick = null;
+        if (top.has(TIME)) {
+            double time = WorldSchema.FIELDS.optDouble(top, TIME, 0, "");
+            if (time < 0) {
+                throw new WorldFileException(TIME, "must be >= 0, got " + time);
+            }
+            tick = Math.round(time / dt);
+        }
+        return new Saved(tick, top.has(RNG) ? WorldSchema.FIELDS.optLong(top, RNG, 0, "") : null);
+    }
+
+    Clock(double dt, long seed, Saved saved) {
+        this(dt, saved.tick() == null ? 0 : saved.tick(),
+                saved.scheduleRng() != null ? new Rng(saved.scheduleRng()) : Rng.derive(seed, "\0schedule"));
+    }
+
     private long startTick;
     private long startSchedule;
 
-    Clock(double dt, long tick, Rng schedule) {
+    private Clock(double dt, long tick, Rng schedule) {
         this.dt = dt;
         this.tick = tick;
         this.schedule = schedule;
@@ -41,7 +70,7 @@ final class Clock implements Part {
 
     @Override
     public void write(ObjectNode snapshot) {
-        snapshot.set("time", Numbers.node(time()));
-        snapshot.put("rng", schedule.state);
+        snapshot.set(TIME, Numbers.node(time()));
+        snapshot.put(RNG, schedule.state);
     }
 }

@@ -6,21 +6,29 @@ import org.polysim.engine.spi.ScriptSource;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A validated world definition: what a world file says, with generated ids resolved and scripts inlined.
+ * A validated world definition: what a world file says, with generated ids resolved and scripts inlined; each part's
+ * share as that part reads it ({@link Clock.Saved}, {@link Population.Saved}, {@link Mail.Saved}).
  *
- * @param tick   null for a fresh world (entities get {@code init}); the snapshot's tick otherwise
  * @param space  null for a world without space
  * @param layers empty without layers (only a grid has them)
  */
-record Definition(String name, long seed, double dt, Long tick, ObjectNode params, boolean randomSchedule,
-                  Limits limits, Map<String, ScriptSource> scripts, SpaceSpec space, Map<String, LayerDef> layers,
-                  List<EntityDef> entities, List<Message> messages, Map<String, SeriesDef> metrics,
-                  Long scheduleRng, Map<String, Long> counters, long sequence, long dropped) {
+record Definition(String name, long seed, double dt, ObjectNode params, boolean randomSchedule, Limits limits,
+                  Map<String, ScriptSource> scripts, SpaceSpec space, Map<String, LayerDef> layers, Clock.Saved clock,
+                  Population.Saved population, Mail.Saved mail, Map<String, SeriesDef> metrics) {
 
     /** The same definition under another name, seed and params. */
     Definition with(String newName, long newSeed, ObjectNode newParams) {
-        return new Definition(newName, newSeed, dt, tick, newParams, randomSchedule, limits, scripts, space, layers,
-                entities, messages, metrics, scheduleRng, counters, sequence, dropped);
+        return new Definition(newName, newSeed, dt, newParams, randomSchedule, limits, scripts, space, layers, clock,
+                population, mail, metrics);
+    }
+
+    /** Whether this is a snapshot (its entities come back as they were) rather than a fresh world. */
+    boolean snapshot() {
+        return clock.tick() != null;
+    }
+
+    List<EntityDef> entities() {
+        return population.entities();
     }
 
     /**

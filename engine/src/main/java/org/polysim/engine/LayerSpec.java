@@ -31,6 +31,19 @@ public record LayerSpec(double initial, double max, double regrow, double diffus
         return regrow > 0 || diffuse > 0 || evaporate > 0;
     }
 
+    /** A layer's fields as {@link #write} writes them; {@code where} is the layer's path in the file. */
+    static LayerSpec read(ObjectNode l, String where) {
+        Fields fields = WorldSchema.FIELDS;
+        double max = l.has("max") ? fields.optDouble(l, "max", 0, where) : Double.POSITIVE_INFINITY;
+        try {
+            return new LayerSpec(fields.optDouble(l, "initial", 0, where), max,
+                    fields.optDouble(l, "regrow", 0, where), fields.optDouble(l, "diffuse", 0, where),
+                    fields.optDouble(l, "evaporate", 0, where));
+        } catch (IllegalArgumentException e) {
+            throw new WorldFileException(where, e.getMessage());
+        }
+    }
+
     /** As a world file writes it. */
     public ObjectNode json() {
         ObjectNode o = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();

@@ -2,6 +2,7 @@ package org.polysim.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -180,16 +181,64 @@ final class Layers implements Part {
         }
     }
 
+    private static final Fields FIELDS = WorldSchema.FIELDS;
+    private static final java.util.Set<String> LAYER = WorldSchema.names(WorldSchema.LAYER);
+    private static final String LAYERS = "layers";
+    private static final String VALUES = "values";
+
+    /** The layers; only a grid has them. */
+    static Map<String, Definition.LayerDef> read(JsonNode node, SpaceSpec space) {
+        Map<String, Definition.LayerDef> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        ObjectNode all = FIELDS.object(node, "layers");
+        if (!all.isEmpty() && (space == null || !space.grid())) {
+            throw new WorldFileException("layers", space == null
+                    ? "layers need a grid: add space: { kind: grid, width: ..., height: ... }"
+                    : "a continuous space has no cells to hold layers; use space.kind: grid");
+        }
+        for (var entry : all.properties()) {
+            String where = "layers." + entry.getKey();
+            ObjectNode l = FIELDS.object(entry.getValue(), where);
+            FIELDS.known(l, LAYER, where);
+            LayerSpec spec = LayerSpec.read(l, where);
+            out.put(entry.getKey(), new Definition.LayerDef(spec, values(l.get(VALUES), space, spec, where)));
+        }
+        return out;
+    }
+
+    private static double[] values(JsonNode node, SpaceSpec space, LayerSpec spec, String where) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray() || node.size() != space.cells()) {
+            throw new WorldFileException(where + "." + VALUES, "expected a list of " + space.cells() + " numbers (one "
+                    + "per cell, x fastest, then y" + (space.threeD() ? ", then z" : "") + "), got "
+                    + (node.isArray() ? node.size() + " items" : Fields.describe(node)));
+        }
+        double[] v = new double[node.size()];
+        for (int i = 0; i < v.length; i++) {
+            JsonNode x = node.get(i);
+            if (!x.isNumber() || x.doubleValue() < 0) {
+                throw new WorldFileException(where + "." + VALUES + "[" + i + "]", "expected a number >= 0, got "
+                        + Fields.describe(x));
+            }
+            v[i] = x.doubleValue();
+        }
+        return v;
+    }
+
     @Override
     public void write(ObjectNode snapshot) {
         if (byName.isEmpty()) {
             return;
         }
-        ObjectNode all = snapshot.putObject("layers");
+        ObjectNode all = snapshot.putObject(LAYERS);
         byName.forEach((name, l) -> {
             ObjectNode o = all.putObject(name);
             l.spec.write(o);
-            var values = o.putArray("values");
+            var values = o.putArray(VALUES);
             for (double x : l.values) {
                 values.add(Numbers.node(x));
             }

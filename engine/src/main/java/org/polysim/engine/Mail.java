@@ -2,7 +2,9 @@ package org.polysim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,15 +19,47 @@ final class Mail implements Part {
     long sequence;
     long dropped;
 
+    private static final String MESSAGES = "messages";
+    private static final String SEQUENCE = "sequence";
+    private static final String DROPPED = "dropped";
+    private static final java.util.Set<String> MESSAGE = java.util.Set.of("seq", "from", "to", "kind", "content",
+            "sent_at", "deliver_at");
+
+    /** What a world file says of the mail: messages in flight, the next sequence number, the dropped count. */
+    record Saved(List<Message> pending, long sequence, long dropped) {
+    }
+
+    static Saved read(ObjectNode top, double dt) {
+        Fields fields = WorldSchema.FIELDS;
+        List<Message> pending = new ArrayList<>();
+        JsonNode node = top.get(MESSAGES);
+        if (node != null && !node.isNull()) {
+            if (!node.isArray()) {
+                throw new WorldFileException(MESSAGES, "expected a list of messages, got " + Fields.describe(node));
+            }
+            for (int i = 0; i < node.size(); i++) {
+                String where = MESSAGES + "[" + i + "]";
+                ObjectNode m = fields.object(node.get(i), where);
+                fields.known(m, MESSAGE, where);
+                JsonNode content = m.has("content") ? m.get("content") : JsonNodeFactory.instance.nullNode();
+                pending.add(new Message(fields.optLong(m, "seq", i, where), fields.requiredString(m, "from", where),
+                        fields.requiredString(m, "to", where), fields.optString(m, "kind", "", where), content,
+                        fields.optDouble(m, "sent_at", 0, where),
+                        Math.round(fields.optDouble(m, "deliver_at", 0, where) / dt)));
+            }
+        }
+        return new Saved(pending, fields.optLong(top, SEQUENCE, 0, ""), fields.optLong(top, DROPPED, 0, ""));
+    }
+
     private long startSequence;
     private long startDropped;
     private final List<Message> polled = new ArrayList<>();
 
-    Mail(double dt, List<Message> pending, long sequence, long dropped) {
+    Mail(double dt, Saved saved) {
         this.dt = dt;
-        this.sequence = sequence;
-        this.dropped = dropped;
-        queue.addAll(pending);
+        this.sequence = saved.sequence();
+        this.dropped = saved.dropped();
+        queue.addAll(saved.pending());
     }
 
     void send(String from, String to, String kind, tools.jackson.databind.JsonNode content, double sentAt,
@@ -64,7 +98,7 @@ final class Mail implements Part {
 
     @Override
     public void write(ObjectNode snapshot) {
-        ArrayNode messages = snapshot.putArray("messages");
+        ArrayNode messages = snapshot.putArray(MESSAGES);
         for (Message m : queue.toList()) {
             ObjectNode o = messages.addObject();
             o.put("seq", m.seq());
@@ -75,7 +109,7 @@ final class Mail implements Part {
             o.set("sent_at", Numbers.node(m.sentAt()));
             o.set("deliver_at", Numbers.node(m.deliverTick() * dt));
         }
-        snapshot.put("sequence", sequence);
-        snapshot.put("dropped", dropped);
+        snapshot.put(SEQUENCE, sequence);
+        snapshot.put(DROPPED, dropped);
     }
 }

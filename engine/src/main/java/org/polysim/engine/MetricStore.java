@@ -3,6 +3,10 @@ package org.polysim.engine;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.polysim.engine.Definition.SeriesDef;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Metric history: per name, the per-tick sums and running statistics.
@@ -17,7 +21,93 @@ final class MetricStore {
     /** The prefix of the engine's own population counts; scripts may not record under it. */
     static final String POPULATION = "entities.";
 
+    private static final String METRICS = "metrics";
+    private static final String MISSING = "missing";
+    private static final String TIMES = "times";
+    private static final String VALUES = "values";
+    private static final java.util.Set<String> METRIC = WorldSchema.names(WorldSchema.METRIC);
+
     private final Map<String, Series> series = new LinkedHashMap<>();
+
+    /** A store holding what a world file says: each metric's missing value and history. */
+    MetricStore(Map<String, SeriesDef> saved) {
+        saved.forEach((metric, s) -> {
+            Series one = create(metric);
+            one.missing = s.missing();
+            for (int i = 0; i < s.ticks().length; i++) {
+                one.add(s.ticks()[i], s.values()[i]);
+            }
+        });
+    }
+
+    /**
+     * {@code metrics: {name: {missing?, times?, values?}}}: what a tick without a value means (an author writes
+     * this), and the history a snapshot carries.
+     */
+    static Map<String, SeriesDef> read(JsonNode node, double dt) {
+        Map<String, SeriesDef> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        ObjectNode o = WorldSchema.FIELDS.object(node, METRICS);
+        for (var e : o.properties()) {
+            String where = METRICS + "." + e.getKey();
+            ObjectNode s = WorldSchema.FIELDS.object(e.getValue(), where);
+            WorldSchema.FIELDS.known(s, METRIC, where);
+            Double missing = null;
+            if (s.has(MISSING)) {
+                JsonNode m = s.get(MISSING);
+                if (!m.isNumber() || !Double.isFinite(m.doubleValue())) {
+                    throw new WorldFileException(where + "." + MISSING, "must be a number (what a tick in which no "
+                            + "entity records " + e.getKey() + " counts as, usually 0), got " + Fields.describe(m));
+                }
+                if (e.getKey().startsWith(POPULATION)) {
+                    throw new WorldFileException(where + "." + MISSING, "the engine records " + e.getKey()
+                            + " itself every tick, zero included; it needs no missing value");
+                }
+                missing = m.doubleValue();
+            }
+            JsonNode times = s.get(TIMES);
+            JsonNode values = s.get(VALUES);
+            if (times == null && values == null) {
+                out.put(e.getKey(), new SeriesDef(new long[0], new double[0], missing));
+                continue;
+            }
+            if (times == null || values == null || !times.isArray() || !values.isArray()
+                    || times.size() != values.size()) {
+                throw new WorldFileException(where, "a history is {times: [...], values: [...]} of equal length");
+            }
+            long[] ticks = new long[times.size()];
+            double[] vals = new double[values.size()];
+            for (int i = 0; i < ticks.length; i++) {
+                if (!times.get(i).isNumber() || !values.get(i).isNumber()) {
+                    throw new WorldFileException(where + "[" + i + "]", "times and values must be numbers");
+                }
+                ticks[i] = Math.round(times.get(i).doubleValue() / dt);
+                vals[i] = values.get(i).doubleValue();
+            }
+            out.put(e.getKey(), new SeriesDef(ticks, vals, missing));
+        }
+        return out;
+    }
+
+    /** Writes every metric: its missing value, if declared, and its history as times and values. */
+    void write(ObjectNode snapshot, double dt) {
+        ObjectNode ms = snapshot.putObject(METRICS);
+        series.forEach((metric, s) -> {
+            ObjectNode o = ms.putObject(metric);
+            if (s.missing != null) {
+                o.set(MISSING, Numbers.node(s.missing));
+            }
+            ArrayNode times = o.putArray(TIMES);
+            ArrayNode values = o.putArray(VALUES);
+            for (int i = 0; i < s.size; i++) {
+                times.add(Numbers.node(s.ticks[i] * dt));
+                values.add(Numbers.node(s.values[i]));
+            }
+        });
+    }
+
 
     /**
      * Closes one tick: each value is already the sum recorded under its name during that tick. In a tick that

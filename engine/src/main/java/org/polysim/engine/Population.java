@@ -4,7 +4,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.polysim.engine.Definition.EntityDef;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,6 +40,113 @@ final class Population implements Part {
     private long[] savedRng = new long[16];
     private final List<Entity> killed = new ArrayList<>();
     private List<Entity> removed = List.of();
+
+    private static final String ENTITIES = "entities";
+    private static final String COUNTERS = "counters";
+    private static final String ID = "id";
+    private static final String SCRIPT = "script";
+    private static final String STATE = "state";
+    private static final String RNG = "rng";
+    private static final String AT = "at";
+    private static final Set<String> ENTITY = WorldSchema.names(WorldSchema.ENTITY);
+
+    /** What a world file says of the population: its entities (groups expanded) and the id counters. */
+    record Saved(List<EntityDef> entities, Map<String, Long> counters) {
+    }
+
+    /**
+     * Reads {@code entities} and {@code counters}; generated ids count on from the counters.
+     *
+     * @param scripts the library's script ids
+     * @param space   null in a world without space
+     */
+    static Saved read(ObjectNode top, Set<String> scripts, SpaceSpec space) {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        JsonNode node = top.get(COUNTERS);
+        if (node != null && !node.isNull()) {
+            ObjectNode o = fields().object(node, COUNTERS);
+            for (var e : o.properties()) {
+                counters.put(e.getKey(), fields().optLong(o, e.getKey(), 0, COUNTERS));
+            }
+        }
+        List<EntityDef> entities = entities(top.get(ENTITIES), scripts, counters, space);
+        return new Saved(entities, counters);
+    }
+
+    private static Fields fields() {
+        return WorldSchema.FIELDS;
+    }
+
+    private static List<EntityDef> entities(JsonNode node, Set<String> scripts, Map<String, Long> counters,
+                                            SpaceSpec space) {
+        List<EntityDef> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw new WorldFileException(ENTITIES, "expected a list of entities, got " + Fields.describe(node));
+        }
+        Set<String> explicit = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode id = node.get(i).get(ID);
+            if (id != null && id.isString() && !explicit.add(id.stringValue())) {
+                throw new WorldFileException(ENTITIES + "[" + i + "]." + ID, "duplicate entity id '" + id.stringValue()
+                        + "'; ids must be unique in a world");
+            }
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String where = ENTITIES + "[" + i + "]";
+            ObjectNode e = fields().object(node.get(i), where);
+            fields().known(e, ENTITY, where);
+            String script = fields().requiredString(e, SCRIPT, where);
+            if (!scripts.contains(script)) {
+                throw new WorldFileException(where + "." + SCRIPT, "no script '" + script
+                        + "' in the library (known: " + String.join(", ", scripts) + ")");
+            }
+            ObjectNode state = e.has(STATE) && !e.get(STATE).isNull()
+                    ? fields().object(e.get(STATE), where + "." + STATE)
+                    : JsonNodeFactory.instance.objectNode();
+            Long rng = e.has(RNG) ? fields().optLong(e, RNG, 0, where) : null;
+            Space.Placement at = Space.placement(e.get(AT), space, where + "." + AT);
+            if (e.has("count")) {
+                if (e.has("id")) {
+                    throw new WorldFileException(where, "give either id (one entity) or count (a group), not both");
+                }
+                long count = fields().optLong(e, "count", 1, where);
+                if (count < 0) {
+                    throw new WorldFileException(where + ".count", "must be >= 0, got " + count);
+                }
+                for (long k = 0; k < count; k++) {
+                    out.add(new EntityDef(nextId(script, counters, explicit), script, state, rng, at));
+                }
+            } else if (e.has("id")) {
+                String id = fields().requiredString(e, ID, where);
+                if (id.isBlank()) {
+                    throw new WorldFileException(where + ".id", "must not be empty");
+                }
+                out.add(new EntityDef(id, script, state, rng, at));
+            } else {
+                out.add(new EntityDef(nextId(script, counters, explicit), script, state, rng, at));
+            }
+        }
+        return out;
+    }
+
+    /** {@code <script>-<k>}, k counting on per script and skipping ids taken explicitly. */
+    static String nextId(String script, Map<String, Long> counters, Predicate<String> taken) {
+        while (true) {
+            String id = script + "-" + counters.merge(script, 1L, Long::sum);
+            if (!taken.test(id)) {
+                return id;
+            }
+        }
+    }
+
+    private static String nextId(String script, Map<String, Long> counters, Set<String> taken) {
+        String id = nextId(script, counters, taken::contains);
+        taken.add(id);
+        return id;
+    }
 
     /** How many coordinates a position has in snapshots: 2, 3 in a 3D space, 0 in a world without space. */
     private final int axes;
@@ -194,24 +308,24 @@ final class Population implements Part {
 
     @Override
     public void write(ObjectNode snapshot) {
-        ArrayNode entities = snapshot.putArray("entities");
+        ArrayNode entities = snapshot.putArray(ENTITIES);
         for (Entity e : liveInOrder()) {
             ObjectNode o = entities.addObject();
-            o.put("id", e.id);
-            o.put("script", e.script.id());
-            o.set("state", e.state.deepCopy());
-            o.put("rng", e.rng.state);
+            o.put(ID, e.id);
+            o.put(SCRIPT, e.script.id());
+            o.set(STATE, e.state.deepCopy());
+            o.put(RNG, e.rng.state);
             if (e.placed) {
-                ArrayNode at = o.putArray("at");
+                ArrayNode at = o.putArray(AT);
                 at.add(Numbers.node(e.x)).add(Numbers.node(e.y));
                 if (axes == 3) {
                     at.add(Numbers.node(e.z));
                 }
             } else if (axes > 0) {
-                o.put("at", "none"); // without it, loading would place the entity at random
+                o.put(AT, "none"); // without it, loading would place the entity at random
             }
         }
-        ObjectNode cs = snapshot.putObject("counters");
+        ObjectNode cs = snapshot.putObject(COUNTERS);
         new java.util.TreeMap<>(counters).forEach(cs::put);
     }
 }

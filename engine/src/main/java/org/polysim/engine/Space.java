@@ -2,6 +2,7 @@ package org.polysim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -42,6 +43,51 @@ abstract sealed class Space implements Part permits GridSpace, ContinuousSpace {
         static Placement at(double[] point) {
             return new Placement(Mode.POINT, point);
         }
+    }
+
+    /**
+     * An entity's {@code at}: {@code random} (the default in a space), {@code free}, {@code none} (not placed) or
+     * a position; nothing in a world without space.
+     */
+    static Placement placement(JsonNode at, SpaceSpec space, String where) {
+        if (space == null) {
+            if (at != null && !at.isNull()) {
+                throw new WorldFileException(where, "this world has no space to place entities in; remove at, or "
+                        + "add space: { kind: grid, width: ..., height: ... }");
+            }
+            return Placement.NONE;
+        }
+        if (at == null || at.isNull()) {
+            return Placement.RANDOM;
+        }
+        if (at.isString()) {
+            return switch (at.stringValue()) {
+                case "random" -> Placement.RANDOM;
+                case "free" -> Placement.FREE;
+                case "none" -> Placement.NONE;
+                default -> throw new WorldFileException(where, "unknown placement '" + at.stringValue()
+                        + "'; use random, free, none or a position " + example(space));
+            };
+        }
+        if (!at.isArray() || at.size() != space.axes()) {
+            throw new WorldFileException(where, "expected random, free, none or a position " + example(space)
+                    + ", got " + Fields.describe(at));
+        }
+        for (JsonNode c : at) {
+            if (!c.isNumber()) {
+                throw new WorldFileException(where, "a position holds numbers, got " + Fields.describe(c));
+            }
+        }
+        try {
+            return Placement.at(position(space, at.get(0).doubleValue(), at.get(1).doubleValue(),
+                    space.threeD() ? at.get(2).doubleValue() : null, "at"));
+        } catch (IllegalArgumentException e) {
+            throw new WorldFileException(where, e.getMessage().replaceFirst("^at: ", ""));
+        }
+    }
+
+    private static String example(SpaceSpec space) {
+        return space.threeD() ? "[x, y, z]" : "[x, y]";
     }
 
     /** The space a spec describes. */

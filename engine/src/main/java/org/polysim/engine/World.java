@@ -2,7 +2,6 @@ package org.polysim.engine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.polysim.engine.spi.ControllerProvider;
 import org.polysim.engine.spi.ScriptException;
 import org.polysim.engine.spi.ScriptSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,7 +26,7 @@ public final class World implements AutoCloseable {
     private Definition origin;
 
     private World(Definition d) {
-        this.origin = d.tick() == null ? d : null;
+        this.origin = d.snapshot() ? null : d;
         this.w = new WorldParts(d);
     }
 
@@ -85,7 +83,7 @@ public final class World implements AutoCloseable {
     public static World create(JsonNode definition, Path baseDir, String defaultName, Path confine)
             throws SimulationException {
         Languages languages = Languages.installed();
-        return build(new WorldReader(baseDir, confine, languages).read(definition, defaultName), languages);
+        return build(new WorldFile(baseDir, confine, languages).read(definition, defaultName), languages);
     }
 
     private static World build(Definition d, Languages languages) throws SimulationException {
@@ -126,7 +124,7 @@ public final class World implements AutoCloseable {
                     + w.space.spec.cells() + " cells at space.capacity " + w.space.spec.capacity()
                     + "; use fewer entities, a larger grid or a higher capacity");
         }
-        if (d.tick() != null) { // a snapshot: entities come back as they were
+        if (d.snapshot()) { // entities come back as they were
             for (var def : d.entities()) {
                 Entity e = new Entity(def.id(), w.scripts.get(def.script()), def.state(),
                         def.rng() != null ? new Rng(def.rng()) : Rng.derive(w.seed, def.id()));
@@ -220,7 +218,7 @@ public final class World implements AutoCloseable {
      */
     public synchronized String addEntity(String script, ObjectNode state, String id, JsonNode at)
             throws SimulationException {
-        Space.Placement placement = SpaceReader.placement(at, w.space == null ? null : w.space.spec, "at");
+        Space.Placement placement = Space.placement(at, w.space == null ? null : w.space.spec, "at");
         if (!w.scripts.containsKey(script)) {
             throw new IllegalArgumentException(unknownScript(script));
         }
@@ -305,7 +303,8 @@ public final class World implements AutoCloseable {
     }
 
     public Status status() {
-        return w.status();
+        WorldParts.Published p = w.published();
+        return new Status(p.tick(), p.time(), p.entities());
     }
 
     /**
@@ -317,12 +316,15 @@ public final class World implements AutoCloseable {
     }
 
     public Calling calling() {
-        return w.calling();
+        Entity e = w.callingEntity();
+        long begun = w.callsBegun();
+        Script s = e == null ? null : e.script;
+        return s == null ? new Calling(null, null, null, begun) : new Calling(e.id, s.id(), s.language(), begun);
     }
 
     /** Counts completed changes: whoever keeps a copy of this world (a file) knows when it is stale. */
     public long version() {
-        return w.version();
+        return w.published().version();
     }
 
     /** Begins a change of this world: every part starts remembering what a rollback needs. */
@@ -361,16 +363,7 @@ public final class World implements AutoCloseable {
 
     /** The script library as a world file writes it: {@code {id: {language, api?, source}}}. */
     public synchronized ObjectNode snapshotScripts() {
-        ObjectNode lib = JsonNodeFactory.instance.objectNode();
-        w.scripts.forEach((id, s) -> {
-            ObjectNode o = lib.putObject(id);
-            o.put("language", s.language());
-            if (s.source().vivariumApi()) {
-                o.put("api", ScriptSource.API_VIVARIUM);
-            }
-            o.put("source", s.source().code());
-        });
-        return lib;
+        return WorldFile.scripts(w.scripts);
     }
 
     public synchronized int entityCount() {
@@ -584,35 +577,7 @@ public final class World implements AutoCloseable {
 
     /** The world as a world file tree: loading it and advancing gives the same result as never having stopped. */
     public synchronized ObjectNode snapshot() {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
-        root.put("name", w.name);
-        root.put("seed", w.seed);
-        root.set("dt", Numbers.node(w.dt));
-        root.put("schedule", w.randomSchedule ? "random" : "sequential");
-        root.set("params", w.params.deepCopy());
-        if (!w.limits.equals(Limits.DEFAULTS)) {
-            ObjectNode l = root.putObject("limits");
-            w.limits.values().forEach((field, v) -> l.put(field.key(), v));
-        }
-        root.set("scripts", snapshotScripts());
-        for (Part p : w.parts) {
-            p.write(root);
-        }
-        ObjectNode ms = root.putObject("metrics");
-        w.metrics.all().forEach((metric, s) -> {
-            ObjectNode o = ms.putObject(metric);
-            if (s.missing != null) {
-                o.set("missing", Numbers.node(s.missing));
-            }
-            ArrayNode times = o.putArray("times");
-            ArrayNode values = o.putArray("values");
-            for (int i = 0; i < s.size; i++) {
-                times.add(Numbers.node(s.ticks[i] * w.dt));
-                values.add(Numbers.node(s.values[i]));
-            }
-        });
-        return root;
+        return WorldFile.write(w);
     }
 
     /** An independent world that evolves exactly as this one would. Script globals start fresh. */

@@ -20,6 +20,11 @@ public class WorldFileException extends RuntimeException {
         return new WorldFileException(where.isEmpty() ? parent : parent + "." + where, problem);
     }
 
+    /** What is wrong, without the path. */
+    String problem() {
+        return problem;
+    }
+
     public String where() {
         return where;
     }

@@ -10,8 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What one world is made of: its settings, its script library, the {@link Part}s a failed tick puts back (clock,
  * population, mail, space, layers) and the records a completed change appends to (metrics, log, recent deliveries,
- * trace). A {@link Change} and the {@link EntityCall}s inside it work on these; {@link World} is the public, locked
- * face over them and the only class that makes a change. Nothing here knows a change or a tick.
+ * trace). A change and the entity calls inside it work on these; the world is the public, locked face over them and
+ * the only one that begins a change. Nothing here knows a change, a tick or the world's public types.
  */
 final class WorldParts {
 
@@ -20,7 +20,7 @@ final class WorldParts {
     final double dt;
     final boolean randomSchedule;
     final Limits limits;
-    /** Replaced whole between ticks ({@link World#setParams}); scripts only read it. */
+    /** Replaced whole between ticks (set_params); scripts only read it. */
     ObjectNode params;
     final Map<String, Script> scripts = new LinkedHashMap<>();
     final Clock clock;
@@ -33,14 +33,16 @@ final class WorldParts {
     /** What a change begins and a failed one rolls back, oldest first. */
     final List<Part> parts;
     // written only when a change commits, so nothing to roll back
-    final MetricStore metrics = new MetricStore();
+    final MetricStore metrics;
     final WorldLog log;
     final ArrayDeque<Message> delivered = new ArrayDeque<>();
     final Trace trace = new Trace();
     Map<String, Double> lastTickMetrics = Map.of();
-    /** Tick and size as of the last completed change, readable without waiting for a running advance. */
-    private volatile World.Status status = new World.Status(0, 0, 0);
-    private volatile long version;
+    /** Tick, time and size as of the last completed change, and how many changes completed; read without a lock. */
+    record Published(long tick, double time, int entities, long version) {
+    }
+
+    private volatile Published published = new Published(0, 0, 0, 0);
     private volatile Entity callingEntity;
     private volatile long callsBegun; // one writer (the thread in a change), so ++ is safe; watchers only read
 
@@ -51,10 +53,9 @@ final class WorldParts {
         this.params = d.params();
         this.randomSchedule = d.randomSchedule();
         this.limits = d.limits();
-        this.clock = new Clock(dt, d.tick() == null ? 0 : d.tick(),
-                d.scheduleRng() != null ? new Rng(d.scheduleRng()) : Rng.derive(seed, "\0schedule"));
-        this.population = new Population(d.counters(), d.space() == null ? 0 : d.space().axes());
-        this.mail = new Mail(dt, d.messages(), d.sequence(), d.dropped());
+        this.clock = new Clock(dt, seed, d.clock());
+        this.population = new Population(d.population().counters(), d.space() == null ? 0 : d.space().axes());
+        this.mail = new Mail(dt, d.mail());
         this.space = d.space() == null ? null : Space.of(d.space());
         this.layers = d.layers().isEmpty() ? null : new Layers(d.space());
         d.layers().forEach((n, l) -> layers.add(n, l.spec(), l.values()));
@@ -67,13 +68,7 @@ final class WorldParts {
         }
         this.parts = List.copyOf(all);
         this.log = new WorldLog(limits.logLines());
-        d.metrics().forEach((metric, s) -> {
-            var series = metrics.create(metric);
-            series.missing = s.missing();
-            for (int i = 0; i < s.ticks().length; i++) {
-                series.add(s.ticks()[i], s.values()[i]);
-            }
-        });
+        this.metrics = new MetricStore(d.metrics());
     }
 
     double time() {
@@ -82,7 +77,7 @@ final class WorldParts {
 
     /** A fresh generated id, {@code <script>-<k>}. */
     String nextId(String script) {
-        return WorldReader.nextId(script, population.counters, population::contains);
+        return Population.nextId(script, population.counters, population::contains);
     }
 
     /** Live entity counts per script, in library order. */
@@ -119,24 +114,22 @@ final class WorldParts {
         }
     }
 
-    World.Calling calling() {
-        Entity e = callingEntity;
-        Script s = e == null ? null : e.script;
-        return s == null ? new World.Calling(null, null, null, callsBegun)
-                : new World.Calling(e.id, s.id(), s.language(), callsBegun);
+    /** The entity whose script runs now, or null between calls. */
+    Entity callingEntity() {
+        return callingEntity;
+    }
+
+    /** How many script calls have begun. */
+    long callsBegun() {
+        return callsBegun;
     }
 
     /** A change completed (a tick, a spawn, a removal, an edit): what watchers read moves on. */
     void publish() {
-        status = new World.Status(clock.tick, clock.time(), population.live());
-        version++;
+        published = new Published(clock.tick, clock.time(), population.live(), published.version() + 1);
     }
 
-    World.Status status() {
-        return status;
-    }
-
-    long version() {
-        return version;
+    Published published() {
+        return published;
     }
 }

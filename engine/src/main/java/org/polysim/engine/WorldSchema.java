@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * descriptions, and the limits ({@link Limits.Field}). The reader accepts exactly these fields (and names the
  * allowed ones in its errors); the MCP server describes {@code create_world}'s input with {@link #WORLD}'s fields.
  * Fields marked {@code snapshot} are what a snapshot adds (time, messages in flight, metric history, generator
- * state); they are read but not advertised to authors.
+ * state); they are read but not advertised to authors. The seed project's own field names are not here: {@link
+ * SeedFiles} translates them before the reader sees the file.
  */
 public final class WorldSchema {
 
@@ -29,7 +30,6 @@ public final class WorldSchema {
     /** The top level of a world file. */
     public static final List<Field> WORLD = List.of(
             field("name", "string", "World name, unique on a server."),
-            snapshot("world_name", "string", "The seed project's name field; read as name."),
             field("description", "string", "What the model is, for whoever reads the file."),
             field("seed", "integer", "Seed of every random draw (default 0)."),
             field("dt", "number", "Time per tick (default 1)."),
@@ -38,8 +38,6 @@ public final class WorldSchema {
                     + "shuffle)."),
             field("limits", "object", "Per-call script budgets and world caps; every one has a safe default."),
             field("scripts", "object", "{id: {language: lua|js|python, source}} (or file: a path)."),
-            snapshot("script_library", "object", "The seed project's script library: {id: {id, kind: lua, "
-                    + "script}}."),
             field("space", "object", "{kind: grid|continuous, width, height, depth?, torus?, neighborhood?, "
                     + "capacity?}."),
             field("layers", "object", "Grid resource layers: {name: {initial, max, regrow, diffuse, evaporate}}."),
@@ -66,9 +64,7 @@ public final class WorldSchema {
     public static final List<Field> ENTITY = List.of(
             field("id", "string", "The entity's id (one entity); without it, ids are <script>-<k>."),
             field("script", "string", "Id of its script in the library."),
-            snapshot("script_id", "string", "The seed project's script field; read as script."),
             field("state", "object", "Initial state (a JSON object)."),
-            snapshot("initial_state", "object", "The seed project's state field; read as state."),
             field("count", "integer", "How many entities of this group (default 1)."),
             new Field("at", "string|array", "Where it starts in the space: random (default), free (an empty cell), "
                     + "none (off the map) or a position [x, y] ([x, y, z] in 3D).", false),
@@ -101,6 +97,9 @@ public final class WorldSchema {
                     + "(NetLogo's diffuse; the total is conserved)."),
             field("evaporate", "number", "Share (0-1) of each cell's value lost every tick."),
             snapshot("values", "array", "Every cell's value, x fastest, then y (then z)."));
+
+    /** The world file's field reads: refusals are {@link WorldFileException}s naming the path. */
+    static final Fields FIELDS = new Fields(WorldFileException::new, snapshotNames());
 
     private WorldSchema() {}
 
