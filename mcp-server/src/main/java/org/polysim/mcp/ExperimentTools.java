@@ -94,7 +94,7 @@ final class ExperimentTools {
             }
         };
         if (requestId != null) {
-            state.cancelHooks.put(requestId, () -> cancelled.set(true));
+            state.runs.onCancel(requestId, () -> cancelled.set(true));
         }
         long started = state.nanoTime.getAsLong();
         SweepResult result;
@@ -104,7 +104,7 @@ final class ExperimentTools {
             throw new ToolError("run_experiment: " + e.getMessage());
         } finally {
             if (requestId != null) {
-                state.cancelHooks.remove(requestId);
+                state.runs.forget(requestId);
             }
         }
         double seconds = (state.nanoTime.getAsLong() - started) / 1e9;

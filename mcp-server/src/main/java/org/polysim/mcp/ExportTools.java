@@ -52,7 +52,7 @@ final class ExportTools {
         Path file = csv(c.args());
         List<String> asked = c.args().optStrings("metrics");
         PlotTools.Window window = PlotTools.Window.of(c.args());
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             List<MetricView> metrics = Metrics.of(w, asked);
             if (metrics.isEmpty()) {
                 throw new ToolError("world '" + name + "' has no metrics yet: scripts record them with "
@@ -66,7 +66,7 @@ final class ExportTools {
     private Tool.Result entities(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         Path file = csv(c.args());
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             return result(name, file, () -> EntitiesCsv.write(file, w), "entities");
         });
     }

@@ -71,7 +71,7 @@ final class PlotTools {
         if (!entities && layer == null) {
             throw new ToolError("render_world: with entities: false there is nothing to draw; give a layer");
         }
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             if (layer != null && !w.layers().containsKey(layer)) {
                 throw new ToolError("render_world: no layer '" + layer + "' in world '" + name + "' (layers: "
                         + (w.layers().isEmpty() ? "none" : String.join(", ", w.layers().keySet())) + ")");
@@ -163,7 +163,7 @@ final class PlotTools {
         Map<String, List<MetricView>> byWorld = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
         for (String name : worlds) { // one lock at a time: the views are copies, drawn after the locks are let go
-            byWorld.put(name, state.withWorld(name, w -> {
+            byWorld.put(name, state.worlds.withWorld(name, w -> {
                 List<MetricView> views = Metrics.of(w, asked);
                 MetricView.staleLasts(views, w.time()).forEach(s -> stale.add(worlds.size() > 1 ? name + "/" + s : s));
                 return views;

@@ -53,11 +53,11 @@ public final class PolysimServer {
         Workspace ws = new Workspace(workspace);
         ServerState state = new ServerState(ws, ephemeral ? WorldStore.NONE : WorldStore.in(ws.root()),
                 responseBytes, System::nanoTime);
-        state.findStored();
+        state.worlds.findStored();
         // stored worlds load behind the handshake: a client's start-up time-out never waits for them
-        Thread.ofPlatform().daemon().name("polysim-load").start(state::loadStored);
+        Thread.ofPlatform().daemon().name("polysim-load").start(state.worlds::loadStored);
         var inputEnded = new java.util.concurrent.CountDownLatch(1);
-        StdioGuard guard = new StdioGuard(in, out, state::cancel, inputEnded::countDown);
+        StdioGuard guard = new StdioGuard(in, out, state.runs::cancel, inputEnded::countDown);
         var mapper = new JacksonMcpJsonMapper(Json.MAPPER);
         var transport = new StdioServerTransportProvider(mapper, guard, out);
         McpAsyncServer server = McpServer.async(new SerializedSends(transport, mapper, out, inputEnded::countDown))
@@ -150,7 +150,7 @@ public final class PolysimServer {
         return McpServerFeatures.AsyncToolSpecification.builder().tool(tool).callHandler((async, request) -> {
             var exchange = new McpSyncServerExchange(async);
             if (t.hints().readOnly() && t.hints().quick()) {
-                McpSchema.CallToolResult now = state.withoutWaiting(() -> counted(state, () -> call(t, exchange,
+                McpSchema.CallToolResult now = state.worlds.withoutWaiting(() -> counted(state, () -> call(t, exchange,
                         request, state.responseBytes)));
                 if (now != null) {
                     return Mono.just(now);
@@ -214,7 +214,7 @@ public final class PolysimServer {
                 result.addContent(new McpSchema.ImageContent(null, image, "image/png"));
             }
             return result.build();
-        } catch (ServerState.WouldWait e) {
+        } catch (Worlds.WouldWait e) {
             throw e; // not a failure: the call is run again where it may wait
         } catch (ToolError | WorldFileException | SimulationException | IllegalArgumentException e) {
             return error(t.name(), e.getMessage());

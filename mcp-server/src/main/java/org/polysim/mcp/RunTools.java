@@ -110,7 +110,7 @@ final class RunTools {
         double maxSeconds = c.args().number("max_seconds", 0.01, MAX_SECONDS, DEFAULT_SECONDS);
         Object token = c.progressToken();
         String requestId = c.requestId();
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             if (stepDuration != null && Math.abs(stepDuration - w.dt()) > 1e-12) {
                 throw new ToolError("step_duration " + stepDuration + " differs from world '" + name + "''s dt ("
                         + Views.num(w.dt()) + "); time per tick is fixed per world: omit step_duration, or create "
@@ -119,11 +119,11 @@ final class RunTools {
             long firstTick = w.tick() + 1;
             long started = state.nanoTime.getAsLong();
             long deadline = started + (long) (maxSeconds * 1e9);
-            ServerState.Run run = new ServerState.Run(name, requestId, w.tick(), w.tick() + steps, started);
+            Runs.Run run = new Runs.Run(name, requestId, w.tick(), w.tick() + steps, started);
             long[] last = {started};
             AdvanceReport report;
             try {
-                report = state.running(run, () -> state.watch.run(run, w, () -> w.advance(steps, done -> {
+                report = state.worlds.running(run, () -> state.watch.run(run, w, () -> w.advance(steps, done -> {
                     if (run.abandoned()) {
                         return false; // given up on: the world in the registry is another one now
                     }
@@ -207,7 +207,7 @@ final class RunTools {
 
     private Tool.Result listMetrics(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             List<MetricView> views = w.metricNames().stream().map(m -> w.metric(m).orElseThrow()).toList();
             ArrayNode list = Json.F.arrayNode();
             views.forEach(m -> list.add(Views.stats(m, w.time())));
@@ -225,7 +225,7 @@ final class RunTools {
         String name = c.args().string("world_name");
         String metric = c.args().string("metric_name");
         Window window = Window.of(c.args());
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             ObjectNode all = window.apply(List.of(find(w, metric)), w.time());
             ObjectNode out = Json.object().put("world_name", name).put("name", metric);
             out.setAll((ObjectNode) all.get("metrics").get(metric));
@@ -247,7 +247,7 @@ final class RunTools {
         String name = c.args().string("world_name");
         List<String> names = c.args().optStrings("metrics");
         Window window = Window.of(c.args());
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             List<MetricView> views = new java.util.ArrayList<>();
             for (String metric : names == null ? w.metricNames() : names) {
                 views.add(find(w, metric));
@@ -292,7 +292,7 @@ final class RunTools {
         Set<LogLine.Kind> kinds = kinds(c.args().optStrings("kinds"));
         int tail = (int) c.args().integer("tail", 1, 100_000, 50L);
         long before = c.args().integer("before", 0, Long.MAX_VALUE, -1L);
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             List<LogLine> lines = w.log(entity, kinds, before, tail);
             // newest first until the page is full: the text and the JSON both carry each line
             int room = state.responseBytes - 2048;
@@ -356,7 +356,7 @@ final class RunTools {
         String entity = c.args().optString("entity_id");
         Double since = c.args().optNumber("since_time");
         int limit = (int) c.args().integer("limit", 1, 100_000, 50L);
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             long fromTick = since == null ? 0 : (long) Math.ceil(since / w.dt() - 1e-9);
             ArrayNode list = Json.F.arrayNode();
             for (Message m : w.deliveredMessages(entity, fromTick, limit)) {

@@ -36,7 +36,7 @@ final class RunWatch {
             r -> Thread.ofPlatform().daemon().name("polysim-run").unstarted(r));
     private final AtomicInteger stuck = new AtomicInteger();
     /** The calls given up on that are still running, by their run thread: what list_worlds reports. */
-    private final java.util.Map<ServerState.Run, Stuck> stuckCalls = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Runs.Run, Stuck> stuckCalls = new java.util.concurrent.ConcurrentHashMap<>();
     private final ServerState state;
 
     /**
@@ -71,7 +71,7 @@ final class RunWatch {
      * @throws ToolError when a call got stuck: the rebuilt world is in place, and {@code run.done} counts the
      *                   ticks replayed into it
      */
-    <T> T run(ServerState.Run run, World w, Callable<T> work) throws Exception {
+    <T> T run(Runs.Run run, World w, Callable<T> work) throws Exception {
         if (stuck.get() >= MAX_STUCK) {
             throw new ToolError(stuck.get() + " earlier runs are still stuck in builtins that could not be "
                     + "interrupted; no run starts until one of them ends (they end when their builtin returns). "
@@ -144,10 +144,10 @@ final class RunWatch {
     }
 
     /** Has the world rebuilt as of the stuck tick's start, and says what happened. */
-    private ToolError abandon(ServerState.Run run, World stuckWorld, WorldStore.Saved saved, World.Calling call,
+    private ToolError abandon(Runs.Run run, World stuckWorld, WorldStore.Saved saved, World.Calling call,
                               long nanos) {
         long ticks = run.done;
-        state.rebuild(saved, run.fromTick, ticks);
+        state.worlds.rebuild(saved, run.fromTick, ticks);
         run.done = 0; // the rebuild journals the ticks it replays
         long at = run.fromTick + ticks;
         return new ToolError("world '" + stuckWorld.name() + "', tick " + (at + 1) + ": entity '" + call.entity()

@@ -68,7 +68,7 @@ final class SnapshotTools {
     private Tool.Result create(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         String label = c.args().optString("label");
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             Snapshots.Snapshot s = state.snapshots.add(name, label, w.time(), w.snapshot());
             ObjectNode out = Json.object().put("world_name", name).put("snapshot_id", s.id()).put("time", s.time())
                     .put("label", s.label());
@@ -81,9 +81,9 @@ final class SnapshotTools {
         String id = c.args().string("snapshot_id");
         boolean keepScripts = c.args().bool("keep_scripts", false);
         boolean keepParams = c.args().bool("keep_params", false);
-        return state.locked(name, () -> {
+        return state.worlds.locked(name, () -> {
             Snapshots.Snapshot s = state.snapshots.get(name, id);
-            World current = state.world(name);
+            World current = state.worlds.world(name);
             ObjectNode target = s.world().deepCopy();
             if (keepScripts) {
                 target.set("scripts", current.snapshotScripts());
@@ -158,7 +158,7 @@ final class SnapshotTools {
 
     private Tool.Result list(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
-        return state.locked(name, () -> {
+        return state.worlds.locked(name, () -> {
             ArrayNode list = Json.F.arrayNode();
             for (Snapshots.Snapshot s : state.snapshots.list(name)) {
                 list.addObject().put("snapshot_id", s.id()).put("label", s.label()).put("time", s.time());
@@ -172,7 +172,7 @@ final class SnapshotTools {
     private Tool.Result save(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         Path file = state.workspace.resolve(c.args().string("file_path"));
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             try {
                 WorldFiles.write(w.snapshot(), file);
             } catch (java.io.IOException e) {
@@ -190,7 +190,7 @@ final class SnapshotTools {
         String name = c.args().string("world_name");
         Path file = state.workspace.resolve(c.args().string("file_path"));
         boolean replace = c.args().bool("replace_if_exists", true);
-        return state.locked(name, () -> {
+        return state.worlds.locked(name, () -> {
             if (!Files.isRegularFile(file)) {
                 throw new ToolError("no file '" + state.workspace.root().relativize(file) + "' in the workspace "
                         + state.workspace.root());

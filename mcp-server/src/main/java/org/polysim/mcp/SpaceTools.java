@@ -42,7 +42,7 @@ final class SpaceTools {
         String map = c.args().optString("map");
         String script = c.args().optString("script");
         int size = (int) c.args().integer("size", 4, 100, 40L);
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             SpaceSpec spec = w.space().orElseThrow(() -> new ToolError("world '" + name + "' has no space; give "
                     + "one at create_world, e.g. space: {kind: grid, width: 20, height: 20}"));
             if (script != null && !w.scriptLanguages().containsKey(script)) {

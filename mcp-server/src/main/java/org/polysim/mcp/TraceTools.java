@@ -79,7 +79,7 @@ final class TraceTools {
         Set<Kind> kinds = kinds(c.args().optStrings("kinds"));
         int maxMessages = (int) c.args().integer("max_messages", 0, 100_000, (long) DEFAULT_MAX_MESSAGES);
         int maxActions = (int) c.args().integer("max_actions", 0, 100_000, (long) DEFAULT_MAX_ACTIONS);
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             List<World.TraceStep> recorded = w.trace(id);
             if (recorded.isEmpty()) {
                 boolean exists = w.scriptOf(id).isPresent();

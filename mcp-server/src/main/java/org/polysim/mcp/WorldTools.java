@@ -195,7 +195,7 @@ final class WorldTools {
         if (name == null || name.isBlank()) {
             throw new ToolError("create_world: missing argument 'name' (string): the world's name");
         }
-        return state.locked(name, () -> {
+        return state.worlds.locked(name, () -> {
             if (!replace && state.worlds.contains(name)) {
                 throw new ToolError("a world named '" + name + "' exists; pass replace_if_exists: true, choose "
                         + "another name, or delete_world first");
@@ -212,8 +212,8 @@ final class WorldTools {
 
     private Tool.Result delete(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
-        return state.locked(name, () -> {
-            state.world(name);
+        return state.worlds.locked(name, () -> {
+            state.worlds.world(name);
             state.worlds.remove(name);
             state.snapshots.drop(name);
             return new Tool.Result(Json.object().put("deleted", name), "deleted world '" + name + "'");
@@ -226,8 +226,8 @@ final class WorldTools {
         boolean replace = c.args().bool("replace_if_exists", false);
         Long seed = c.args().has("seed") ? c.args().integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, null) : null;
         ObjectNode params = c.args().optObject("params");
-        return state.locked(from, to, () -> {
-            World source = state.world(from);
+        return state.worlds.locked(from, to, () -> {
+            World source = state.worlds.world(from);
             if (from.equals(to)) {
                 throw new ToolError("copy_world: source and target are both '" + from + "'; choose another name");
             }
@@ -257,7 +257,7 @@ final class WorldTools {
         String name = c.args().string("world_name");
         ObjectNode params = c.args().object("params");
         boolean replace = c.args().bool("replace", false);
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             ObjectNode now = replace ? params : merged(w.snapshotParams(), params, "params", "world '" + name + "'",
                     ", or pass replace: true to set the whole params object");
             w.setParams(now);
@@ -272,16 +272,14 @@ final class WorldTools {
         ArrayNode worlds = Json.F.arrayNode();
         List<String> running = new java.util.ArrayList<>();
         for (String name : state.worlds.names()) {
-            World w;
-            try {
-                w = state.worlds.get(name);
-            } catch (IllegalArgumentException gone) {
+            World w = state.worlds.find(name);
+            if (w == null) {
                 continue; // deleted meanwhile
             }
             World.Status s = w.status(); // never waits for a run holding the world
             ObjectNode o = worlds.addObject().put("world_name", name).put("time", s.time()).put("tick", s.tick())
                     .put("entities", s.entities());
-            ServerState.Run run = state.run(name);
+            Runs.Run run = state.runs.of(name);
             if (run != null) {
                 o.putObject("running").put("to_tick", run.toTick).put("seconds", Double.parseDouble(
                         ServerState.seconds(state.nanoTime.getAsLong() - run.startedNanos)));
@@ -290,7 +288,7 @@ final class WorldTools {
         }
         java.util.Set<String> listed = new java.util.HashSet<>();
         worlds.forEach(o -> listed.add(o.path("world_name").asString()));
-        for (String name : state.stillLoading()) {
+        for (String name : state.worlds.stillLoading()) {
             if (listed.add(name)) { // a rebuilt world is in the registry before its loading entry goes: list it once
                 worlds.addObject().put("world_name", name).put("loading", true);
                 running.add(name + " (loading from the workspace)");
@@ -330,18 +328,18 @@ final class WorldTools {
 
     private Tool.Result overview(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
-        return state.lockedOr(name, () -> {
-            World w = state.world(name);
+        return state.worlds.lockedOr(name, () -> {
+            World w = state.worlds.world(name);
             ObjectNode out = Views.overview(w, state);
             String stuck = stuckCalls(out, name);
             return new Tool.Result(out, "world '" + name + "' at time " + Views.num(w.time()) + ": "
                     + Views.count(w.entityCount(), "entity", "entities") + " " + w.countsByScript() + ", "
                     + w.pendingMessages() + " messages pending" + stuck);
         }, run -> {
-            World.Status s = state.world(name).status();
+            World.Status s = state.worlds.world(name).status();
             ObjectNode out = Json.object().put("world_name", name).put("time", s.time()).put("tick", s.tick())
                     .put("entities", s.entities()).put("running", true).put("to_tick", run.toTick);
-            return new Tool.Result(out, state.busy(run));
+            return new Tool.Result(out, state.worlds.busy(run));
         });
     }
 
@@ -355,7 +353,7 @@ final class WorldTools {
         if (fields != null && !states) {
             throw new ToolError("list_entities: fields selects state fields; pass include_states: true with it");
         }
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             if (script != null && !w.scriptLanguages().containsKey(script)) {
                 throw new ToolError(w.unknownScript(script));
             }
@@ -394,7 +392,7 @@ final class WorldTools {
         String name = c.args().string("world_name");
         String id = c.args().string("entity_id");
         List<String> fields = c.args().optStrings("fields");
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             ObjectNode s = w.entityState(id).orElseThrow(() -> new ToolError(w.unknownEntity(id)));
             ObjectNode out = Json.object().put("world_name", name).put("entity_id", id)
                     .put("script", w.scriptOf(id).orElse("")).put("time", w.time());
@@ -414,7 +412,7 @@ final class WorldTools {
             throw new ToolError("set_entity_state: give entity_id (one entity) or script (every entity of that "
                     + "script), not " + (id == null ? "neither" : "both"));
         }
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             List<String> ids;
             if (id != null) {
                 if (w.entityState(id).isEmpty()) {
@@ -453,7 +451,7 @@ final class WorldTools {
         String script = c.args().string("script");
         ObjectNode initial = c.args().optObject("state");
         String id = c.args().optString("entity_id");
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             String newId = w.addEntity(script, initial, id, c.args().raw().get("at"));
             ObjectNode out = Json.object().put("world_name", name).put("entity_id", newId);
             out.set("state", w.entityState(newId).orElseThrow());
@@ -464,7 +462,7 @@ final class WorldTools {
     private Tool.Result remove(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         String id = c.args().string("entity_id");
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             w.removeEntity(id);
             return new Tool.Result(Json.object().put("world_name", name).put("removed", id), "removed '" + id
                     + "'");
@@ -476,7 +474,7 @@ final class WorldTools {
         String script = c.args().string("script");
         String source = c.args().string("source");
         String language = c.args().optString("language");
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             boolean existed = w.scriptLanguages().containsKey(script);
             w.putScript(script, language, source);
             int users = w.countsByScript().getOrDefault(script, 0);
@@ -491,7 +489,7 @@ final class WorldTools {
     private Tool.Result getScript(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         String script = c.args().string("script");
-        return state.withWorld(name, w -> {
+        return state.worlds.withWorld(name, w -> {
             String source = w.scriptSource(script).orElseThrow(() -> new ToolError(w.unknownScript(script)));
             ObjectNode out = Json.object().put("world_name", name).put("script", script)
                     .put("language", w.scriptLanguages().get(script)).put("source", source);

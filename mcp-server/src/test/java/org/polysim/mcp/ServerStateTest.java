@@ -18,7 +18,7 @@ class ServerStateTest {
     @Test
     void aCallOnAFreeWorldRunsAtOnce() throws Exception {
         ServerState state = new ServerState(new Workspace(workspace));
-        assertThat(state.withoutWaiting(() -> read(state, "w"))).isEqualTo("read w");
+        assertThat(state.worlds.withoutWaiting(() -> read(state, "w"))).isEqualTo("read w");
     }
 
     @Test
@@ -28,7 +28,7 @@ class ServerStateTest {
         CountDownLatch release = new CountDownLatch(1);
         Thread holder = Thread.ofPlatform().start(() -> {
             try {
-                state.locked("w", () -> {
+                state.worlds.locked("w", () -> {
                     held.countDown();
                     return release.await(10, TimeUnit.SECONDS);
                 });
@@ -39,13 +39,13 @@ class ServerStateTest {
         held.await();
         AtomicBoolean ran = new AtomicBoolean();
         long t0 = System.nanoTime();
-        String answer = state.withoutWaiting(() -> {
+        String answer = state.worlds.withoutWaiting(() -> {
             try {
-                return state.locked("w", () -> {
+                return state.worlds.locked("w", () -> {
                     ran.set(true);
                     return "read";
                 });
-            } catch (ServerState.WouldWait e) {
+            } catch (Worlds.WouldWait e) {
                 throw e;
             } catch (Exception e) {
                 throw new AssertionError(e);
@@ -53,7 +53,7 @@ class ServerStateTest {
         });
         assertThat(answer).isNull();
         assertThat(ran).isFalse();
-        assertThat((System.nanoTime() - t0) / 1e6).isLessThan(ServerState.BUSY_WAIT_MS / 2.0);
+        assertThat((System.nanoTime() - t0) / 1e6).isLessThan(Worlds.BUSY_WAIT_MS / 2.0);
         release.countDown();
         holder.join();
         assertThat(read(state, "w")).isEqualTo("read w"); // and this thread waits for worlds again as before
@@ -61,8 +61,8 @@ class ServerStateTest {
 
     private static String read(ServerState state, String world) {
         try {
-            return state.locked(world, () -> "read " + world);
-        } catch (ServerState.WouldWait e) {
+            return state.worlds.locked(world, () -> "read " + world);
+        } catch (Worlds.WouldWait e) {
             throw e;
         } catch (Exception e) {
             throw new AssertionError(e);
