@@ -14,7 +14,7 @@ sealed interface Command {
     record Spawn(String id, String script, ObjectNode state, Space.Placement at) implements Command {
     }
 
-    /** The seed-compatible API's destroy, applied after the updates; polysim's own destroy is immediate. */
+    /** A destroy applied after the updates (EntityContext.destroyAfterUpdates); destroy itself is immediate. */
     record Destroy(String id) implements Command {
     }
 

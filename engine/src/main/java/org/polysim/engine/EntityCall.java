@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@link EntityContext} of one controller call. Reads go to the world. {@code send}, {@code spawn}, {@code metric},
- * {@code log} and the seed API's deferred destroy become commands, applied in order when the tick commits. {@code
+ * {@code log} and a destroy after updates become commands, applied in order when the tick commits. {@code
  * destroy}, {@code move}, {@code take} and {@code put} act at once, inside the tick's transaction, because the script
  * reads their effect in the same call (the entity is gone, the position or the layer changed); a failed tick rolls
  * them back with the rest.

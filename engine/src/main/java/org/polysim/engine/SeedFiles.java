@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.polysim.engine.spi.ScriptSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -28,6 +27,9 @@ final class SeedFiles {
             Set.of("id", "kind", "script"));
     private static final Set<String> MESSAGE = Set.of("sender", "receiver", "content", "kind", "receive_step");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** The seed's script API, as Lua's provider names it; snapshots written before that name say "seed". */
+    private static final String API = "vivarium";
+    private static final String OLD_API = "seed";
 
     /** Our path prefix and the author's, longest first when mapping back. */
     private record Rename(String ours, String theirs) {
@@ -41,6 +43,11 @@ final class SeedFiles {
     static boolean isSeed(ObjectNode top) {
         if (top.has("configuration") || top.has("script_library") || top.has("world_name")) {
             return true;
+        }
+        for (JsonNode s : top.path("scripts")) {
+            if (OLD_API.equals(s.path("api").asString(null))) {
+                return true;
+            }
         }
         for (JsonNode e : top.path("entities")) {
             if (e.has("script_id") || e.has("initial_state")) {
@@ -90,6 +97,11 @@ final class SeedFiles {
     // ---------------------------------------------------------------- a world file
 
     private ObjectNode world(ObjectNode top) {
+        for (JsonNode s : top.path("scripts")) {
+            if (s instanceof ObjectNode o && OLD_API.equals(o.path("api").asString(null))) {
+                o.put("api", API);
+            }
+        }
         JsonNode worldName = top.remove("world_name");
         if (worldName != null && !top.has("name")) {
             top.set("name", worldName);
@@ -176,7 +188,7 @@ final class SeedFiles {
             renames.add(new Rename(path + ".source", where + ".script"));
         }
         if (!ours.has("api")) {
-            ours.put("api", ScriptSource.API_VIVARIUM);
+            ours.put("api", API);
         }
         scripts.set(id, ours);
     }

@@ -135,7 +135,7 @@ public final class World implements AutoCloseable {
                 }
             }
             change().restore(w.population.liveInOrder(), "The world was not created.");
-            // a snapshot written before the engine counted populations (or by the seed project) has no count now
+            // a snapshot written before the engine counted populations (or translated from another format) has none
             w.metrics.population(w.clock.tick, countsByScript());
         } else {
             change().create(d.entities(), "The world was not created.");

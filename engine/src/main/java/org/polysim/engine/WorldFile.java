@@ -107,8 +107,8 @@ final class WorldFile {
         scripts.forEach((id, s) -> {
             ObjectNode o = lib.putObject(id);
             o.put("language", s.language());
-            if (s.source().vivariumApi()) {
-                o.put("api", ScriptSource.API_VIVARIUM);
+            if (!s.source().api().equals(ScriptSource.API_POLYSIM)) {
+                o.put("api", s.source().api());
             }
             o.put("source", s.source().code());
         });
@@ -169,12 +169,11 @@ final class WorldFile {
             throw new WorldFileException(where, "missing: give the script text as source (or a path as file)");
         }
         String api = FIELDS.optString(s, "api", ScriptSource.API_POLYSIM, where);
-        if (api.equals("seed")) {
-            api = ScriptSource.API_VIVARIUM; // what snapshots written before the rename say
-        }
-        if (!api.equals(ScriptSource.API_POLYSIM) && !api.equals(ScriptSource.API_VIVARIUM)) {
-            throw new WorldFileException(where + ".api", "must be 'polysim' or 'vivarium' (the seed project's "
-                    + "API), got '" + api + "'");
+        var apis = languages.find(language, where + ".language").apis();
+        if (!apis.contains(api)) {
+            throw new WorldFileException(where + ".api", "a " + language + " script's api is "
+                    + String.join(" or ", new java.util.TreeSet<>(apis)) + ", got '" + api + "'"
+                    + (apis.size() == 1 ? "; leave api out" : ""));
         }
         return new ScriptSource(id, language, code, api);
     }

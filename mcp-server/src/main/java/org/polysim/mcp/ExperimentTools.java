@@ -117,7 +117,7 @@ final class ExperimentTools {
         return new Tool.Result(data, "experiment '" + experiment.name()
                 + "': " + total + " runs (" + result.summaries().size() + " grid points x "
                 + experiment.replications() + " replications, " + experiment.steps() + " ticks each) in "
-                + ServerState.seconds((long) (seconds * 1e9)) + " s on " + threads + " threads; tables "
+                + Runs.seconds((long) (seconds * 1e9)) + " s on " + threads + " threads; tables "
                 + root.relativize(files.runs()) + " and " + root.relativize(files.summary()) + ". Mean and 95% "
                 + "interval of each run's value at its final tick (missing: runs with no value there):\n" + SummaryText.of(result) + (charts.isEmpty() ? ""
                 : "\ncharts (mean and 95% interval against " + SweepCharts.xParam(experiment) + "): " + String.join(

@@ -152,7 +152,7 @@ final class RunWatch {
         long at = run.fromTick + ticks;
         return new ToolError("world '" + stuckWorld.name() + "', tick " + (at + 1) + ": entity '" + call.entity()
                 + "' (script '" + call.script() + "', " + call.language() + ") has run one call for "
-                + ServerState.seconds(nanos) + " s, past its budget of " + stuckWorld.limits().wallMillis()
+                + Runs.seconds(nanos) + " s, past its budget of " + stuckWorld.limits().wallMillis()
                 + " ms (limits.wall_ms), inside a builtin that cannot be interrupted (a giant number, a huge string "
                 + "or sort?). The run was given up: the world goes back to tick " + at + ", its last completed "
                 + "tick (" + ticks + " of this run's ticks kept; calls on it wait the moment it takes to rebuild), "

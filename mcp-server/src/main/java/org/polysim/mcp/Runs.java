@@ -94,4 +94,9 @@ final class Runs {
             hook.run();
         }
     }
+
+    /** A duration for a person: seconds with one decimal. */
+    static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    }
 }

@@ -36,8 +36,4 @@ final class ServerState {
         this.worlds = new Worlds(store, snapshots, runs, nanoTime);
         this.watch = new RunWatch(this);
     }
-
-    static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
-    }
 }

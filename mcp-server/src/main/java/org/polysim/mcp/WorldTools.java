@@ -282,7 +282,7 @@ final class WorldTools {
             Runs.Run run = state.runs.of(name);
             if (run != null) {
                 o.putObject("running").put("to_tick", run.toTick).put("seconds", Double.parseDouble(
-                        ServerState.seconds(state.nanoTime.getAsLong() - run.startedNanos)));
+                        Runs.seconds(state.nanoTime.getAsLong() - run.startedNanos)));
                 running.add(name + " (tick " + s.tick() + " of " + run.toTick + ")");
             }
         }
@@ -314,7 +314,7 @@ final class WorldTools {
             if (world != null && !world.equals(s.world())) {
                 continue;
             }
-            String seconds = ServerState.seconds(state.nanoTime.getAsLong() - s.since());
+            String seconds = Runs.seconds(state.nanoTime.getAsLong() - s.since());
             out.withArray("stuck_calls").addObject().put("world_name", s.world()).put("entity", s.entity())
                     .put("script", s.script()).put("language", s.language())
                     .put("seconds", Double.parseDouble(seconds));

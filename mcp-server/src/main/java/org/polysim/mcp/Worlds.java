@@ -306,7 +306,7 @@ final class Worlds {
         World w = registry.find(run.world);
         long tick = w == null ? run.fromTick : w.status().tick();
         return "world '" + run.world + "' is busy: advance_simulation is running it, at tick " + tick + " of "
-                + run.toTick + " (started at tick " + run.fromTick + ", " + ServerState.seconds(nanoTime.getAsLong()
+                + run.toTick + " (started at tick " + run.fromTick + ", " + Runs.seconds(nanoTime.getAsLong()
                 - run.startedNanos) + " s ago). Calls on other worlds are answered meanwhile. Wait for the run "
                 + "to return (it stops by itself at its max_seconds), or cancel its request; list_worlds shows "
                 + "its progress.";

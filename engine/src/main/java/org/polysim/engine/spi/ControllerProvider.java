@@ -14,6 +14,14 @@ public interface ControllerProvider {
     }
 
     /** The runtime behind the language, for diagnostics (e.g. whether it is JIT-compiled). */
+    /**
+     * The script APIs this language compiles ({@link ScriptSource#api}): {@link ScriptSource#API_POLYSIM}, the
+     * entity API, unless a language offers others too (Lua also runs the seed project's scripts).
+     */
+    default Set<String> apis() {
+        return Set.of(ScriptSource.API_POLYSIM);
+    }
+
     default String runtime() {
         return "";
     }

@@ -44,7 +44,10 @@ public interface EntityContext {
      */
     String spawn(String script, ObjectNode state, JsonNode at);
 
-    /** As {@link #spawn(String, ObjectNode)} with an id the script chose (the seed API's {@code spawn_entity}). */
+    /**
+     * As {@link #spawn(String, ObjectNode)} with an id the script chose; refused when an entity has it. For a
+     * language API whose scripts name what they create.
+     */
     String spawn(String id, String script, ObjectNode state);
 
     /**
@@ -53,7 +56,10 @@ public interface EntityContext {
      */
     boolean destroy(String id);
 
-    /** The seed-compatible API's destroy: removes an entity after the updates of this tick. */
+    /**
+     * Removes an entity ({@code null}: this entity) when the tick's commands apply, after every update: it is still
+     * updated and found this tick. For a language API in which removal waits for the end of the step.
+     */
     void destroyAfterUpdates(String id);
 
     /** Adds {@code value} to metric {@code name} for this tick. */

@@ -8,25 +8,18 @@ import java.util.Objects;
  * @param id       the library key, e.g. {@code trader}
  * @param language canonical language name
  * @param code     the source text
- * @param api      {@link #API_POLYSIM} ({@code update(e, inbox)}) or {@link #API_VIVARIUM} (the API of
- *                 vivarium, the seed project: {@code update(current_time, msgs)} with {@code self}/{@code world}
- *                 globals; "vivarium", not "seed", since a world's seed is its random seed)
+ * @param api      which of its language's APIs the script is written against ({@link ControllerProvider#apis}):
+ *                 {@link #API_POLYSIM}, {@code update(e, inbox)}, unless a language offers another
  */
 public record ScriptSource(String id, String language, String code, String api) {
 
+    /** The entity API every language offers (DESIGN.md "Scripts"). */
     public static final String API_POLYSIM = "polysim";
-    public static final String API_VIVARIUM = "vivarium";
 
     public ScriptSource {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(code, "code");
-        if (!API_POLYSIM.equals(api) && !API_VIVARIUM.equals(api)) {
-            throw new IllegalArgumentException("api must be 'polysim' or 'vivarium', got " + api);
-        }
-    }
-
-    public boolean vivariumApi() {
-        return API_VIVARIUM.equals(api);
+        Objects.requireNonNull(api, "api");
     }
 }

@@ -1,5 +1,7 @@
 package org.polysim.engine.testing;
 
+import java.util.Set;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -49,6 +51,12 @@ public final class JavaTestLanguage implements ControllerProvider {
     @Override
     public String language() {
         return "java-test";
+    }
+
+    /** Both of Lua's APIs, so the engine's tests of seed-project files need no Lua: a behaviour ignores the API. */
+    @Override
+    public Set<String> apis() {
+        return Set.of("polysim", "vivarium");
     }
 
     /** The behaviour named by {@link #exerciseScript}: the warm-up's test registers it. */

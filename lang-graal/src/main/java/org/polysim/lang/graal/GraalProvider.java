@@ -19,7 +19,6 @@ public abstract class GraalProvider implements ControllerProvider {
     private final long warmUpMillis;
     private final String emptyScript;
     private final String exerciseScript;
-    private final String updateSignature;
 
     /**
      * @param language        the guest language
@@ -27,16 +26,14 @@ public abstract class GraalProvider implements ControllerProvider {
      * @param warmUpMillis    how long the first context of a cold engine takes (measured on two cores)
      * @param emptyScript     a script whose update does nothing: the warm-up compiles it
      * @param exerciseScript  the idle-time exercise ({@link ControllerProvider#exerciseScript})
-     * @param updateSignature how the language writes the update, for the refusal of the seed project's API
      */
     protected GraalProvider(GuestLanguage language, Set<String> aliases, long warmUpMillis, String emptyScript,
-                            String exerciseScript, String updateSignature) {
+                            String exerciseScript) {
         this.language = Objects.requireNonNull(language);
         this.aliases = Set.copyOf(aliases);
         this.warmUpMillis = warmUpMillis;
         this.emptyScript = emptyScript;
         this.exerciseScript = exerciseScript;
-        this.updateSignature = updateSignature;
     }
 
     @Override
@@ -71,10 +68,6 @@ public abstract class GraalProvider implements ControllerProvider {
 
     @Override
     public final Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
-        if (source.vivariumApi()) {
-            throw new ScriptException(ScriptException.Kind.COMPILE, "the seed project's API exists for Lua "
-                    + "scripts only; write " + updateSignature, 0);
-        }
         return new GraalController(language, source, limits);
     }
 }

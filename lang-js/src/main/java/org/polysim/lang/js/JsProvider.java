@@ -20,7 +20,6 @@ public final class JsProvider extends GraalProvider {
             """;
 
     public JsProvider() {
-        super(JsLanguage.INSTANCE, Set.of("javascript"), 2000, "function update(e, inbox) {}\n", EXERCISE,
-                "update(e, inbox)");
+        super(JsLanguage.INSTANCE, Set.of("javascript"), 2000, "function update(e, inbox) {}\n", EXERCISE);
     }
 }

@@ -19,9 +19,21 @@ public final class LuaProvider implements ControllerProvider {
         return "LuaJ 3.0.1 (bytecode interpreter)";
     }
 
+    /**
+     * The seed project's (vivarium's) API: {@code update(current_time, msgs)} with {@code self} and {@code world}
+     * globals ({@link VivariumController}); "vivarium", not "seed", since a world's seed is its random seed.
+     */
+    static final String API_VIVARIUM = "vivarium";
+
+    @Override
+    public java.util.Set<String> apis() {
+        return java.util.Set.of(ScriptSource.API_POLYSIM, API_VIVARIUM);
+    }
+
     @Override
     public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
-        return source.vivariumApi() ? new VivariumController(source, limits) : new PolysimController(source, limits);
+        return API_VIVARIUM.equals(source.api()) ? new VivariumController(source, limits)
+                : new PolysimController(source, limits);
     }
 
     @Override

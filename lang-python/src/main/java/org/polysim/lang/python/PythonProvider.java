@@ -20,7 +20,6 @@ public final class PythonProvider extends GraalProvider {
             """;
 
     public PythonProvider() {
-        super(PythonLanguage.INSTANCE, Set.of("py"), 6000, "def update(e, inbox):\n    pass\n", EXERCISE,
-                "def update(e, inbox)");
+        super(PythonLanguage.INSTANCE, Set.of("py"), 6000, "def update(e, inbox):\n    pass\n", EXERCISE);
     }
 }
