@@ -1,8 +1,7 @@
 package org.polysim.engine.testing;
 
-import java.util.Set;
-
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.polysim.engine.spi.CallLimits;
