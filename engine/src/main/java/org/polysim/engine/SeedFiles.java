@@ -57,6 +57,26 @@ final class SeedFiles {
         return false;
     }
 
+    /** Where a world's own fields are: a seed snapshot keeps them in its configuration. */
+    static ObjectNode ownFields(ObjectNode top) {
+        return top.get("configuration") instanceof ObjectNode c ? c : top;
+    }
+
+    /** The seed's name of a world ({@code world_name}), or null. */
+    static String name(ObjectNode own) {
+        return own.path("world_name").isString() ? own.path("world_name").stringValue() : null;
+    }
+
+    /** Drops the seed's name of a world, for one given in ours. */
+    static void unname(ObjectNode own) {
+        own.remove("world_name");
+    }
+
+    /** Whether a seed file gives a time (a snapshot's {@code simulation_time}). */
+    static boolean hasTime(ObjectNode top) {
+        return top.has("simulation_time");
+    }
+
     SeedFiles(ObjectNode top) {
         snapshot = top.has("configuration");
         translated = snapshot ? snapshot(top) : world(top.deepCopy());

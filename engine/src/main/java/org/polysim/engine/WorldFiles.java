@@ -62,8 +62,8 @@ public final class WorldFiles {
     }
 
     /**
-     * The object that holds a world's own fields (name, seed, params, scripts, entities): the tree itself, or the
-     * {@code configuration} of a seed-project snapshot. Whoever overrides such a field (a name, a seed, a param)
+     * The object that holds a world's own fields (name, seed, params, scripts, entities): the tree itself, or where a
+     * file of the seed project's form keeps them (its adapter says). Whoever overrides such a field (a seed, a param)
      * edits this object, whichever form the file has.
      */
     public static ObjectNode definition(JsonNode tree) {
@@ -71,7 +71,25 @@ public final class WorldFiles {
             throw new WorldFileException("", "a world file is an object (key: value pairs), got "
                     + Fields.describe(tree));
         }
-        return o.get("configuration") instanceof ObjectNode c ? c : o;
+        return SeedFiles.ownFields(o);
+    }
+
+    /** The world's name as the file gives it, in whichever form, or null. */
+    public static String name(JsonNode tree) {
+        ObjectNode own = definition(tree);
+        return own.path("name").isString() ? own.path("name").stringValue() : SeedFiles.name(own);
+    }
+
+    /** Names the world {@code name}, whichever form the file has. */
+    public static void rename(JsonNode tree, String name) {
+        ObjectNode own = definition(tree);
+        SeedFiles.unname(own);
+        own.put("name", name);
+    }
+
+    /** Whether the file is a snapshot (it carries a time), in whichever form. */
+    public static boolean isSnapshot(JsonNode tree) {
+        return tree instanceof ObjectNode o && (definition(o).has("time") || SeedFiles.hasTime(o));
     }
 
     /** Writes a world file, YAML or JSON by extension, whole or not at all (see {@link #replace}). */

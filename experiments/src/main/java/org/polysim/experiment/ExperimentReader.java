@@ -67,7 +67,7 @@ public final class ExperimentReader {
         }
         ObjectNode world = world(e.get("world"), baseDir);
         ObjectNode definition = WorldFiles.definition(world);
-        if (definition.has("time") || world.has("simulation_time")) {
+        if (WorldFiles.isSnapshot(world)) {
             throw new ExperimentException("world", "is a snapshot (it has a time): every run must start from the "
                     + "beginning with its own seed; use the world file the snapshot came from");
         }

@@ -200,9 +200,7 @@ final class SnapshotTools {
                         + "another name");
             }
             JsonNode tree = WorldFiles.read(file);
-            ObjectNode definition = WorldFiles.definition(tree);
-            definition.remove("world_name");
-            definition.put("name", name);
+            WorldFiles.rename(tree, name);
             World w = World.create(tree, file.getParent(), name, state.workspace.root());
             state.worlds.put(w, true);
             state.snapshots.drop(name);

@@ -167,7 +167,7 @@ final class WorldTools {
                     ", or give the whole world instead of example"));
         }
         base.setAll(given);
-        if (!base.has("name") && !base.has("world_name")) {
+        if (WorldFiles.name(base) == null) {
             base.put("name", example);
         }
         return base;
@@ -189,9 +189,7 @@ final class WorldTools {
     private Tool.Result create(Tool.Call c) throws Exception {
         ObjectNode definition = definition(c.args());
         boolean replace = c.args().bool("replace_if_exists", false);
-        ObjectNode own = WorldFiles.definition(definition);
-        String name = own.path("name").isString() ? own.path("name").stringValue()
-                : own.path("world_name").isString() ? own.path("world_name").stringValue() : null;
+        String name = WorldFiles.name(definition);
         if (name == null || name.isBlank()) {
             throw new ToolError("create_world: missing argument 'name' (string): the world's name");
         }
