@@ -14,8 +14,11 @@
  *       rounds up.</li>
  *   <li>State trees are immutable once published: a controller returns a fresh {@code ObjectNode} and never mutates
  *       the one it was given, so snapshots and copies share them without deep copies.</li>
- *   <li>Rollback of a failed tick restores entities, queue, metrics, counters and generators; the log keeps the
+ *   <li>Every change of a world (a tick, an added or removed entity, new states, a replaced script) is one
+ *       {@code Change}: a failure restores entities, queue, layers, counters and generators; the log keeps the
  *       failed tick's lines (marked) because they are what the author needs to debug it.</li>
+ *   <li>Other file formats (the seed project's) are translated at the edge ({@code SeedFiles}); nothing past it
+ *       knows their field names.</li>
  *   <li>Entities listed in a world file without {@code time} are new: their {@code init} runs at creation. A file
  *       with {@code time} is a snapshot: its entities are restored as they were, without {@code init}.</li>
  * </ul>
