@@ -105,6 +105,15 @@ public final class Bench implements Callable<Integer> {
             + "rest's 45 minutes; every ratio still divides figures of one run).")
     Path reuse;
 
+    @Option(names = "--compare", description = "The results.json of a run of another build (say, a worktree of the "
+            + "commit before a change, measured with --root): the report sets this run's ticks beside its ticks; kept "
+            + "in results.json, so a later --reuse keeps the section.")
+    Path compare;
+
+    @Option(names = "--compare-about", description = "What --compare's run was, for the report (default: its "
+            + "\"about\" field).")
+    String compareAbout;
+
     @Option(names = "--before", description = "The results.json of an earlier run to set issue 12's targets "
             + "against (default: bench/before-issue-12.json, the last ticks run before issue 12's work); an \"about\" "
             + "field in it says what run it is.")
@@ -233,6 +242,14 @@ public final class Bench implements Callable<Integer> {
         if (reuse != null) {
             reuse(results);
         }
+        if (compare != null) {
+            ObjectNode other = Workload.JSON.createObjectNode();
+            JsonNode read = Workload.JSON.readTree(Files.readString(compare));
+            other.put("about", compareAbout != null ? compareAbout : read.path("about").asString("the run in "
+                    + "`--compare`"));
+            other.set("ticks", read.path("ticks"));
+            results.compare = other;
+        }
         Path beforeFile = before != null ? before : dir.resolve("bench/before-issue-12.json");
         if (before != null || Files.exists(beforeFile)) {
             results.before = Workload.JSON.readTree(Files.readString(beforeFile));
@@ -253,6 +270,9 @@ public final class Bench implements Callable<Integer> {
         raw.set("sizes", results.sizes);
         raw.set("typical", results.typical);
         raw.putArray("steady").addAll(results.steady);
+        if (results.compare != null) {
+            raw.set("compare", results.compare);
+        }
         ObjectNode measuredOn = raw.putObject("measured_on");
         results.measuredOn.forEach(measuredOn::put);
         ObjectNode measuredCpu = raw.putObject("measured_cpu");
@@ -296,6 +316,9 @@ public final class Bench implements Callable<Integer> {
                 results.measuredCpu.put(part, cpu.asString());
             }
             results.reused.add(part);
+        }
+        if (results.compare == null && parts.stream().noneMatch("ticks"::equals) && earlier.path("compare").isObject()) {
+            results.compare = earlier.path("compare"); // the comparison belongs to the ticks it was made with
         }
     }
 
@@ -365,6 +388,8 @@ public final class Bench implements Callable<Integer> {
         final List<ObjectNode> steady = new ArrayList<>();
         /** An earlier run's raw results ({@code --before}), or null. */
         JsonNode before;
+        /** {@code {about, ticks}} of a run of another build ({@code --compare}), or null. */
+        JsonNode compare;
         /** The day each part was measured on: today, or an earlier run's day for a part taken with --reuse. */
         final java.util.Map<String, String> measuredOn = new java.util.TreeMap<>();
         /**

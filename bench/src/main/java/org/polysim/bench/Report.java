@@ -44,6 +44,7 @@ final class Report {
         environment();
         targets();
         beforeAndAfter();
+        compareSection();
         for (String w : workloads()) {
             workload(w);
         }
@@ -209,6 +210,53 @@ final class Report {
                 + coldNow.map(s -> num(s) + " s").orElse("not measured") + " | "
                 + coldNow.map(s -> mark(s <= 3)).orElse("–") + " |");
         line("");
+    }
+
+    /**
+     * This run's polysim ticks beside a run of another build ({@code --compare}, measured with {@code --root} a
+     * worktree of it): a change that should cost nothing shows it here. Each figure is a median over its blocks;
+     * the runs are minutes apart, so a ratio within about 10% is the machine's noise (bench/README.md).
+     */
+    private void compareSection() {
+        if (results.compare == null) {
+            return;
+        }
+        List<JsonNode> other = new ArrayList<>();
+        results.compare.path("ticks").forEach(other::add);
+        line("## Before and after: " + results.compare.path("about").asString());
+        line("");
+        line("Median ms per tick (main-thread CPU ms in brackets), 10k-entity ticks part, the same harness and "
+                + "machine, one run after the other.");
+        line("");
+        line("| case | before | now | now ÷ before |");
+        line("|---|---|---|---|");
+        for (JsonNode now : results.ticks) {
+            String impl = now.path("impl").asString();
+            if (!POLYSIM.contains(impl) || !now.has("block_ms")) {
+                continue;
+            }
+            String w = now.path("workload").asString();
+            int n = now.path("n").asInt();
+            Optional<JsonNode> then = result(other, w, n, impl).filter(r -> r.has("block_ms"));
+            if (then.isEmpty()) {
+                continue;
+            }
+            double a = perTick(then.get()).median();
+            double b = perTick(now).median();
+            line("| " + w + " " + n + ", " + impl + " | " + num(a) + cpu(then.get()) + " | " + num(b) + cpu(now)
+                    + " | " + num(b / a) + " |");
+        }
+        line("");
+    }
+
+    /** The polysim implementations of the ticks part (the rest are the runtimes it is compared with). */
+    private static final java.util.Set<String> POLYSIM = java.util.Set.of("java", "lua", "js", "python");
+
+    /** " (CPU ms)" of a result's median per-tick CPU time, when it has one. */
+    private static String cpu(JsonNode result) {
+        return result.has("block_cpu_ms")
+                ? " (" + num(stats(result.path("block_cpu_ms")).perUnit(result.path("ticks_per_block").asInt())
+                .median()) + ")" : "";
     }
 
     /** A target on the ratio of one implementation's median per-tick time to another's. */

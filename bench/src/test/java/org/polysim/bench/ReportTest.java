@@ -49,6 +49,26 @@ class ReportTest {
     }
 
     @Test
+    void aComparedBuildsTicksStandBesideThisRunsForPolysimsLanguagesOnly() throws Exception {
+        Bench.Results now = new Bench.Results();
+        now.ticks.add(tick("wealth", "lua", 22));
+        now.ticks.add(tick("wealth", "java", 3));
+        now.ticks.add(tick("wealth", "node", 2));
+        now.ticks.add(tick("chatter", "js", 40));
+        ObjectNode other = Workload.JSON.createObjectNode().put("about", "issue 25's restructure (64d6308 and now).");
+        other.putArray("ticks").add(tick("wealth", "lua", 20)).add(tick("wealth", "java", 3))
+                .add(tick("wealth", "node", 1));
+        now.compare = other;
+
+        String md = new Report(now, List.of()).markdown();
+
+        assertThat(md).contains("## Before and after: issue 25's restructure (64d6308 and now).",
+                "| wealth 10000, lua | 20 | 22 | 1.1 |", "| wealth 10000, java | 3 | 3 | 1 |")
+                .doesNotContain("| wealth 10000, node |").doesNotContain("| chatter 10000, js |");
+        assertThat(new Report(new Bench.Results(), List.of()).markdown()).doesNotContain("## Before and after:");
+    }
+
+    @Test
     void aReusedPartKeepsTheDayItWasMeasuredOn() {
         Bench.Results results = new Bench.Results();
         results.measuredOn.put("ticks", "2026-11-27");
