@@ -409,6 +409,26 @@ public final class World implements AutoCloseable {
         return Optional.ofNullable(w.population.get(id)).map(e -> e.state.deepCopy());
     }
 
+    /**
+     * A numeric field of every live entity's state that has one (a number, or a boolean as 1 or 0), by id, in
+     * creation order: what a view colours entities by, without copying their states.
+     *
+     * @param field a top-level field, or a dotted path ({@code wallet.cash})
+     */
+    public synchronized Map<String, Double> numericField(String field) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        String pointer = "/" + field.replace(".", "/");
+        for (Entity e : w.population.liveInOrder()) {
+            JsonNode v = e.state.at(pointer);
+            if (v.isNumber()) {
+                out.put(e.id, v.doubleValue());
+            } else if (v.isBoolean()) {
+                out.put(e.id, v.booleanValue() ? 1.0 : 0.0);
+            }
+        }
+        return out;
+    }
+
     /** Replaces an entity's state between ticks. */
     public synchronized void setEntityState(String id, ObjectNode state) throws SimulationException {
         setEntityStates(Map.of(id, state));

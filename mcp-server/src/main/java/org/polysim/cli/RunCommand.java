@@ -15,6 +15,7 @@ import org.polysim.engine.SimulationException;
 import org.polysim.engine.World;
 import org.polysim.engine.WorldFileException;
 import org.polysim.engine.WorldFiles;
+import org.polysim.mcp.LocalView;
 import org.polysim.plot.MetricChart;
 import org.polysim.plot.Metrics;
 import org.polysim.plot.MetricsCsv;
@@ -50,6 +51,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WORLD_FILE", description = "World file (.yaml, .yml or .json).")
     Path file;
+
+    @Option(names = "--view", arity = "0..1", paramLabel = "PORT", fallbackValue = "0",
+            description = "Show the world live in a browser while it runs, on 127.0.0.1 at PORT (any free port if "
+                    + "none is given): its address, with the token it needs, goes to stderr, and the page stays up "
+                    + "after the run (step, run, params) until Ctrl-C.")
+    Integer view;
 
     @Option(names = "--steps", required = true, paramLabel = "N", description = "Ticks to run.")
     long steps;
@@ -132,18 +139,30 @@ final class RunCommand implements Callable<Integer> {
         long started = System.nanoTime();
         long[] lastReport = {started};
         long firstTick = world.tick(); // a snapshot starts where it stopped
+        java.util.function.LongPredicate progress = done -> {
+            long now = System.nanoTime();
+            if (now - lastReport[0] >= PROGRESS_EVERY_NANOS) {
+                lastReport[0] = now;
+                stderr.printf(Locale.ROOT, "tick %d/%d (%.0f%%), %d entities, %.1f s%n", done, steps,
+                        100.0 * done / Math.max(1, steps), world.entityCount(), (now - started) / 1e9);
+                stderr.flush();
+            }
+            return true;
+        };
+        LocalView live = null;
         try (world) {
             try {
-                world.advance(steps, done -> {
-                    long now = System.nanoTime();
-                    if (now - lastReport[0] >= PROGRESS_EVERY_NANOS) {
-                        lastReport[0] = now;
-                        stderr.printf(Locale.ROOT, "tick %d/%d (%.0f%%), %d entities, %.1f s%n", done, steps,
-                                100.0 * done / Math.max(1, steps), world.entityCount(), (now - started) / 1e9);
-                        stderr.flush();
+                if (view != null) {
+                    live = LocalView.open(world, view);
+                    stderr.println("polysim: watch it live at " + live.url());
+                    stderr.flush();
+                    for (long done = 1; done <= steps; done++) {
+                        live.tick(); // a tick at a time, so the page reads the world between ticks
+                        progress.test(done);
                     }
-                    return true;
-                });
+                } else {
+                    world.advance(steps, progress);
+                }
             } catch (SimulationException e) {
                 stderr.println("polysim: " + e.getMessage());
                 code = 1;
@@ -161,6 +180,17 @@ final class RunCommand implements Callable<Integer> {
             stdout.println();
             stdout.println("snapshot: " + target);
             writeOutputs(world, stdout, stderr);
+            if (live != null) {
+                stdout.flush();
+                stderr.println("polysim: the view stays open at " + live.url() + " (step, run, params); Ctrl-C to "
+                        + "stop");
+                stderr.flush();
+                Thread.currentThread().join(); // until the process is stopped
+            }
+        } finally {
+            if (live != null) {
+                live.close();
+            }
         }
         stdout.flush();
         return code;

@@ -6,7 +6,7 @@ import org.polysim.mcp.PolysimServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code polysim serve [--workspace DIR]}: the MCP server on stdio. */
+/** {@code polysim serve [--workspace DIR] [--view [PORT]]}: the MCP server on stdio (and the live view). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve polysim over MCP on stdin/stdout (stdout carries only JSON-RPC; logs go to stderr).")
 final class ServeCommand implements Callable<Integer> {
@@ -36,6 +36,11 @@ final class ServeCommand implements Callable<Integer> {
             + "100-agent Python world asked for after it finished.")
     boolean exercise;
 
+    @Option(names = "--view", arity = "0..1", paramLabel = "PORT", fallbackValue = "0",
+            description = "Also serve the live view of this server's worlds in a browser, on 127.0.0.1 at PORT (any "
+                    + "free port if none is given); its address, with the token it needs, goes to stderr.")
+    Integer view;
+
     @Override
     public Integer call() throws Exception {
         Path dir = workspace != null ? workspace
@@ -49,8 +54,12 @@ final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--exercise runs after the warm-up, which --no-warm-up turns off; give one of them");
         }
+        if (view != null && (view < 0 || view > 65535)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--view takes a port between 0 and 65535 (0 or none: any free port), got " + view);
+        }
         PolysimServer.serveStdio(dir, maxResponseKb * 1024, ephemeral, noWarmUp ? PolysimServer.WarmUp.NONE
-                : exercise ? PolysimServer.WarmUp.EXERCISE : PolysimServer.WarmUp.RUNTIMES);
+                : exercise ? PolysimServer.WarmUp.EXERCISE : PolysimServer.WarmUp.RUNTIMES, view);
         return 0;
     }
 }

@@ -37,9 +37,15 @@ public final class PolysimServer {
     /** Serves on the process's stdin/stdout; returns when stdin ends. stdout is reserved for JSON-RPC. */
     public static void serveStdio(Path workspace, int responseBytes, boolean ephemeral, WarmUp warmUp)
             throws IOException, InterruptedException {
+        serveStdio(workspace, responseBytes, ephemeral, warmUp, null);
+    }
+
+    /** As {@link #serveStdio(Path, int, boolean, WarmUp)}, with the live view in a browser on {@code viewPort}. */
+    public static void serveStdio(Path workspace, int responseBytes, boolean ephemeral, WarmUp warmUp,
+                                  Integer viewPort) throws IOException, InterruptedException {
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err); // a stray print anywhere in the JVM must not corrupt the protocol stream
-        serve(System.in, out, workspace, responseBytes, ephemeral, warmUp);
+        serve(System.in, out, workspace, responseBytes, ephemeral, warmUp, viewPort);
     }
 
     /**
@@ -50,6 +56,16 @@ public final class PolysimServer {
      */
     public static void serve(InputStream in, OutputStream out, Path workspace, int responseBytes, boolean ephemeral,
             WarmUp warmUp) throws IOException, InterruptedException {
+        serve(in, out, workspace, responseBytes, ephemeral, warmUp, null);
+    }
+
+    /**
+     * As {@link #serve(InputStream, OutputStream, Path, int, boolean, WarmUp)}; with {@code viewPort} not null, the
+     * live view of every world on this server is served in a browser on 127.0.0.1 (0: any free port), its address
+     * with its token printed on stderr.
+     */
+    public static void serve(InputStream in, OutputStream out, Path workspace, int responseBytes, boolean ephemeral,
+            WarmUp warmUp, Integer viewPort) throws IOException, InterruptedException {
         Workspace ws = new Workspace(workspace);
         ServerState state = new ServerState(ws, ephemeral ? WorldStore.NONE : WorldStore.in(ws.root()),
                 responseBytes, System::nanoTime);
@@ -79,7 +95,14 @@ public final class PolysimServer {
         if (warmUp != WarmUp.NONE) {
             warmUpWhenQuiet(guard, state, warmUp == WarmUp.EXERCISE);
         }
+        ViewServer view = viewPort == null ? null : ViewServer.start(state, viewPort);
+        if (view != null) {
+            System.err.println("polysim: the live view of this server's worlds: " + view.url());
+        }
         inputEnded.await();
+        if (view != null) {
+            view.close();
+        }
         server.closeGracefully().block();
     }
 
@@ -93,6 +116,7 @@ public final class PolysimServer {
         tools.addAll(new PlotTools(state).tools());
         tools.addAll(new ExportTools(state).tools());
         tools.addAll(new ExperimentTools(state).tools());
+        tools.addAll(new ViewTools(state).tools());
         return tools;
     }
 
@@ -170,10 +194,13 @@ public final class PolysimServer {
         @SuppressWarnings("unchecked")
         Map<String, Object> properties = (Map<String, Object>) output.get("properties");
         properties.put(Fit.REPORT, Fit.REPORT_SCHEMA);
-        return McpSchema.Tool.builder().name(t.name()).description(t.description())
+        var tool = McpSchema.Tool.builder().name(t.name()).description(t.description())
                 .inputSchema(t.input().toJsonSchema()).outputSchema(output)
-                .annotations(annotations(t.hints()))
-                .build();
+                .annotations(annotations(t.hints()));
+        if (t.view() != null) { // MCP Apps (SEP-1865): a host that supports them shows the result in this page
+            tool.meta(Map.of("ui", Map.of("resourceUri", t.view())));
+        }
+        return tool.build();
     }
 
     /**
@@ -201,7 +228,7 @@ public final class PolysimServer {
                                          McpSchema.CallToolRequest request, int budget) {
         try {
             Args args = new Args(t.name(), Json.toNode(request.arguments()), t.input());
-            Tool.Result handled = t.handler().handle(new Tool.Call(args, exchange, request));
+            Tool.Result handled = t.handler().handle(new Tool.Call(args, exchange, request, budget));
             String json = Json.compact(handled.data()); // written once: measures the data and, unless cut, is the text
             String image = handled.png() == null ? null : Base64.getEncoder().encodeToString(handled.png());
             Tool.Result r = within(t, handled, utf8(json), budget - (image == null ? 0 : image.length()));
@@ -289,6 +316,13 @@ public final class PolysimServer {
             specs.add(new McpServerFeatures.AsyncResourceSpecification(resource, (exchange, request) ->
                     Mono.just(result))); // the pages are in memory: nothing to wait for
         }
+        // the live view, an MCP App's page (SEP-1865): hosts that support the extension render it for view_world
+        String page = ViewTools.page();
+        McpSchema.Resource view = McpSchema.Resource.builder().uri(ViewTools.URI).name("view")
+                .description("The live view of a world (MCP Apps).").mimeType(ViewTools.MIME).build();
+        var viewResult = new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(ViewTools.URI,
+                ViewTools.MIME, page)));
+        specs.add(new McpServerFeatures.AsyncResourceSpecification(view, (exchange, request) -> Mono.just(viewResult)));
         return specs;
     }
 

@@ -10,8 +10,13 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param hints what it does to the worlds and files, told to clients as MCP annotations (a client may approve
  *              read-only tools without asking, so these must be true)
+ * @param view  the {@code ui://} resource a client that supports MCP Apps shows its result in, or null
  */
-record Tool(String name, String description, Schema input, Schema output, Hints hints, Handler handler) {
+record Tool(String name, String description, Schema input, Schema output, Hints hints, Handler handler, String view) {
+
+    Tool(String name, String description, Schema input, Schema output, Hints hints, Handler handler) {
+        this(name, description, input, output, hints, handler, null);
+    }
 
     /**
      * MCP's tool annotations: read-only, destructive (may overwrite or remove), idempotent (a repeat adds nothing);
@@ -30,8 +35,17 @@ record Tool(String name, String description, Schema input, Schema output, Hints 
         static final Hints CHANGE = new Hints(false, true, false, false);
     }
 
-    /** What a handler sees of a call. */
-    record Call(Args args, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+    /**
+     * What a handler sees of a call.
+     *
+     * @param budget the most bytes the response may have (a tool that can shape its own answer, such as a view's
+     *               frame, sizes it to fit rather than being cut)
+     */
+    record Call(Args args, McpSyncServerExchange exchange, McpSchema.CallToolRequest request, int budget) {
+
+        Call(Args args, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+            this(args, exchange, request, ServerState.DEFAULT_RESPONSE_BYTES);
+        }
 
         /** The client's progress token for this call, or null when it asked for no progress. */
         Object progressToken() {

@@ -242,6 +242,26 @@ class McpEndToEndIT extends ServerSession {
         assertThat(((McpSchema.TextResourceContents) guide.contents().getFirst()).text()).contains("One tick");
     }
 
+    /**
+     * The live view as an MCP App (SEP-1865): view_world names its page in {@code _meta.ui.resourceUri}, and the page
+     * reads as the extension's mime type, whole, loading nothing from the network.
+     */
+    @Test
+    void viewWorldLinksTheLiveViewPage() {
+        McpSchema.Tool view = client.listTools().tools().stream().filter(t -> t.name().equals("view_world"))
+                .findFirst().orElseThrow();
+        assertThat(view.meta()).containsEntry("ui", Map.of("resourceUri", "ui://polysim/view"));
+        var page = (McpSchema.TextResourceContents) client.readResource(
+                new McpSchema.ReadResourceRequest("ui://polysim/view")).contents().getFirst();
+        assertThat(page.mimeType()).isEqualTo("text/html;profile=mcp-app");
+        assertThat(page.text()).startsWith("<!doctype html>").contains("ui/initialize", "tools/call")
+                .doesNotContain("src=\"http", "href=\"http");
+        ok("create_world", COUNTERS);
+        Map<String, Object> frame = data(ok("view_world", Map.of("world_name", "counters")));
+        assertThat(frame.get("entities")).isEqualTo(3);
+        assertThat((List<?>) frame.get("table")).hasSize(3);
+    }
+
     /** One bullet of a list, its continuation lines joined. */
     private static List<String> bullets(String section) {
         List<String> out = new ArrayList<>();

@@ -1,0 +1,68 @@
+package org.polysim.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.polysim.engine.World;
+import org.polysim.engine.WorldFiles;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A frame of the live view fits the response it is sent in, and says when it shows a sample. */
+class ViewFrameTest {
+
+    private static World world(String yaml) throws Exception {
+        return World.create(WorldFiles.parse(yaml, false, "world"), null, null);
+    }
+
+    @Test
+    void aLargeWorldIsShownAsAnEvenSampleThatFitsTheBudgetAndSaysSo() throws Exception {
+        try (World w = world("""
+                name: crowd
+                space: { kind: continuous, width: 100, height: 100, depth: 10 }
+                scripts: { dot: { language: lua, source: "function update(e, inbox) end" } }
+                entities: [ { script: dot, count: 30000 } ]
+                """)) {
+            int budget = 64 * 1024;
+            ObjectNode frame = ViewFrame.of(w, new ViewFrame.Options(null, null, 20_000, List.of()), List.of(), null,
+                    budget);
+            var points = frame.path("points");
+            assertThat(points.path("total").asInt()).isEqualTo(30_000);
+            assertThat(points.path("shown").asInt()).isBetween(1000, 4000);
+            assertThat(points.path("shown").asInt() * points.path("every").asInt()).isGreaterThanOrEqualTo(30_000);
+            assertThat(points.has("z")).isTrue();
+            assertThat(frame.path("note").asString()).startsWith("showing " + points.path("shown").asInt()
+                    + " of 30000 entities");
+            assertThat(Json.compact(frame).length()).isLessThan(budget);
+
+            ObjectNode all = ViewFrame.of(w, new ViewFrame.Options(null, null, 100_000, List.of()), List.of(), null,
+                    ViewServer.RESPONSE_BYTES);
+            assertThat(all.path("points").path("shown").asInt()).isEqualTo(30_000);
+            assertThat(all.has("note")).isFalse();
+        }
+    }
+
+    @Test
+    void aWorldWithoutSpaceIsATableOfItsEntities() throws Exception {
+        try (World w = world("""
+                name: market
+                scripts: { trader: { language: lua, source: "function update(e, inbox) end" } }
+                entities: [ { script: trader, count: 50, state: { cash: 3 } } ]
+                """)) {
+            ObjectNode frame = ViewFrame.of(w, new ViewFrame.Options(null, null, 100, List.of()), List.of(), null,
+                    64 * 1024);
+            assertThat(frame.has("points")).isFalse();
+            assertThat(frame.path("table")).hasSize(ViewFrame.TABLE_ROWS);
+            assertThat(frame.path("table").get(0).path("state").path("cash").asInt()).isEqualTo(3);
+            assertThat(frame.path("counts").path("trader").asInt()).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void generatedIdsTravelAsTheirNumber() {
+        assertThat(ViewFrame.number("sheep-12", "sheep")).isEqualTo(12);
+        assertThat(ViewFrame.number("sheep-012", "sheep")).isEqualTo(-1);
+        assertThat(ViewFrame.number("bank", "sheep")).isEqualTo(-1);
+        assertThat(ViewFrame.number("sheepdog-1", "sheep")).isEqualTo(-1);
+    }
+}
