@@ -59,7 +59,7 @@ final class PlotTools {
                         Schema.of().optional("width", "integer", "Width of the image in pixels.")
                                 .optional("height", "integer", "Height of the image in pixels.")
                                 .optional("legend", "array", "What each colour means.", Schema.STRINGS).open(),
-                        Tool.Hints.READ_SLOW, this::render));
+                        Tool.Hints.READ_SLOW, this::render, ViewTools.URI));
     }
 
     private Tool.Result render(Tool.Call c) throws Exception {

@@ -10,6 +10,12 @@ import java.util.stream.Collectors;
  * The live view (DESIGN.md "The live view"): {@code view_world}, whose result a client that supports MCP Apps shows
  * in the page {@link #URI} (the map, the metric charts, the log and the controls, which call the server's tools),
  * and whose frame every other client gets as data. The same page is served by {@link ViewServer} in a browser.
+ *
+ * <p>The extension (specification/2026-01-26/apps.mdx of modelcontextprotocol/ext-apps) is negotiated by the client,
+ * which lists {@code io.modelcontextprotocol/ui} in its capabilities; it defines nothing for a server to advertise,
+ * so the server advertises nothing: a tool's {@code _meta.ui.resourceUri} is ignored by a client without it. Only
+ * view_world and render_world name the page: advance_simulation, called many times in a conversation, would put a
+ * page in the chat at every call, and the page runs the world itself.
  */
 final class ViewTools {
 
