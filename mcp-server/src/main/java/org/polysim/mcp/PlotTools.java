@@ -24,9 +24,9 @@ final class PlotTools {
 
     List<Tool> tools() {
         return List.of(new Tool("plot_metrics", """
-                A line chart of metrics over time as a PNG image and a one-line summary; metrics of different \
-                scales in panels of their own. Long runs are drawn as bucket means with a min-max band. \
-                world_names draws several worlds on one chart (lines named world/metric). At most %d lines."""
+                A PNG line chart of metrics over time and a one-line summary; different scales get panels of \
+                their own, long runs bucket means with a min-max band; world_names: several worlds on one \
+                chart. At most %d lines."""
                 .formatted(MetricChart.MAX_LINES),
                 window(Schema.of().optional("world_name", "string", "The world to draw (or world_names).")
                         .optional("world_names", "array", "Several worlds on one chart, instead of world_name.",
@@ -46,9 +46,9 @@ final class PlotTools {
                         .optional("width", "integer", "Width of the image in pixels.")
                         .optional("height", "integer", "Height of the image in pixels.").open(),
                 Tool.Hints.READ_SLOW, this::plot),
-                new Tool("render_world", "A PNG picture of a spatial world: entities as dots coloured by script or "
-                        + "by a state field (color_by), over a layer as a heat map (layer), with a legend; y "
-                        + "upwards, 3D seen from above. get_space gives it as text.",
+                new Tool("render_world", "A PNG picture of a spatial world: entities coloured by script or a "
+                        + "state field (color_by) over a layer's heat map (layer), with a legend; y upwards, 3D from "
+                        + "above. get_space gives it as text.",
                         Schema.of().required("world_name", "string", "The world to draw.")
                                 .optional("color_by", "string", "script (default) or a state field (wallet.cash).")
                                 .optional("layer", "string", "A layer to draw under the entities as a heat map.")

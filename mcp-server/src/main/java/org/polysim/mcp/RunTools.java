@@ -33,11 +33,10 @@ final class RunTools {
     List<Tool> tools() {
         return List.of(
                 new Tool("advance_simulation", """
-                        Run num_steps ticks (deliver messages, update every entity, apply commands, close \
-                        metrics). Returns the new time, messages delivered and dropped (naming unknown recipients), \
-                        and the last tick's metrics. A script failure stops at the last completed tick, naming \
-                        entity, script, line and cause. After max_seconds (or when cancelled) it returns at the last \
-                        completed tick, saying how many remain.""",
+                        Run num_steps ticks. Returns the new time, messages delivered and dropped (naming unknown \
+                        recipients), and the last tick's metrics. A script failure stops at the last completed \
+                        tick, naming entity, script, line and cause. After max_seconds (or when cancelled) it \
+                        returns at the last completed tick, saying how many remain.""",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("num_steps", "integer", "Ticks to run (1 to 1000000).")
                                 .optional("max_seconds", "number", "Return by then at the last completed tick (default "

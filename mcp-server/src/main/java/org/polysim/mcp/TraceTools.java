@@ -53,10 +53,9 @@ final class TraceTools {
                         Schema.itemsOf(action))
                 .optional("actions_total", "integer", "How many actions it took that tick.")
                 .open();
-        return List.of(new Tool("trace_entity", "Why did an entity do what it did: its last few updates "
+        return List.of(new Tool("trace_entity", "Why an entity did what it did: its last updates "
                 + "(limits.trace_ticks, default 5), each with the messages received, the state fields that changed "
-                + "(before -> after) and its actions in order. Narrow a busy entity with ticks, kinds, "
-                + "max_messages, max_actions; each list gives its total.",
+                + "(before -> after) and its actions in order; each list gives its total.",
                 Schema.of().required("world_name", "string", "Name of the world.")
                         .required("entity_id", "string", "The entity to trace.")
                         .optional("ticks", "integer", "Only the newest this many ticks.")

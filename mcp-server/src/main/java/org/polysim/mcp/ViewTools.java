@@ -31,8 +31,8 @@ final class ViewTools {
     }
 
     List<Tool> tools() {
-        return List.of(new Tool("view_world", "Show a world live: MCP Apps clients render a map, charts and "
-                + "controls; others get the frame as data.",
+        return List.of(new Tool("view_world", "Watch a world live (map, charts, controls) in MCP Apps clients; "
+                + "others get the frame as data.",
                 Schema.of().required("world_name", "string", "The world.")
                         .optional("color_by", "string", "Numeric state field to colour entities by.")
                         .optional("layer", "string", "Layer to draw (default: the first)."),

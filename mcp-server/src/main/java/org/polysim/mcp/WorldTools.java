@@ -26,7 +26,7 @@ final class WorldTools {
                         polysim://docs/guide. Required: name, scripts ({id: {language, source}}); usually entities \
                         ([{script, count, state}] or [{id, script, state}]), params, seed. Or example: "<name>" (a \
                         tested model, polysim://examples/*) with fields to override (params merge). The seed \
-                        project's schema and snapshots are accepted too. Each entity's init runs now.""",
+                        project's files are accepted too. Each entity's init runs now.""",
                         Schema.of().optional("name", "string", "World name, unique on this server.")
                                 .optional("example", "string", "A shipped example to start from "
                                         + "(polysim://examples/*).")

@@ -256,8 +256,10 @@ class McpEndToEndIT extends ServerSession {
         assertThat(page.mimeType()).isEqualTo("text/html;profile=mcp-app");
         assertThat(page.text()).startsWith("<!doctype html>").contains("ui/initialize", "tools/call")
                 .doesNotContain("src=\"http", "href=\"http");
-        ok("create_world", COUNTERS);
-        Map<String, Object> frame = data(ok("view_world", Map.of("world_name", "counters")));
+        Map<String, Object> world = new java.util.HashMap<>(COUNTERS);
+        world.put("name", "viewed");
+        ok("create_world", world);
+        Map<String, Object> frame = data(ok("view_world", Map.of("world_name", "viewed")));
         assertThat(frame.get("entities")).isEqualTo(3);
         assertThat((List<?>) frame.get("table")).hasSize(3);
     }

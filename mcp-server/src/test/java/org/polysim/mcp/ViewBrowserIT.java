@@ -118,12 +118,13 @@ class ViewBrowserIT extends ServerSession {
                 ViewServer.RESPONSE_BYTES, System::nanoTime);
         Map<String, String> examples = Map.of("wolf-sheep", "wolf-sheep/world.yaml", "schelling",
                 "schelling/world.yaml", "sir-epidemic", "sir-epidemic/world.yaml");
+        Map<String, String> colorBy = Map.of("schelling", "&color_by=group"); // its two groups, one script
         try (ViewServer view = ViewServer.start(state, 0)) {
             for (var e : examples.entrySet()) {
                 World w = World.load(EXAMPLES.resolve(e.getValue()));
                 w.advance(30);
                 state.worlds.put(w, true);
-                browser.get(view.url(w.name()).toString());
+                browser.get(view.url(w.name()) + colorBy.getOrDefault(e.getKey(), ""));
                 waitFor(() -> text("clock").startsWith("tick 30"), e.getKey() + "'s frame");
                 boolean spatial = w.space().isPresent(); // a world without space is a table of its entities
                 waitFor(() -> (spatial ? coloured(element("map")) > 300 : element("tableBox").isDisplayed())
