@@ -85,6 +85,7 @@ class CutKeepsOutputSchemaTest {
         calls.put("get_messages", Map.of("world_name", "busy"));
         calls.put("get_space", Map.of("world_name", "busy"));
         calls.put("render_world", Map.of("world_name", "busy"));
+        calls.put("view_world", Map.of("world_name", "busy"));
         calls.put("plot_metrics", Map.of("world_name", "busy"));
         calls.put("export_metrics", Map.of("world_name", "busy", "file_path", "m.csv"));
         calls.put("export_entities", Map.of("world_name", "busy", "file_path", "e.csv"));

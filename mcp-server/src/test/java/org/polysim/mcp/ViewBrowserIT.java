@@ -93,14 +93,25 @@ class ViewBrowserIT extends ServerSession {
             assertThat(state.worlds.find(world).tick()).isEqualTo(5);
             waitFor(() -> coloured(element("chart")) > 200, "the metric chart's lines");
 
+            // a click on an entity shows its state and its last update
+            @SuppressWarnings("unchecked")
+            Map<String, Number> spot = (Map<String, Number>) ((JavascriptExecutor) browser).executeScript(
+                    "const p = points.find((q) => q.px !== undefined); const cv = document.getElementById('map');"
+                    + " const r = cv.getBoundingClientRect(); return {x: p.px * r.width / cv.width - r.width / 2,"
+                    + " y: p.py * r.height / cv.height - r.height / 2};");
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(element("map"),
+                    spot.get("x").intValue(), spot.get("y").intValue()).click().perform();
+            waitFor(() -> text("entity").contains("energy") && text("entity").contains("last update"),
+                    "the clicked entity's state and trace");
+
             String param = firstNumericParam(state.worlds.find(world));
             double before = state.worlds.find(world).snapshotParams().path(param).asDouble();
             double after = before == 0 ? 1 : before * 2;
-            ((JavascriptExecutor) browser).executeScript("const i = document.querySelector('[data-num=\"' + "
-                    + "arguments[0] + '\"]'); i.value = arguments[1]; i.dispatchEvent(new Event('change'));",
-                    param, after);
+            // the slider's right end is twice the param's value: moved there as a person would, it sets that
+            WebElement slider = browser.findElement(By.cssSelector("[data-range='" + param + "']"));
+            slider.sendKeys(org.openqa.selenium.Keys.END);
             waitFor(() -> state.worlds.find(world).snapshotParams().path(param).asDouble() == after,
-                    "the param set by its field");
+                    "the param set by its slider");
 
             state.worlds.locked(world, () -> {
                 state.worlds.remove(world);
@@ -109,6 +120,27 @@ class ViewBrowserIT extends ServerSession {
             waitFor(() -> text("clock").contains("no worlds yet") || text("clock").contains("gone"),
                     "the page noticing the world is gone");
             assertThat(text("error")).doesNotContain("TypeError");
+        }
+    }
+
+    @Test
+    void aThreeDWorldIsShownOneDepthSliceAtATime() throws Exception {
+        ServerState state = new ServerState(new Workspace(Files.createTempDirectory("3d")), WorldStore.NONE,
+                ViewServer.RESPONSE_BYTES, System::nanoTime);
+        World w = World.load(EXAMPLES.resolve("boids-3d/world.yaml"));
+        state.worlds.put(w, false);
+        try (ViewServer view = ViewServer.start(state, 0)) {
+            browser.get(view.url(w.name()).toString());
+            waitFor(() -> text("clock").startsWith("tick 0"), "the 3D world's frame");
+            assertThat(element("sliceBox").isDisplayed()).isTrue();
+            int[] drawn = new int[10];
+            for (int slice = 0; slice < drawn.length; slice++) {
+                ((JavascriptExecutor) browser).executeScript("const s = document.getElementById('slice');"
+                        + " s.value = arguments[0]; s.dispatchEvent(new Event('input'));", slice);
+                drawn[slice] = coloured(element("map"));
+            }
+            // the boids spread over the depth: more than one slice shows some of them
+            assertThat(java.util.Arrays.stream(drawn).filter(n -> n > 0).count()).isGreaterThan(1);
         }
     }
 
