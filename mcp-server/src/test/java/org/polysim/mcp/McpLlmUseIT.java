@@ -174,7 +174,7 @@ class McpLlmUseIT extends ServerSession {
                 .map(Map.Entry::getKey).sorted().toList();
         assertThat(readOnly).containsExactly("get_entity_state", "get_log", "get_messages", "get_metric",
                 "get_metrics", "get_script", "get_space", "get_world_state", "list_entities", "list_metrics",
-                "list_snapshots", "list_worlds", "plot_metrics", "render_world", "trace_entity");
+                "list_snapshots", "list_worlds", "plot_metrics", "render_world", "trace_entity", "view_world");
         for (String destructive : List.of("delete_world", "remove_entity", "restore_world_snapshot",
                 "save_world_snapshot_to_file", "load_world_snapshot_from_file", "set_entity_state", "update_script",
                 "advance_simulation", "create_world", "copy_world", "set_params", "export_metrics",
