@@ -410,20 +410,18 @@ public final class World implements AutoCloseable {
     }
 
     /**
-     * A numeric field of every live entity's state that has one (a number, or a boolean as 1 or 0), by id, in
-     * creation order: what a view colours entities by, without copying their states.
+     * A field of every live entity's state that holds a number, a boolean or a string, by id, in creation order:
+     * what a view colours entities by, without copying their states. The values are Jackson's immutable value nodes.
      *
      * @param field a top-level field, or a dotted path ({@code wallet.cash})
      */
-    public synchronized Map<String, Double> numericField(String field) {
-        Map<String, Double> out = new LinkedHashMap<>();
+    public synchronized Map<String, JsonNode> stateValues(String field) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
         String pointer = "/" + field.replace(".", "/");
         for (Entity e : w.population.liveInOrder()) {
             JsonNode v = e.state.at(pointer);
-            if (v.isNumber()) {
-                out.put(e.id, v.doubleValue());
-            } else if (v.isBoolean()) {
-                out.put(e.id, v.booleanValue() ? 1.0 : 0.0);
+            if (v.isNumber() || v.isBoolean() || v.isString()) {
+                out.put(e.id, v);
             }
         }
         return out;

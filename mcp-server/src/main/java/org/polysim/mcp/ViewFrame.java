@@ -39,6 +39,8 @@ final class ViewFrame {
     /** Metrics drawn at most, and log lines shown. */
     static final int METRICS = 6;
     static final int LOG_LINES = 8;
+    /** Distinct values a text field is coloured by at most (the page's palette has ten colours, then repeats). */
+    static final int CATEGORIES = 12;
     /** Entities listed in a world without space. */
     static final int TABLE_ROWS = 40;
     /** A layer is drawn at most this many cells a side (averaged down when larger). */
@@ -119,26 +121,60 @@ final class ViewFrame {
             pts.set("ids", odd);
         }
         if (o.colorBy() != null) {
-            Map<String, Double> values = w.numericField(o.colorBy());
-            ByteBuffer v = buffer(n * 4);
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (World.Placed p : shown) {
-                Double x = values.get(p.id());
-                v.putFloat(x == null ? Float.NaN : x.floatValue());
-                if (x != null) {
-                    lo = Math.min(lo, x);
-                    hi = Math.max(hi, x);
-                }
-            }
-            pts.put("color_by", o.colorBy()).put("value", base64(v));
-            if (lo <= hi) {
-                pts.put("value_min", lo).put("value_max", hi);
-            }
+            colours(pts, w.stateValues(o.colorBy()), shown, o.colorBy());
         }
         if (step > 1) {
             f.put("note", "showing " + n + " of " + all.size() + " entities (every " + step + "th, the same ones "
                     + "each frame)");
+        }
+    }
+
+    /**
+     * What each shown entity's {@code field} holds, for colouring: numbers (a boolean as 1 or 0) as 32-bit floats
+     * with their range; text as a category, a byte per entity indexing {@code categories} (the first {@link
+     * #CATEGORIES} values in creation order; 255 for none, or for one past them, which the frame counts).
+     */
+    private static void colours(ObjectNode pts, Map<String, tools.jackson.databind.JsonNode> values,
+                                List<World.Placed> shown, String field) {
+        pts.put("color_by", field);
+        boolean text = values.values().stream().anyMatch(tools.jackson.databind.JsonNode::isString);
+        if (text) {
+            Map<String, Integer> index = new java.util.LinkedHashMap<>();
+            ByteBuffer v = buffer(shown.size());
+            int other = 0;
+            for (World.Placed p : shown) {
+                var x = values.get(p.id());
+                String key = x == null ? null : x.isString() ? x.stringValue() : x.toString();
+                if (key != null && !index.containsKey(key) && index.size() < CATEGORIES) {
+                    index.put(key, index.size());
+                }
+                Integer i = key == null ? null : index.get(key);
+                other += key != null && i == null ? 1 : 0;
+                v.put((byte) (i == null ? 255 : i));
+            }
+            ArrayNode categories = pts.putArray("categories");
+            index.keySet().forEach(categories::add);
+            pts.put("category", base64(v));
+            if (other > 0) {
+                pts.put("other", other);
+            }
+            return;
+        }
+        ByteBuffer v = buffer(shown.size() * 4);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (World.Placed p : shown) {
+            var node = values.get(p.id());
+            Double x = node == null ? null : node.isBoolean() ? (node.booleanValue() ? 1.0 : 0.0) : node.doubleValue();
+            v.putFloat(x == null ? Float.NaN : x.floatValue());
+            if (x != null) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        pts.put("value", base64(v));
+        if (lo <= hi) {
+            pts.put("value_min", lo).put("value_max", hi);
         }
     }
 

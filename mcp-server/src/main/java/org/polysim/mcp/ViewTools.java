@@ -34,7 +34,7 @@ final class ViewTools {
         return List.of(new Tool("view_world", "Watch a world live (map, charts, controls) in MCP Apps clients; "
                 + "others get the frame as data.",
                 Schema.of().required("world_name", "string", "The world.")
-                        .optional("color_by", "string", "Numeric state field to colour entities by.")
+                        .optional("color_by", "string", "State field to colour entities by.")
                         .optional("layer", "string", "Layer to draw (default: the first)."),
                 Schema.of().open(), Tool.Hints.READ, this::view, URI));
     }

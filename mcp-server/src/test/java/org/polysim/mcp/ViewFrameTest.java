@@ -59,6 +59,31 @@ class ViewFrameTest {
     }
 
     @Test
+    void aTextFieldColoursByCategoryAndANumericOneByValue() throws Exception {
+        try (World w = world("""
+                name: sir
+                space: { kind: grid, width: 10, height: 10 }
+                scripts: { person: { language: lua, source: "function update(e, inbox) end" } }
+                entities:
+                  - { script: person, count: 3, state: { status: S, age: 30 } }
+                  - { script: person, count: 2, state: { status: I, age: 50 } }
+                  - { script: person, count: 1, state: { age: 7 } }
+                """)) {
+            var byStatus = ViewFrame.of(w, new ViewFrame.Options("status", null, 100, List.of()), List.of(), null,
+                    64 * 1024).path("points");
+            assertThat(byStatus.path("categories").toString()).isEqualTo("[\"S\",\"I\"]");
+            assertThat(java.util.Base64.getDecoder().decode(byStatus.path("category").asString()))
+                    .containsExactly(0, 0, 0, 1, 1, (byte) 255);
+            assertThat(byStatus.has("value")).isFalse();
+            var byAge = ViewFrame.of(w, new ViewFrame.Options("age", null, 100, List.of()), List.of(), null,
+                    64 * 1024).path("points");
+            assertThat(byAge.path("value_min").asDouble()).isEqualTo(7);
+            assertThat(byAge.path("value_max").asDouble()).isEqualTo(50);
+            assertThat(byAge.has("categories")).isFalse();
+        }
+    }
+
+    @Test
     void generatedIdsTravelAsTheirNumber() {
         assertThat(ViewFrame.number("sheep-12", "sheep")).isEqualTo(12);
         assertThat(ViewFrame.number("sheep-012", "sheep")).isEqualTo(-1);
