@@ -37,6 +37,8 @@ final class SeedFiles {
 
     private final List<Rename> renames = new ArrayList<>();
     private final boolean snapshot;
+    /** Where the world's own fields sit in the author's file: a snapshot's configuration, or the top. */
+    private final String within;
     private final ObjectNode translated;
 
     /** Whether {@code top} is, or mixes in, the seed project's form. */
@@ -79,6 +81,7 @@ final class SeedFiles {
 
     SeedFiles(ObjectNode top) {
         snapshot = top.has("configuration");
+        within = snapshot ? "configuration." : "";
         translated = snapshot ? snapshot(top) : world(top.deepCopy());
     }
 
@@ -90,22 +93,21 @@ final class SeedFiles {
     /** {@code e}, with its field path as the author wrote it. */
     WorldFileException inTheirTerms(WorldFileException e) {
         String where = e.where();
-        String problem = e.problem();
-        if (snapshot && (is(where, "time") || is(where, "messages") || is(where, "metrics"))) {
-            String ours = where.startsWith("time") ? "time" : where.startsWith("messages") ? "messages" : "metrics";
-            String theirs = ours.equals("time") ? "simulation_time" : ours.equals("messages") ? "pending_messages"
-                    : "metrics";
-            return new WorldFileException(theirs + where.substring(ours.length()), problem);
-        }
         Rename best = null;
         for (Rename r : renames) {
             if (is(where, r.ours()) && (best == null || r.ours().length() > best.ours().length())) {
                 best = r;
             }
         }
-        String mapped = best == null ? where : best.theirs() + where.substring(best.ours().length());
-        WorldFileException out = new WorldFileException(mapped, problem);
-        return snapshot ? out.under("configuration") : out;
+        if (best != null) {
+            return new WorldFileException(best.theirs() + where.substring(best.ours().length()), e.problem());
+        }
+        return snapshot ? e.under("configuration") : e;
+    }
+
+    /** Our field {@code ours} is the author's {@code theirs}, among the world's own fields. */
+    private void renamed(String ours, String theirs) {
+        renames.add(new Rename(ours, within + theirs));
     }
 
     /** Whether {@code path} is {@code prefix} or a field or item under it. */
@@ -125,7 +127,7 @@ final class SeedFiles {
         JsonNode worldName = top.remove("world_name");
         if (worldName != null && !top.has("name")) {
             top.set("name", worldName);
-            renames.add(new Rename("name", "world_name"));
+            renamed("name", "world_name");
         }
         JsonNode library = top.remove("script_library");
         if (library != null && !library.isNull()) {
@@ -148,7 +150,7 @@ final class SeedFiles {
         JsonNode value = o.remove(theirs);
         if (value != null) {
             o.set(ours, value);
-            renames.add(new Rename(where + "." + ours, where + "." + theirs));
+            renamed(where + "." + ours, where + "." + theirs);
         }
     }
 
@@ -198,14 +200,14 @@ final class SeedFiles {
         ObjectNode ours = s.deepCopy();
         ours.remove("id");
         String path = "scripts." + id;
-        renames.add(new Rename(path, where));
+        renamed(path, where);
         if (ours.has("kind")) {
             ours.set("language", ours.remove("kind"));
-            renames.add(new Rename(path + ".language", where + ".kind"));
+            renamed(path + ".language", where + ".kind");
         }
         if (ours.has("script")) {
             ours.set("source", ours.remove("script"));
-            renames.add(new Rename(path + ".source", where + ".script"));
+            renamed(path + ".source", where + ".script");
         }
         if (!ours.has("api")) {
             ours.put("api", API);
@@ -235,6 +237,10 @@ final class SeedFiles {
         ArrayNode messages = JSON.arrayNode();
         long broadcasts = messages(top.get("pending_messages"), time, messages);
         ObjectNode world = world(config);
+        // what the snapshot gives outside its configuration
+        renames.add(new Rename("time", "simulation_time"));
+        renames.add(new Rename("messages", "pending_messages"));
+        renames.add(new Rename("metrics", "metrics"));
         world.put("time", time);
         world.set("messages", messages);
         world.set("metrics", metrics(top.get("metrics")));
