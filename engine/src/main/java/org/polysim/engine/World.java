@@ -410,18 +410,22 @@ public final class World implements AutoCloseable {
     }
 
     /**
-     * A field of every live entity's state that holds a number, a boolean or a string, by id, in creation order:
-     * what a view colours entities by, without copying their states. The values are Jackson's immutable value nodes.
+     * A field of every live entity's state that has one (not null), by id, in creation order: what a picture or a
+     * view colours entities by, without copying whole states. A value, number, boolean or text, is Jackson's
+     * immutable node; an object or a list is a copy.
      *
-     * @param field a top-level field, or a dotted path ({@code wallet.cash})
+     * @param field a top-level field, or a dotted path through objects ({@code wallet.cash})
      */
     public synchronized Map<String, JsonNode> stateValues(String field) {
+        String[] path = field.split("\\.");
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        String pointer = "/" + field.replace(".", "/");
         for (Entity e : w.population.liveInOrder()) {
-            JsonNode v = e.state.at(pointer);
-            if (v.isNumber() || v.isBoolean() || v.isString()) {
-                out.put(e.id, v);
+            JsonNode v = e.state;
+            for (int i = 0; i < path.length && v != null; i++) {
+                v = v.get(path[i]);
+            }
+            if (v != null && !v.isNull()) {
+                out.put(e.id, v.isContainer() ? v.deepCopy() : v);
             }
         }
         return out;

@@ -134,8 +134,9 @@ public final class WorldPicture {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         boolean numeric = !byScript;
         if (!byScript) {
+            Map<String, JsonNode> all = w.stateValues(colorBy);
             for (World.Placed p : placed) {
-                JsonNode v = field(w.entityState(p.id()).orElseThrow(), colorBy);
+                JsonNode v = all.get(p.id());
                 values.put(p.id(), v);
                 numeric &= v == null || v.isNumber();
             }
@@ -196,14 +197,6 @@ public final class WorldPicture {
             colours.add(c);
         }
         return new Dots(data, r, placed.size(), legend, colours);
-    }
-
-    private static JsonNode field(JsonNode state, String path) {
-        JsonNode v = state;
-        for (String part : path.split("\\.")) {
-            v = v == null ? null : v.get(part);
-        }
-        return v == null || v.isNull() ? null : v;
     }
 
     /**
