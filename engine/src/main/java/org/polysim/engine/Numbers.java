@@ -17,7 +17,7 @@ public final class Numbers {
     private Numbers() {}
 
     /** A whole number as an integer node (so snapshots say {@code time: 10}, not {@code 10.0}). */
-    static tools.jackson.databind.JsonNode node(double value) {
+    public static tools.jackson.databind.JsonNode node(double value) {
         var f = tools.jackson.databind.node.JsonNodeFactory.instance;
         return isWhole(value) ? f.numberNode((long) value) : f.numberNode(value);
     }

@@ -49,6 +49,7 @@ final class Population implements Part {
     private static final String RNG = "rng";
     private static final String AT = "at";
     private static final Set<String> ENTITY = WorldSchema.names(WorldSchema.ENTITY);
+    private static final Fields FIELDS = WorldSchema.FIELDS;
 
     /** What a world file says of the population: its entities (groups expanded) and the id counters. */
     record Saved(List<EntityDef> entities, Map<String, Long> counters) {
@@ -64,17 +65,13 @@ final class Population implements Part {
         Map<String, Long> counters = new LinkedHashMap<>();
         JsonNode node = top.get(COUNTERS);
         if (node != null && !node.isNull()) {
-            ObjectNode o = fields().object(node, COUNTERS);
+            ObjectNode o = FIELDS.object(node, COUNTERS);
             for (var e : o.properties()) {
-                counters.put(e.getKey(), fields().optLong(o, e.getKey(), 0, COUNTERS));
+                counters.put(e.getKey(), FIELDS.optLong(o, e.getKey(), 0, COUNTERS));
             }
         }
         List<EntityDef> entities = entities(top.get(ENTITIES), scripts, counters, space);
         return new Saved(entities, counters);
-    }
-
-    private static Fields fields() {
-        return WorldSchema.FIELDS;
     }
 
     private static List<EntityDef> entities(JsonNode node, Set<String> scripts, Map<String, Long> counters,
@@ -96,23 +93,23 @@ final class Population implements Part {
         }
         for (int i = 0; i < node.size(); i++) {
             String where = ENTITIES + "[" + i + "]";
-            ObjectNode e = fields().object(node.get(i), where);
-            fields().known(e, ENTITY, where);
-            String script = fields().requiredString(e, SCRIPT, where);
+            ObjectNode e = FIELDS.object(node.get(i), where);
+            FIELDS.known(e, ENTITY, where);
+            String script = FIELDS.requiredString(e, SCRIPT, where);
             if (!scripts.contains(script)) {
                 throw new WorldFileException(where + "." + SCRIPT, "no script '" + script
                         + "' in the library (known: " + String.join(", ", scripts) + ")");
             }
             ObjectNode state = e.has(STATE) && !e.get(STATE).isNull()
-                    ? fields().object(e.get(STATE), where + "." + STATE)
+                    ? FIELDS.object(e.get(STATE), where + "." + STATE)
                     : JsonNodeFactory.instance.objectNode();
-            Long rng = e.has(RNG) ? fields().optLong(e, RNG, 0, where) : null;
+            Long rng = e.has(RNG) ? FIELDS.optLong(e, RNG, 0, where) : null;
             Space.Placement at = Space.placement(e.get(AT), space, where + "." + AT);
             if (e.has("count")) {
                 if (e.has("id")) {
                     throw new WorldFileException(where, "give either id (one entity) or count (a group), not both");
                 }
-                long count = fields().optLong(e, "count", 1, where);
+                long count = FIELDS.optLong(e, "count", 1, where);
                 if (count < 0) {
                     throw new WorldFileException(where + ".count", "must be >= 0, got " + count);
                 }
@@ -120,7 +117,7 @@ final class Population implements Part {
                     out.add(new EntityDef(nextId(script, counters, explicit), script, state, rng, at));
                 }
             } else if (e.has("id")) {
-                String id = fields().requiredString(e, ID, where);
+                String id = FIELDS.requiredString(e, ID, where);
                 if (id.isBlank()) {
                     throw new WorldFileException(where + ".id", "must not be empty");
                 }

@@ -17,8 +17,7 @@ public final class LocalView implements AutoCloseable {
     private final String name;
 
     private LocalView(World world, int port) throws IOException {
-        this.state = new ServerState(new Workspace(Files.createTempDirectory("polysim-view")), WorldStore.NONE,
-                ViewServer.RESPONSE_BYTES, System::nanoTime);
+        this.state = ServerState.inMemory(Files.createTempDirectory("polysim-view"), ViewServer.RESPONSE_BYTES);
         this.name = world.name();
         state.worlds.put(world, false);
         this.server = ViewServer.start(state, port);

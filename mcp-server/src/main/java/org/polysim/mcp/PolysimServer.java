@@ -34,13 +34,11 @@ public final class PolysimServer {
 
     private PolysimServer() {}
 
-    /** Serves on the process's stdin/stdout; returns when stdin ends. stdout is reserved for JSON-RPC. */
-    public static void serveStdio(Path workspace, int responseBytes, boolean ephemeral, WarmUp warmUp)
-            throws IOException, InterruptedException {
-        serveStdio(workspace, responseBytes, ephemeral, warmUp, null);
-    }
-
-    /** As {@link #serveStdio(Path, int, boolean, WarmUp)}, with the live view in a browser on {@code viewPort}. */
+    /**
+     * Serves on the process's stdin/stdout; returns when stdin ends. stdout is reserved for JSON-RPC.
+     *
+     * @param viewPort where to serve the live view in a browser (0: any free port), or null for none
+     */
     public static void serveStdio(Path workspace, int responseBytes, boolean ephemeral, WarmUp warmUp,
                                   Integer viewPort) throws IOException, InterruptedException {
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
@@ -53,16 +51,8 @@ public final class PolysimServer {
      *
      * @param ephemeral keep worlds in memory only; otherwise they live in the workspace and come back at start
      * @param warmUp    what to ready in the background while the server is idle
-     */
-    public static void serve(InputStream in, OutputStream out, Path workspace, int responseBytes, boolean ephemeral,
-            WarmUp warmUp) throws IOException, InterruptedException {
-        serve(in, out, workspace, responseBytes, ephemeral, warmUp, null);
-    }
-
-    /**
-     * As {@link #serve(InputStream, OutputStream, Path, int, boolean, WarmUp)}; with {@code viewPort} not null, the
-     * live view of every world on this server is served in a browser on 127.0.0.1 (0: any free port), its address
-     * with its token printed on stderr.
+     * @param viewPort  with a port (0: any free one), the live view of every world on this server is served in a
+     *                  browser on 127.0.0.1, its address with its token printed on stderr; null for none
      */
     public static void serve(InputStream in, OutputStream out, Path workspace, int responseBytes, boolean ephemeral,
             WarmUp warmUp, Integer viewPort) throws IOException, InterruptedException {

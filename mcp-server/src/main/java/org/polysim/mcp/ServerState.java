@@ -27,6 +27,11 @@ final class ServerState {
         this(workspace, WorldStore.NONE, DEFAULT_RESPONSE_BYTES, System::nanoTime);
     }
 
+    /** A state that keeps its worlds in memory only (a live view outside the MCP server, its tests). */
+    static ServerState inMemory(java.nio.file.Path workspace, int responseBytes) throws java.io.IOException {
+        return new ServerState(new Workspace(workspace), WorldStore.NONE, responseBytes, System::nanoTime);
+    }
+
     ServerState(Workspace workspace, WorldStore store, int responseBytes, LongSupplier nanoTime) {
         this.workspace = workspace;
         this.store = store;

@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ViewFrame {
 
     /** What the caller asked for. */
-    record Options(String colorBy, String layer, int maxPoints, List<String> metrics) {
+    record Options(String colorBy, String layer, int maxPoints) {
     }
 
     /** Entities drawn at most: a canvas of 560 pixels a side shows no more; past it, an even sample. */
@@ -65,7 +65,7 @@ final class ViewFrame {
         f.set("params", w.snapshotParams());
         ArrayNode snaps = f.putArray("snapshots");
         snapshots.forEach(sn -> snaps.addObject().put("id", sn.id()).put("time", sn.time()).put("label", sn.label()));
-        metrics(f, w, o.metrics());
+        metrics(f, w);
         ArrayNode log = f.putArray("log");
         for (LogLine l : w.log(null, LOG_LINES)) {
             log.add("t=" + Numbers.brief(l.time()) + (l.entity().isEmpty() ? "" : " " + l.entity()) + ": " + l.text());
@@ -131,13 +131,13 @@ final class ViewFrame {
 
     /**
      * What each shown entity's {@code field} holds, for colouring: numbers (a boolean as 1 or 0) as 32-bit floats
-     * with their range; text as a category, a byte per entity indexing {@code categories} (the first {@link
+     * with their range; anything else (text, or a mix) as a category, a byte per entity indexing {@code categories} (the first {@link
      * #CATEGORIES} values in creation order; 255 for none, or for one past them, which the frame counts).
      */
     private static void colours(ObjectNode pts, Map<String, tools.jackson.databind.JsonNode> values,
                                 List<World.Placed> shown, String field) {
         pts.put("color_by", field);
-        boolean text = values.values().stream().anyMatch(tools.jackson.databind.JsonNode::isString);
+        boolean text = values.values().stream().anyMatch(x -> !x.isNumber() && !x.isBoolean());
         if (text) {
             Map<String, Integer> index = new java.util.LinkedHashMap<>();
             ByteBuffer v = buffer(shown.size());
@@ -216,9 +216,9 @@ final class ViewFrame {
                 .put("max", max).put("values", base64(out));
     }
 
-    /** The asked metrics, else the first {@link #METRICS} (a script's before the engine's counts). */
-    private static void metrics(ObjectNode f, World w, List<String> asked) {
-        List<String> names = asked.isEmpty() ? w.metricNames() : asked;
+    /** The first {@link #METRICS} metrics (a script's before the engine's counts). */
+    private static void metrics(ObjectNode f, World w) {
+        List<String> names = w.metricNames();
         ObjectNode out = f.putObject("metrics");
         ArrayNode all = f.putArray("metric_names");
         w.metricNames().forEach(all::add);
@@ -234,8 +234,8 @@ final class ViewFrame {
         int n = m.times().length;
         int step = Math.max(1, (int) Math.ceil(n / (double) SERIES_POINTS));
         for (int i = (n - 1) % step; i < n; i += step) { // ends at the last value
-            number(t, m.times()[i]);
-            number(v, m.values()[i]);
+            t.add(Numbers.node(m.times()[i]));
+            v.add(Numbers.node(m.values()[i]));
         }
         return s;
     }
@@ -246,15 +246,6 @@ final class ViewFrame {
         for (String id : ids.subList(0, Math.min(TABLE_ROWS, ids.size()))) {
             ObjectNode row = rows.addObject().put("id", id).put("script", w.scriptOf(id).orElse(""));
             w.entityState(id).ifPresent(st -> row.set("state", Fit.fit(st, 400).value()));
-        }
-    }
-
-    /** A whole number without its ".0", which the page does not need to read. */
-    private static void number(ArrayNode into, double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            into.add((long) x);
-        } else {
-            into.add(x);
         }
     }
 

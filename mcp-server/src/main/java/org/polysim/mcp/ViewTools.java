@@ -42,7 +42,7 @@ final class ViewTools {
     private Tool.Result view(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         ViewFrame.Options o = new ViewFrame.Options(c.args().optString("color_by"), c.args().optString("layer"),
-                ViewFrame.MAX_POINTS, List.of());
+                ViewFrame.MAX_POINTS);
         return state.worlds.withWorld(name, w -> {
             var frame = ViewFrame.of(w, o, state.snapshots.list(name), state.runs.of(name), c.budget());
             String counts = w.countsByScript().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())

@@ -79,8 +79,7 @@ class ViewBrowserIT extends ServerSession {
 
     @Test
     void thePageDrawsTheWorldStepsItChangesAParamAndOutlivesIt() throws Exception {
-        ServerState state = new ServerState(new Workspace(Files.createTempDirectory("view")), WorldStore.NONE,
-                ViewServer.RESPONSE_BYTES, System::nanoTime);
+        ServerState state = inMemory("view");
         state.worlds.put(World.load(EXAMPLES.resolve("wolf-sheep/world.yaml")), false);
         try (ViewServer view = ViewServer.start(state, 0)) {
             browser.get(view.url("wolf-sheep").toString());
@@ -125,8 +124,7 @@ class ViewBrowserIT extends ServerSession {
 
     @Test
     void aThreeDWorldIsShownOneDepthSliceAtATime() throws Exception {
-        ServerState state = new ServerState(new Workspace(Files.createTempDirectory("3d")), WorldStore.NONE,
-                ViewServer.RESPONSE_BYTES, System::nanoTime);
+        ServerState state = inMemory("3d");
         World w = World.load(EXAMPLES.resolve("boids-3d/world.yaml"));
         state.worlds.put(w, false);
         try (ViewServer view = ViewServer.start(state, 0)) {
@@ -146,8 +144,7 @@ class ViewBrowserIT extends ServerSession {
 
     @Test
     void screenshotsOfThreeExamples() throws Exception {
-        ServerState state = new ServerState(new Workspace(Files.createTempDirectory("shots")), WorldStore.NONE,
-                ViewServer.RESPONSE_BYTES, System::nanoTime);
+        ServerState state = inMemory("shots");
         Map<String, String> examples = Map.of("wolf-sheep", "wolf-sheep/world.yaml", "schelling",
                 "schelling/world.yaml", "sir-epidemic", "sir-epidemic/world.yaml");
         Map<String, String> colorBy = Map.of("schelling", "&color_by=group"); // its two groups, one script
@@ -215,6 +212,11 @@ class ViewBrowserIT extends ServerSession {
         } finally {
             hostServer.stop(0);
         }
+    }
+
+    /** A server's state that keeps its worlds in memory, answering the browser's larger frames. */
+    private static ServerState inMemory(String name) throws java.io.IOException {
+        return ServerState.inMemory(Files.createTempDirectory(name), ViewServer.RESPONSE_BYTES);
     }
 
     private static String firstNumericParam(World w) {

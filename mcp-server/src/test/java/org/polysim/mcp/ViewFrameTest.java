@@ -24,7 +24,7 @@ class ViewFrameTest {
                 entities: [ { script: dot, count: 30000 } ]
                 """)) {
             int budget = 64 * 1024;
-            ObjectNode frame = ViewFrame.of(w, new ViewFrame.Options(null, null, 20_000, List.of()), List.of(), null,
+            ObjectNode frame = ViewFrame.of(w, new ViewFrame.Options(null, null, 20_000), List.of(), null,
                     budget);
             var points = frame.path("points");
             assertThat(points.path("total").asInt()).isEqualTo(30_000);
@@ -35,7 +35,7 @@ class ViewFrameTest {
                     + " of 30000 entities");
             assertThat(Json.compact(frame).length()).isLessThan(budget);
 
-            ObjectNode all = ViewFrame.of(w, new ViewFrame.Options(null, null, 100_000, List.of()), List.of(), null,
+            ObjectNode all = ViewFrame.of(w, new ViewFrame.Options(null, null, 100_000), List.of(), null,
                     ViewServer.RESPONSE_BYTES);
             assertThat(all.path("points").path("shown").asInt()).isEqualTo(30_000);
             assertThat(all.has("note")).isFalse();
@@ -49,7 +49,7 @@ class ViewFrameTest {
                 scripts: { trader: { language: lua, source: "function update(e, inbox) end" } }
                 entities: [ { script: trader, count: 50, state: { cash: 3 } } ]
                 """)) {
-            ObjectNode frame = ViewFrame.of(w, new ViewFrame.Options(null, null, 100, List.of()), List.of(), null,
+            ObjectNode frame = ViewFrame.of(w, new ViewFrame.Options(null, null, 100), List.of(), null,
                     64 * 1024);
             assertThat(frame.has("points")).isFalse();
             assertThat(frame.path("table")).hasSize(ViewFrame.TABLE_ROWS);
@@ -69,13 +69,13 @@ class ViewFrameTest {
                   - { script: person, count: 2, state: { status: I, age: 50 } }
                   - { script: person, count: 1, state: { age: 7 } }
                 """)) {
-            var byStatus = ViewFrame.of(w, new ViewFrame.Options("status", null, 100, List.of()), List.of(), null,
+            var byStatus = ViewFrame.of(w, new ViewFrame.Options("status", null, 100), List.of(), null,
                     64 * 1024).path("points");
             assertThat(byStatus.path("categories").toString()).isEqualTo("[\"S\",\"I\"]");
             assertThat(java.util.Base64.getDecoder().decode(byStatus.path("category").asString()))
                     .containsExactly(0, 0, 0, 1, 1, (byte) 255);
             assertThat(byStatus.has("value")).isFalse();
-            var byAge = ViewFrame.of(w, new ViewFrame.Options("age", null, 100, List.of()), List.of(), null,
+            var byAge = ViewFrame.of(w, new ViewFrame.Options("age", null, 100), List.of(), null,
                     64 * 1024).path("points");
             assertThat(byAge.path("value_min").asDouble()).isEqualTo(7);
             assertThat(byAge.path("value_max").asDouble()).isEqualTo(50);

@@ -58,20 +58,6 @@ public final class JavaTestLanguage implements ControllerProvider {
         return Set.of("polysim", "vivarium");
     }
 
-    /** The behaviour named by {@link #exerciseScript}: the warm-up's test registers it. */
-    public static final String EXERCISE = "exercise";
-
-    @Override
-    public String exerciseScript() {
-        return EXERCISE;
-    }
-
-    /** Java is compiled by the JVM: its exercise is cheap, as LuaJ's is. */
-    @Override
-    public boolean cheapExercise() {
-        return true;
-    }
-
     @Override
     public Controller compile(ScriptSource source, CallLimits limits) throws ScriptException {
         Supplier<Behaviour> registered = BEHAVIOURS.get(source.code().strip());
