@@ -104,13 +104,14 @@ final class Change {
         return unknownRecipients;
     }
 
-    /** An entity dies now: out of the population and the space (a destroy, immediate or applied). */
+    /** An entity dies now: out of the population, the space and the network (a destroy, immediate or applied). */
     void kill(Entity e) {
         world.population.kill(e);
         world.population.retire(e.id); // now, so a second destroy this tick answers false; kept on rollback
         if (world.space != null) {
             world.space.remove(e);
         }
+        world.network.isolate(e);
     }
 
     /** Step 4 of a tick: commands in issue order; a spawned entity's init may add more, applied in turn. */
@@ -119,6 +120,15 @@ final class Change {
             switch (commands.get(next++)) {
                 case Command.Send s -> world.mail.send(s.from(), s.to(), s.kind(), s.content(), s.sentAt(),
                         world.clock.tick + s.delayTicks());
+                case Command.Broadcast b -> {
+                    long at = world.clock.tick + b.delayTicks();
+                    if (b.reach() != null) {
+                        world.mail.broadcast(b.from(), b.reach(), b.kind(), b.content(), b.sentAt(), at);
+                    }
+                    for (String to : b.to()) {
+                        world.mail.send(b.from(), to, b.kind(), b.content(), b.sentAt(), at);
+                    }
+                }
                 case Command.Spawn s -> spawn(s);
                 case Command.Destroy d -> {
                     Entity e = world.population.get(d.id());

@@ -10,6 +10,14 @@ sealed interface Command {
             implements Command {
     }
 
+    /**
+     * A message to many: to each of {@code to} (a network broadcast, the sender's neighbours when it was issued), or,
+     * when {@code reach} is given, to whoever is within it at delivery (a broadcast in space).
+     */
+    record Broadcast(String from, java.util.List<String> to, Message.Reach reach, String kind, JsonNode content,
+                     double sentAt, long delayTicks) implements Command {
+    }
+
     /** @param at where it starts in the space ({@link Space.Placement#NONE} without one) */
     record Spawn(String id, String script, ObjectNode state, Space.Placement at) implements Command {
     }

@@ -10,16 +10,18 @@ import tools.jackson.databind.node.ObjectNode;
  * share as that part reads it ({@link Clock.Saved}, {@link Population.Saved}, {@link Mail.Saved}).
  *
  * @param space  null for a world without space
- * @param layers empty without layers (only a grid has them)
+ * @param layers  empty without layers (only a grid has them)
+ * @param network null for a world without a declared network
  */
 record Definition(String name, long seed, double dt, ObjectNode params, boolean randomSchedule, Limits limits,
                   Map<String, ScriptSource> scripts, SpaceSpec space, Map<String, LayerDef> layers, Clock.Saved clock,
-                  Population.Saved population, Mail.Saved mail, Map<String, SeriesDef> metrics) {
+                  Population.Saved population, Mail.Saved mail, Map<String, SeriesDef> metrics,
+                  NetworkSpec network) {
 
     /** The same definition under another name, seed and params. */
     Definition with(String newName, long newSeed, ObjectNode newParams) {
         return new Definition(newName, newSeed, dt, newParams, randomSchedule, limits, scripts, space, layers, clock,
-                population, mail, metrics);
+                population, mail, metrics, network);
     }
 
     /** Whether this is a snapshot (its entities come back as they were) rather than a fresh world. */

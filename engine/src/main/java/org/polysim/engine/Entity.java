@@ -18,6 +18,10 @@ final class Entity {
     /** Position in the world's space, when {@link #placed}; whole numbers in a grid. */
     double x, y, z;
     boolean placed;
+    /** Links to its neighbours (its successors in a directed network), null until it has one. */
+    Links out;
+    /** In a directed network, links from its predecessors (so a destroy can cut them), null until it has one. */
+    Links in;
     /** The grid cell or continuous bucket the space indexes it under, while placed. */
     int cell;
 

@@ -102,15 +102,20 @@ final class EntityCall implements EntityContext {
         if (to == null || to.isEmpty()) {
             throw new IllegalArgumentException("send needs the recipient's id as its first argument");
         }
-        long ticks = 1;
-        if (delay != null) {
-            if (delay.isNaN() || delay < 0 || delay.isInfinite()) {
-                throw new IllegalArgumentException("send delay must be a number of ticks >= 1, got " + delay);
-            }
-            ticks = Math.max(1, (long) Math.ceil(delay));
-        }
+        long ticks = delay(delay, "send");
         command(new Command.Send(entity.id, to, kind == null ? "" : kind,
                 content == null ? JsonNodeFactory.instance.nullNode() : content, time(), ticks));
+    }
+
+    /** A delay in whole ticks, at least 1 ({@code null}: 1). */
+    private static long delay(Double delay, String what) {
+        if (delay == null) {
+            return 1;
+        }
+        if (delay.isNaN() || delay < 0 || delay.isInfinite()) {
+            throw new IllegalArgumentException(what + " delay must be a number of ticks >= 1, got " + delay);
+        }
+        return Math.max(1, (long) Math.ceil(delay));
     }
 
     @Override
@@ -248,7 +253,7 @@ final class EntityCall implements EntityContext {
     }
 
     private void command(Command c) {
-        refuseWhileRestoring("send, spawn, destroy, metric and log");
+        refuseWhileRestoring("send, broadcast, spawn, destroy, metric and log");
         change.command(c);
         if (traced) {
             world.trace.act(traceSlot, c);
@@ -426,6 +431,125 @@ final class EntityCall implements EntityContext {
         if (script != null && !world.scripts.containsKey(script)) {
             throw new IllegalArgumentException(what + ": " + world.unknownScript(script));
         }
+    }
+
+    // ---------------------------------------------------------------- the network
+
+    @Override
+    public List<String> neighbors() {
+        return ids(Network.neighbors(entity));
+    }
+
+    @Override
+    public JsonNode links() {
+        var out = JsonNodeFactory.instance.arrayNode();
+        Links l = entity.out;
+        for (int i = 0; l != null && i < l.size(); i++) {
+            out.addObject().put("id", l.peer(i).id).set("weight", Numbers.node(l.weight(i)));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean link(String id, Double weight) {
+        refuseWhileRestoring("link");
+        Entity other = linkable(id, "link");
+        if (weight != null && !Double.isFinite(weight)) {
+            throw new IllegalArgumentException("link: weight must be a finite number, got " + weight);
+        }
+        boolean made = world.network.link(entity, other, weight);
+        trace("link", id + (made ? "" : ": linked already"));
+        return made;
+    }
+
+    @Override
+    public boolean unlink(String id) {
+        refuseWhileRestoring("unlink");
+        Entity other = linkable(id, "unlink");
+        boolean cut = world.network.unlink(entity, other);
+        trace("unlink", id + (cut ? "" : ": was not linked"));
+        return cut;
+    }
+
+    private Entity linkable(String id, String what) {
+        if (!entity.alive) {
+            throw new IllegalArgumentException(what + ": entity '" + entity.id + "' was destroyed this tick");
+        }
+        if (id == null || id.equals(entity.id)) {
+            throw new IllegalArgumentException(what + ": an entity cannot link to itself ('" + entity.id + "')");
+        }
+        Entity other = world.population.get(id);
+        if (other == null) {
+            throw new IllegalArgumentException(what + ": " + (change.spawning(id) ? "entity '" + id
+                    + "' is spawned when this tick's commands apply; link to it from the next tick (or from its init)"
+                    : world.population.mayHaveExisted(id) ? "entity '" + id + "' is gone"
+                    : world.unknownEntity(id)));
+        }
+        return other;
+    }
+
+    @Override
+    public long degree() {
+        return entity.out == null ? 0 : entity.out.size();
+    }
+
+    private static final java.util.Set<String> BROADCAST = java.util.Set.of("radius", "x", "y", "z", "script",
+            "delay");
+
+    @Override
+    public Long broadcast(String kind, JsonNode content, ObjectNode options) {
+        ObjectNode o = options == null ? JsonNodeFactory.instance.objectNode() : options;
+        for (String k : o.propertyNames()) {
+            if (!BROADCAST.contains(k)) {
+                throw new IllegalArgumentException("broadcast: unknown option '" + k + "' (options: radius, x, y, z, "
+                        + "script, delay)");
+            }
+        }
+        long ticks = delay(o.has("delay") ? number(o, "delay") : null, "broadcast");
+        String script = o.has("script") ? o.get("script").asString() : null;
+        knownScript(script, "broadcast");
+        JsonNode body = content == null ? JsonNodeFactory.instance.nullNode() : content;
+        String k = kind == null ? "" : kind;
+        if (!o.has("radius")) {
+            if (o.has("x") || o.has("y") || o.has("z")) {
+                throw new IllegalArgumentException("broadcast: x and y go with a radius (every entity within it of "
+                        + "that point); without one a broadcast goes to the neighbours");
+            }
+            List<String> to = new java.util.ArrayList<>();
+            for (Entity n : Network.neighbors(entity)) {
+                if (script == null || n.script.id().equals(script)) {
+                    to.add(n.id);
+                }
+            }
+            command(new Command.Broadcast(entity.id, to, null, k, body, time(), ticks));
+            return (long) to.size();
+        }
+        double r = number(o, "radius");
+        if (!(r >= 0) || Double.isInfinite(r)) {
+            throw new IllegalArgumentException("broadcast: radius must be a number >= 0, got " + r);
+        }
+        double[] at;
+        if (o.has("x") || o.has("y")) {
+            Space space = space("broadcast with a radius");
+            if (!o.has("x") || !o.has("y")) {
+                throw new IllegalArgumentException("broadcast: give both x and y (or neither, for this entity's "
+                        + "position)");
+            }
+            at = space.position(number(o, "x"), number(o, "y"), o.has("z") ? number(o, "z") : null, "broadcast");
+        } else {
+            at = here("broadcast with a radius");
+        }
+        command(new Command.Broadcast(entity.id, List.of(), new Message.Reach(at.clone(), r, script), k, body, time(),
+                ticks));
+        return null;
+    }
+
+    private static double number(ObjectNode o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isNumber()) {
+            throw new IllegalArgumentException("broadcast: " + field + " must be a number, got " + v);
+        }
+        return v.doubleValue();
     }
 
     private static List<String> ids(List<Entity> entities) {

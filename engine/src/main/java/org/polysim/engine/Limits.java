@@ -19,11 +19,13 @@ import org.polysim.engine.spi.CallLimits;
  * @param allocMb     per call, megabytes a script may allocate (garbage included): a memory hog fails its own
  *                    world's tick instead of starving the server
  * @param traceTicks  ticks of per-entity trace kept for {@code trace_entity} (0: none)
+ * @param maxLinks    links a world's network may hold; a generator above it is refused before it builds
  * @param traceEntities the trace is recorded while the world has at most this many live entities: it costs a
  *                    record per update, which a large world should not pay unasked
  */
 public record Limits(long instructions, long wallMillis, int callDepth, int stringBytes, int logLines,
-                     int maxEntities, int messageHistory, long allocMb, int traceTicks, int traceEntities) {
+                     int maxEntities, int messageHistory, long allocMb, int traceTicks, int traceEntities,
+                     long maxLinks) {
 
     /** One limit as a world file writes it. */
     public enum Field {
@@ -40,7 +42,8 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
         TRACE_TICKS("trace_ticks", "ticks of each entity's trace kept for trace_entity (0 turns tracing off)",
                 Limits::traceTicks, true),
         TRACE_ENTITIES("trace_entities", "tracing runs while the world has at most this many live entities",
-                Limits::traceEntities, true);
+                Limits::traceEntities, true),
+        MAX_LINKS("max_links", "links the network may hold", Limits::maxLinks, false);
 
         private final String key;
         private final String description;
@@ -89,7 +92,7 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
     }
 
     public static final Limits DEFAULTS = new Limits(1_000_000, 2_000, 200, 1 << 20, 10_000, 1_000_000, 1_000,
-            1024, 5, 10_000);
+            1024, 5, 10_000, 5_000_000);
 
     public Limits {
         positive(Field.INSTRUCTIONS, instructions);
@@ -100,6 +103,7 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
         positive(Field.MAX_ENTITIES, maxEntities);
         positive(Field.MESSAGE_HISTORY, messageHistory);
         positive(Field.ALLOC_MB, allocMb);
+        positive(Field.MAX_LINKS, maxLinks);
         if (traceTicks < 0 || traceEntities < 0) {
             throw new IllegalArgumentException("limits." + (traceTicks < 0 ? Field.TRACE_TICKS : Field.TRACE_ENTITIES)
                     .key + " must be a whole number >= 0 (0 turns tracing off)");
@@ -118,7 +122,7 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
         return new Limits(v.get(Field.INSTRUCTIONS), v.get(Field.WALL_MS), v.get(Field.CALL_DEPTH).intValue(),
                 v.get(Field.STRING_BYTES).intValue(), v.get(Field.LOG_LINES).intValue(),
                 v.get(Field.MAX_ENTITIES).intValue(), v.get(Field.MESSAGE_HISTORY).intValue(), v.get(Field.ALLOC_MB),
-                v.get(Field.TRACE_TICKS).intValue(), v.get(Field.TRACE_ENTITIES).intValue());
+                v.get(Field.TRACE_TICKS).intValue(), v.get(Field.TRACE_ENTITIES).intValue(), v.get(Field.MAX_LINKS));
     }
 
     /** Every field's value, in declaration order. */

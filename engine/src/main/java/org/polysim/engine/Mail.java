@@ -16,6 +16,8 @@ final class Mail implements Part {
 
     final MessageQueue queue = new MessageQueue();
     private final double dt;
+    /** Coordinates of a position in this world's space (0 without one), for broadcasts in flight. */
+    private final int axes;
     long sequence;
     long dropped;
 
@@ -23,13 +25,35 @@ final class Mail implements Part {
     private static final String SEQUENCE = "sequence";
     private static final String DROPPED = "dropped";
     private static final java.util.Set<String> MESSAGE = java.util.Set.of("seq", "from", "to", "kind", "content",
-            "sent_at", "deliver_at");
+            "sent_at", "deliver_at", "within");
+    /** A broadcast in space: {@code within: {at: [x, y], radius, script?}} instead of {@code to}. */
+    private static final java.util.Set<String> WITHIN = java.util.Set.of("at", "radius", "script");
 
     /** What a world file says of the mail: messages in flight, the next sequence number, the dropped count. */
     record Saved(List<Message> pending, long sequence, long dropped) {
     }
 
-    static Saved read(ObjectNode top, double dt) {
+    private static Message.Reach within(JsonNode node, String where, SpaceSpec space) {
+        Fields fields = WorldSchema.FIELDS;
+        ObjectNode w = fields.object(node, where);
+        fields.known(w, WITHIN, where);
+        if (space == null) {
+            throw new WorldFileException(where, "a broadcast within a radius needs a space; this world has none");
+        }
+        JsonNode at = w.get("at");
+        if (at == null || !at.isArray() || at.size() != space.axes()) {
+            throw new WorldFileException(where + ".at", "expected a position of " + space.axes() + " numbers, got "
+                    + Fields.describe(at));
+        }
+        double[] p = new double[3];
+        for (int k = 0; k < at.size(); k++) {
+            p[k] = at.get(k).asDouble();
+        }
+        return new Message.Reach(p, fields.optDouble(w, "radius", 0, where), fields.optString(w, "script", null,
+                where));
+    }
+
+    static Saved read(ObjectNode top, double dt, SpaceSpec space) {
         Fields fields = WorldSchema.FIELDS;
         List<Message> pending = new ArrayList<>();
         JsonNode node = top.get(MESSAGES);
@@ -42,10 +66,11 @@ final class Mail implements Part {
                 ObjectNode m = fields.object(node.get(i), where);
                 fields.known(m, MESSAGE, where);
                 JsonNode content = m.has("content") ? m.get("content") : JsonNodeFactory.instance.nullNode();
+                Message.Reach reach = m.has("within") ? within(m.get("within"), where + ".within", space) : null;
                 pending.add(new Message(fields.optLong(m, "seq", i, where), fields.requiredString(m, "from", where),
-                        fields.requiredString(m, "to", where), fields.optString(m, "kind", "", where), content,
-                        fields.optDouble(m, "sent_at", 0, where),
-                        Math.round(fields.optDouble(m, "deliver_at", 0, where) / dt)));
+                        reach != null ? "" : fields.requiredString(m, "to", where),
+                        fields.optString(m, "kind", "", where), content, fields.optDouble(m, "sent_at", 0, where),
+                        Math.round(fields.optDouble(m, "deliver_at", 0, where) / dt), reach));
             }
         }
         return new Saved(pending, fields.optLong(top, SEQUENCE, 0, ""), fields.optLong(top, DROPPED, 0, ""));
@@ -55,8 +80,9 @@ final class Mail implements Part {
     private long startDropped;
     private final List<Message> polled = new ArrayList<>();
 
-    Mail(double dt, Saved saved) {
+    Mail(double dt, int axes, Saved saved) {
         this.dt = dt;
+        this.axes = axes;
         this.sequence = saved.sequence();
         this.dropped = saved.dropped();
         queue.addAll(saved.pending());
@@ -65,6 +91,11 @@ final class Mail implements Part {
     void send(String from, String to, String kind, tools.jackson.databind.JsonNode content, double sentAt,
               long deliverTick) {
         queue.add(new Message(sequence++, from, to, kind, content, sentAt, deliverTick));
+    }
+
+    /** A broadcast in space, one message in flight until delivery finds its recipients. */
+    void broadcast(String from, Message.Reach reach, String kind, JsonNode content, double sentAt, long deliverTick) {
+        queue.add(new Message(sequence++, from, "", kind, content, sentAt, deliverTick, reach));
     }
 
     /** A due message found no recipient: counted, as the world reports dropped messages. */
@@ -103,7 +134,19 @@ final class Mail implements Part {
             ObjectNode o = messages.addObject();
             o.put("seq", m.seq());
             o.put("from", m.from());
-            o.put("to", m.to());
+            if (m.reach() == null) {
+                o.put("to", m.to());
+            } else {
+                ObjectNode w = o.putObject("within");
+                ArrayNode at = w.putArray("at");
+                for (int k = 0; k < axes; k++) {
+                    at.add(Numbers.node(m.reach().at()[k]));
+                }
+                w.set("radius", Numbers.node(m.reach().radius()));
+                if (m.reach().script() != null) {
+                    w.put("script", m.reach().script());
+                }
+            }
             o.put("kind", m.kind());
             o.set("content", m.content().deepCopy());
             o.set("sent_at", Numbers.node(m.sentAt()));

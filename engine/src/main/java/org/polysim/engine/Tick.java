@@ -43,6 +43,17 @@ final class Tick {
     private long deliver() {
         long delivered = 0;
         for (Message m : world.mail.due(world.clock.tick)) {
+            if (m.reach() != null) { // a broadcast in space: whoever is within reach now
+                Message.Reach r = m.reach();
+                for (Entity to : world.space.near(world.population.get(m.from()), r.at(), r.radius(), r.script(),
+                        "broadcast")) {
+                    Message copy = m.to(to.id);
+                    to.inbox.add(copy);
+                    change.delivered(copy);
+                    delivered++;
+                }
+                continue;
+            }
             Entity to = world.population.get(m.to());
             if (to == null) {
                 change.dropped(m);

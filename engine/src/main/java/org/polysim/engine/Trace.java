@@ -167,6 +167,8 @@ final class Trace {
         switch (action) {
             case Command.Send c -> o.put("do", "send").put("to", c.to()).put("kind", c.kind())
                     .put("delay", c.delayTicks()).set("content", c.content());
+            case Command.Broadcast c -> o.put("do", "broadcast").put("kind", c.kind()).put("to", c.reach() != null
+                    ? "within " + Numbers.exact(c.reach().radius()) : c.to().size() + " neighbours");
             case Command.Spawn c -> o.put("do", "spawn").put("id", c.id()).put("script", c.script())
                     .set("state", c.state());
             case Command.Destroy c -> o.put("do", "destroy").put("id", c.id()).put("when", "after updates");

@@ -134,11 +134,17 @@ public final class World implements AutoCloseable {
                             + "cell is full (space.capacity " + w.space.spec.capacity() + ")");
                 }
             }
+            if (d.network() != null) {
+                w.network.build(d.network(), w.population.liveInOrder(), w.seed);
+            }
             change().restore(w.population.liveInOrder(), "The world was not created.");
             // a snapshot written before the engine counted populations (or translated from another format) has none
             w.metrics.population(w.clock.tick, countsByScript());
         } else {
             change().create(d.entities(), "The world was not created.");
+            if (d.network() != null) { // after every init, as Mesa places agents after constructing them
+                w.network.build(d.network(), w.population.liveInOrder(), w.seed);
+            }
         }
     }
 
@@ -596,6 +602,39 @@ public final class World implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- snapshot and copy
+
+    /** The network as it is now (empty when nothing is linked and no network was declared). */
+    public synchronized NetworkView network() {
+        List<Entity> nodes = new java.util.ArrayList<>();
+        java.util.Map<Entity, Integer> index = new java.util.IdentityHashMap<>();
+        for (Entity e : w.population.liveInOrder()) {
+            if (w.network.node(e)) {
+                index.put(e, nodes.size());
+                nodes.add(e);
+            }
+        }
+        int links = (int) w.network.count();
+        int[] from = new int[links], to = new int[links];
+        double[] weights = new double[links];
+        int k = 0;
+        for (Entity e : nodes) {
+            Links l = e.out;
+            for (int i = 0; l != null && i < l.size(); i++) {
+                if (w.network.directed() || e.serial < l.peer(i).serial) {
+                    from[k] = index.get(e);
+                    to[k] = index.get(l.peer(i));
+                    weights[k++] = l.weight(i);
+                }
+            }
+        }
+        return new NetworkView(w.network.directed(), nodes.stream().map(e -> e.id).toList(),
+                nodes.stream().map(e -> e.script.id()).toList(), from, to, weights);
+    }
+
+    /** Whether this world has a network: declared in its file, or links made by scripts. */
+    public synchronized boolean hasNetwork() {
+        return w.network.declared() || w.network.count() > 0;
+    }
 
     /** The world as a world file tree: loading it and advancing gives the same result as never having stopped. */
     public synchronized ObjectNode snapshot() {

@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The one place a world file is read and written (DESIGN.md "Snapshots are world files"), as MASON's checkpoint is:
  * the top level here (name, seed, dt, schedule, params, limits, scripts), each part's fields in the part itself
- * ({@link Clock}, {@link Population}, {@link Mail}, {@link SpaceSpec}, {@link Layers}, {@link MetricStore}), each
+ * ({@link Clock}, {@link Population}, {@link Mail}, {@link SpaceSpec}, {@link Layers}, {@link MetricStore},
+ * {@link NetworkSpec} and {@link Network}), each
  * read beside its write. Reading validates into a {@link Definition}, each problem one {@link WorldFileException}
  * naming the field path; the seed project's files and snapshots are translated first ({@link SeedFiles}).
  */
@@ -75,10 +76,12 @@ final class WorldFile {
         }
         Map<String, ScriptSource> scripts = scripts(top);
         SpaceSpec space = SpaceSpec.read(top.get("space"));
-        return new Definition(name, seed, dt, params, schedule.equals("random"), limits(top.get("limits")), scripts,
-                space, Layers.read(top.get("layers"), space), Clock.read(top, dt),
-                Population.read(top, scripts.keySet(), space), Mail.read(top, dt),
-                MetricStore.read(top.get("metrics"), dt));
+        Limits limits = limits(top.get("limits"));
+        Population.Saved population = Population.read(top, scripts.keySet(), space);
+        return new Definition(name, seed, dt, params, schedule.equals("random"), limits, scripts,
+                space, Layers.read(top.get("layers"), space), Clock.read(top, dt), population, Mail.read(top, dt, space),
+                MetricStore.read(top.get("metrics"), dt),
+                NetworkSpec.read(top.get(NetworkSpec.NETWORK), population, scripts.keySet(), limits, this::readFile));
     }
 
     /** The world as a world file tree: loading it and advancing gives the same result as never having stopped. */
@@ -180,18 +183,18 @@ final class WorldFile {
 
     private String readFile(String file, String where) {
         if (baseDir == null) {
-            throw new WorldFileException(where, "scripts from files are only allowed in world files on disk; "
-                    + "put the script text in source");
+            throw new WorldFileException(where, "files are only allowed in world files on disk (or the server's "
+                    + "workspace); put the text in the world itself");
         }
         Path path = baseDir.resolve(file).normalize();
         try {
             if (confine != null && !path.toRealPath().startsWith(confine.toRealPath())) {
                 throw new WorldFileException(where, "'" + file + "' is outside " + confine
-                        + "; script files must be inside it");
+                        + "; files a world reads must be inside it");
             }
             return Files.readString(path);
         } catch (IOException e) {
-            throw new WorldFileException(where, "cannot read script file " + path + " (" + e.getMessage() + ")");
+            throw new WorldFileException(where, "cannot read file " + path + " (" + e.getMessage() + ")");
         }
     }
 

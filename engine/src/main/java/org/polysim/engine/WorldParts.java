@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What one world is made of: its settings, its script library, the {@link Part}s a failed tick puts back (clock,
- * population, mail, space, layers) and the records a completed change appends to (metrics, log, recent deliveries,
+ * population, mail, space, layers, network) and the records a completed change appends to (metrics, log, recent deliveries,
  * trace). A change and the entity calls inside it work on these; the world is the public, locked face over them and
  * the only one that begins a change. Nothing here knows a change, a tick or the world's public types.
  */
@@ -30,6 +30,8 @@ final class WorldParts {
     final Space space;
     /** Null in a world without layers. */
     final Layers layers;
+    /** Empty until a file declares a network or a script links two entities. */
+    final Network network;
     /** What a change begins and a failed one rolls back, oldest first. */
     final List<Part> parts;
     // written only when a change commits, so nothing to roll back
@@ -55,7 +57,7 @@ final class WorldParts {
         this.limits = d.limits();
         this.clock = new Clock(dt, seed, d.clock());
         this.population = new Population(d.population().counters(), d.space() == null ? 0 : d.space().axes());
-        this.mail = new Mail(dt, d.mail());
+        this.mail = new Mail(dt, d.space() == null ? 0 : d.space().axes(), d.mail());
         this.space = d.space() == null ? null : Space.of(d.space());
         this.layers = d.layers().isEmpty() ? null : new Layers(d.space());
         d.layers().forEach((n, l) -> layers.add(n, l.spec(), l.values()));
@@ -66,6 +68,8 @@ final class WorldParts {
         if (layers != null) {
             all.add(layers);
         }
+        this.network = new Network(d.network(), population, limits.maxLinks());
+        all.add(network);
         this.parts = List.copyOf(all);
         this.log = new WorldLog(limits.logLines());
         this.metrics = new MetricStore(d.metrics());

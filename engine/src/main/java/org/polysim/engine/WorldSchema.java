@@ -41,6 +41,8 @@ public final class WorldSchema {
             field("space", "object", "{kind: grid|continuous, width, height, depth?, torus?, neighborhood?, "
                     + "capacity?}."),
             field("layers", "object", "Grid resource layers: {name: {initial, max, regrow, diffuse, evaporate}}."),
+            field("network", "object", "Links: {generator: {kind: erdos_renyi|watts_strogatz|barabasi_albert|"
+                    + "complete|ring|lattice, ...}, or edges: [[a, b, w?]], nodes?, directed?}."),
             field("entities", "array", "[{script, count, state}] (ids <script>-<k>) or [{id, script, state}]; at "
                     + "in a space."),
             snapshot("time", "number", "Simulation time the world is at."),

@@ -73,7 +73,17 @@ public enum ApiMember {
             optional("y", Type.NUMBER), optional("z", Type.NUMBER)),
     PUT("put", Result.NUMBER, (e, a) -> e.put(a.string(0), a.number(1), at(a, 2), at(a, 3), at(a, 4)),
             required("name", Type.STRING), required("amount", Type.NUMBER), optional("x", Type.NUMBER),
-            optional("y", Type.NUMBER), optional("z", Type.NUMBER));
+            optional("y", Type.NUMBER), optional("z", Type.NUMBER)),
+    NEIGHBORS("neighbors", Result.STRINGS, (e, a) -> e.neighbors()),
+    LINKS("links", Result.JSON, (e, a) -> e.links()),
+    LINK("link", Result.BOOLEAN, (e, a) -> e.link(a.string(0), a.has(1) ? a.number(1) : null),
+            required("id", Type.STRING), optional("weight", Type.NUMBER)),
+    UNLINK("unlink", Result.BOOLEAN, (e, a) -> e.unlink(a.string(0)), required("id", Type.STRING)),
+    DEGREE("degree", Result.NUMBER, (e, a) -> e.degree()),
+    BROADCAST("broadcast", Result.NUMBER, (e, a) -> e.broadcast(a.has(0) ? a.string(0) : "", a.json(1),
+            a.has(2) ? a.object(2) : null), optional("kind", Type.STRING),
+            new Param("content", Type.JSON, true, "message content"),
+            new Param("options", Type.OBJECT, true, "broadcast options ({radius, x, y, z, script, delay})"));
 
     private static Double at(Args a, int i) {
         return a.has(i) ? a.number(i) : null;

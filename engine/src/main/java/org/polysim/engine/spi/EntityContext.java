@@ -114,4 +114,32 @@ public interface EntityContext {
 
     /** Adds up to {@code amount} to a layer's cell now, never above its max; returns what was added. */
     double put(String name, double amount, Double x, Double y, Double z);
+
+    // ---- the network (DESIGN.md "Networks and broadcasts"); every world has one, empty until linked
+
+    /** Ids of this entity's neighbours (successors in a directed network), in creation order. */
+    List<String> neighbors();
+
+    /** {@code [{id, weight}]} of this entity's links, in the order of {@link #neighbors}. */
+    JsonNode links();
+
+    /**
+     * Links this entity to {@code id} now ({@code weight} null: 1); returns false, setting the weight if one is
+     * given, when they were linked already. Refuses a link to itself or to an entity that is not alive.
+     */
+    boolean link(String id, Double weight);
+
+    /** Cuts the link to {@code id} now; returns whether there was one. */
+    boolean unlink(String id);
+
+    /** The number of this entity's links (out-links in a directed network). */
+    long degree();
+
+    /**
+     * A message to many, applied with the other commands: to every neighbour when {@code options} has no
+     * {@code radius}; with {@code radius}, to every entity within it of this entity (or of {@code x, y, z}) when it
+     * is delivered, of one {@code script} if given. {@code options.delay} as for {@link #send}. Returns how many
+     * neighbours it went to, or null for a broadcast in space (known at delivery).
+     */
+    Long broadcast(String kind, JsonNode content, ObjectNode options);
 }

@@ -132,10 +132,15 @@ final class Api {
         self.set("spawn_entity", fn(self, (e, a, i) -> a.arg(i + 1).isstring()
                 ? LuaValue.valueOf(e.spawn(a.checkjstring(i), a.checkjstring(i + 1), state(a.arg(i + 2))))
                 : LuaValue.valueOf(e.spawn(a.checkjstring(i), state(a.arg(i + 1))))));
+        // the seed declared broadcast_msg(x, y, radius, kind, content) but never delivered it; here it is the
+        // ordinary broadcast in space: everyone within radius of (x, y) when it arrives, the sender left out
         self.set("broadcast_msg", fn(self, (e, a, i) -> {
-            throw new LuaError("self.broadcast_msg (a message to everyone within a radius) is not part of the "
-                    + "seed-compatible API; send to each recipient with self.send_msg, or write the script in "
-                    + "polysim's API, where e.near(r) finds the entities within a radius");
+            tools.jackson.databind.node.ObjectNode options = tools.jackson.databind.node.JsonNodeFactory.instance
+                    .objectNode().put("x", a.checkdouble(i)).put("y", a.checkdouble(i + 1))
+                    .put("radius", a.checkdouble(i + 2));
+            e.broadcast(a.isnoneornil(i + 3) ? "" : a.checkjstring(i + 3), LuaJson.toJson(a.arg(i + 4),
+                    "message content"), options);
+            return LuaValue.NONE;
         }));
         return self;
     }

@@ -328,14 +328,36 @@ class SeedFormatTest {
     }
 
     @Test
-    void aSeedBroadcastSaysWhatIsMissingInsteadOfCallingNil() throws Exception {
+    void aSeedBroadcastReachesEveryoneWithinItsRadiusWhenItArrives() throws Exception {
+        // the seed declared broadcast_msg(x, y, radius, kind, content) and never delivered it; here it is a
+        // broadcast in space: everyone within radius of (x, y) at delivery, nearest first, the sender left out
         World w = LuaWorlds.yaml("""
                 name: radio
-                script_library:
-                  r: { kind: lua, script: "function update(t, msgs) self.broadcast_msg(0, 0, 5, 'hi', {}) end" }
-                entities: [ { id: r1, script_id: r } ]
+                space: { kind: continuous, width: 100, height: 100 }
+                scripts:
+                  radio:
+                    language: lua
+                    api: vivarium
+                    source: "function update(t, msgs) if t == 1 then self.broadcast_msg(10, 10, 5, 'hi', {n = 7}) end end"
+                  ear:
+                    language: lua
+                    api: vivarium
+                    source: |
+                      heard = {}
+                      function get_state() return {heard = heard} end
+                      function set_state(s) heard = s.heard or {} end
+                      function update(t, msgs)
+                        for _, m in ipairs(msgs) do heard[#heard + 1] = m.sender .. ':' .. m.kind .. ':' .. m.content.n end
+                      end
+                entities:
+                  - { id: r, script: radio, at: [10, 10] }
+                  - { id: near, script: ear, at: [13, 10] }
+                  - { id: edge, script: ear, at: [10, 15] }
+                  - { id: far, script: ear, at: [16, 10] }
                 """);
-        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
-        assertThat(e.getMessage()).contains("self.broadcast_msg", "e.near(r)", "self.send_msg");
+        w.advance(3);
+        assertThat(w.entityState("near").orElseThrow().path("heard").toString()).isEqualTo("[\"r:hi:7\"]");
+        assertThat(w.entityState("edge").orElseThrow().path("heard").toString()).isEqualTo("[\"r:hi:7\"]");
+        assertThat(w.entityState("far").orElseThrow().path("heard").size()).isZero();
     }
 }

@@ -1,0 +1,89 @@
+package org.polysim.engine;
+
+import java.util.Arrays;
+
+/**
+ * One entity's links (its neighbours and their weights), ordered by the neighbours' creation order: the order
+ * {@code e.neighbors()} gives, the same however the links were made, so a snapshot need not remember it. Two arrays
+ * grown by doubling keep a million links in tens of megabytes; lookups are binary searches on the creation serial.
+ */
+final class Links {
+
+    private Entity[] peers = new Entity[4];
+    private double[] weights = new double[4];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    Entity peer(int i) {
+        return peers[i];
+    }
+
+    double weight(int i) {
+        return weights[i];
+    }
+
+    /** The index of {@code e}, or {@code -(insertion point) - 1}. */
+    int find(Entity e) {
+        int lo = 0, hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long s = peers[mid].serial;
+            if (s < e.serial) {
+                lo = mid + 1;
+            } else if (s > e.serial) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -lo - 1;
+    }
+
+    /** Adds a link to {@code e}, which must not be here. */
+    void insert(int at, Entity e, double weight) {
+        if (size == peers.length) {
+            peers = Arrays.copyOf(peers, size * 2);
+            weights = Arrays.copyOf(weights, size * 2);
+        }
+        System.arraycopy(peers, at, peers, at + 1, size - at);
+        System.arraycopy(weights, at, weights, at + 1, size - at);
+        peers[at] = e;
+        weights[at] = weight;
+        size++;
+    }
+
+    void setWeight(int i, double weight) {
+        weights[i] = weight;
+    }
+
+    void removeAt(int i) {
+        System.arraycopy(peers, i + 1, peers, i, size - i - 1);
+        System.arraycopy(weights, i + 1, weights, i, size - i - 1);
+        peers[--size] = null;
+    }
+
+    /** Appends without keeping the order: bulk building, followed by {@link #sort}. */
+    void append(Entity e, double weight) {
+        insert(size, e, weight);
+    }
+
+    /** Restores the order after {@link #append}s. */
+    void sort() {
+        Integer[] idx = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Long.compare(peers[a].serial, peers[b].serial));
+        Entity[] p = new Entity[Math.max(4, size)];
+        double[] w = new double[p.length];
+        for (int i = 0; i < size; i++) {
+            p[i] = peers[idx[i]];
+            w[i] = weights[idx[i]];
+        }
+        peers = p;
+        weights = w;
+    }
+}

@@ -1,0 +1,231 @@
+package org.polysim.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The links between entities (DESIGN.md "Networks and broadcasts"): world data like positions, kept on each entity
+ * as its {@link Links}, so {@code e.neighbors()} is one array walk. Every world has one, empty until a file declares
+ * a network or a script links two entities; undirected unless the file says {@code directed: true}. In a directed
+ * network an entity's neighbours are its successors.
+ *
+ * <p>Rollback: a journal of the links made, cut and re-weighted since {@link #begin}, undone newest first; a destroyed
+ * entity's links are cut through the same journal, so a rolled-back destroy gets them back.
+ */
+final class Network implements Part {
+
+    private final boolean directed;
+    /** Whether the world file declared a network: a snapshot keeps saying so, even with no links left. */
+    private final boolean declared;
+    private final Set<String> nodeScripts;
+    private final long cap;
+    private final Population population;
+    private long count;
+
+    private record Op(Entity a, Entity b, double weight, boolean made) {
+    }
+
+    private final List<Op> journal = new ArrayList<>();
+    private long startCount;
+
+    Network(NetworkSpec spec, Population population, long cap) {
+        this.directed = spec != null && spec.directed();
+        this.declared = spec != null;
+        this.nodeScripts = spec == null ? null : spec.nodeScripts();
+        this.population = population;
+        this.cap = cap;
+    }
+
+    boolean declared() {
+        return declared;
+    }
+
+    boolean directed() {
+        return directed;
+    }
+
+    long count() {
+        return count;
+    }
+
+    /** Whether {@code e} is one of the network's nodes: its script is named in {@code nodes}, or none are. */
+    boolean node(Entity e) {
+        return nodeScripts == null || nodeScripts.contains(e.script.id()) || (e.out != null && e.out.size() > 0)
+                || (e.in != null && e.in.size() > 0);
+    }
+
+    /** Builds the file's links on a fresh world (the entities exist); not journaled: nothing to roll back to. */
+    void build(NetworkSpec spec, List<Entity> live, long seed) {
+        List<Entity> nodes = spec.nodes() == null ? live
+                : live.stream().filter(e -> spec.nodes().contains(e.script.id())).toList();
+        Random random = new Random(Rng.derive(seed, "network").nextLong());
+        if (spec.generator() != null) {
+            int[][] pairs = spec.generate(nodes.size(), random);
+            double lo = spec.weight()[0], hi = spec.weight()[1];
+            for (int[] p : pairs) {
+                append(nodes.get(p[0]), nodes.get(p[1]), lo == hi ? lo : lo + (hi - lo) * random.nextDouble());
+            }
+        } else {
+            for (NetworkSpec.Edge e : spec.edges()) {
+                append(population.get(e.from()), population.get(e.to()), e.weight());
+            }
+        }
+        for (Entity e : live) {
+            if (e.out != null) {
+                e.out.sort();
+            }
+            if (e.in != null) {
+                e.in.sort();
+            }
+        }
+    }
+
+    private void append(Entity a, Entity b, double w) {
+        out(a).append(b, w);
+        if (directed) {
+            in(b).append(a, w);
+        } else {
+            out(b).append(a, w);
+        }
+        count++;
+    }
+
+    private static Links out(Entity e) {
+        return e.out == null ? e.out = new Links() : e.out;
+    }
+
+    private static Links in(Entity e) {
+        return e.in == null ? e.in = new Links() : e.in;
+    }
+
+    /**
+     * Links {@code a} to {@code b} now ({@code weight} null: 1); returns false, setting the weight if one is given,
+     * when they were linked already.
+     */
+    boolean link(Entity a, Entity b, Double weight) {
+        int i = out(a).find(b);
+        if (i >= 0) {
+            double old = a.out.weight(i);
+            if (weight != null && old != weight) {
+                journal.add(new Op(a, b, old, false));
+                a.out.setWeight(i, weight);
+                Links back = directed ? b.in : b.out;
+                back.setWeight(back.find(a), weight);
+                journal.add(new Op(a, b, weight, true));
+            }
+            return false;
+        }
+        if (count >= cap) {
+            throw new IllegalArgumentException("link: the network holds limits.max_links (" + cap + ") links; unlink "
+                    + "some or raise the limit");
+        }
+        double w = weight == null ? 1 : weight;
+        make(a, b, w, -i - 1);
+        journal.add(new Op(a, b, w, true));
+        return true;
+    }
+
+    private void make(Entity a, Entity b, double weight, int at) {
+        a.out.insert(at, b, weight);
+        Links back = directed ? in(b) : out(b);
+        back.insert(-back.find(a) - 1, a, weight);
+        count++;
+    }
+
+    /** Cuts the link from {@code a} to {@code b}; false when there was none. */
+    boolean unlink(Entity a, Entity b) {
+        int i = a.out == null ? -1 : a.out.find(b);
+        if (i < 0) {
+            return false;
+        }
+        journal.add(new Op(a, b, a.out.weight(i), false));
+        cut(a, b, i);
+        return true;
+    }
+
+    private void cut(Entity a, Entity b, int i) {
+        a.out.removeAt(i);
+        Links back = directed ? b.in : b.out;
+        back.removeAt(back.find(a));
+        count--;
+    }
+
+    /** A destroyed entity's links go with it. */
+    void isolate(Entity e) {
+        while (e.out != null && e.out.size() > 0) {
+            unlink(e, e.out.peer(e.out.size() - 1));
+        }
+        while (directed && e.in != null && e.in.size() > 0) {
+            unlink(e.in.peer(e.in.size() - 1), e);
+        }
+    }
+
+    /** {@code e}'s neighbours (successors), in creation order. */
+    static List<Entity> neighbors(Entity e) {
+        if (e.out == null || e.out.size() == 0) {
+            return List.of();
+        }
+        Entity[] out = new Entity[e.out.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = e.out.peer(i);
+        }
+        return List.of(out);
+    }
+
+    @Override
+    public void begin() {
+        journal.clear();
+        startCount = count;
+    }
+
+    @Override
+    public void rollback() {
+        for (int k = journal.size() - 1; k >= 0; k--) {
+            Op op = journal.get(k);
+            int i = op.a().out == null ? -1 : op.a().out.find(op.b());
+            if (op.made()) {
+                cut(op.a(), op.b(), i);
+            } else {
+                make(op.a(), op.b(), op.weight(), -i - 1);
+            }
+        }
+        journal.clear();
+        count = startCount;
+    }
+
+    /**
+     * {@code network: {directed, nodes, edges: [[from, to, weight?], ...]}}: the links as they are, each once, in
+     * creation order of their ends (a weight of 1 left out); nothing when the world never had a network.
+     */
+    @Override
+    public void write(ObjectNode snapshot) {
+        if (!declared && count == 0) {
+            return;
+        }
+        ObjectNode n = snapshot.putObject(NetworkSpec.NETWORK);
+        if (directed) {
+            n.put("directed", true);
+        }
+        if (nodeScripts != null) {
+            ArrayNode scripts = n.putArray("nodes");
+            nodeScripts.forEach(scripts::add);
+        }
+        ArrayNode edges = n.putArray("edges");
+        for (Entity e : population.liveInOrder()) {
+            Links l = e.out;
+            for (int i = 0; l != null && i < l.size(); i++) {
+                Entity b = l.peer(i);
+                if (directed || e.serial < b.serial) {
+                    ArrayNode edge = edges.addArray().add(e.id).add(b.id);
+                    if (l.weight(i) != 1) {
+                        edge.add(Numbers.node(l.weight(i)));
+                    }
+                }
+            }
+        }
+    }
+}

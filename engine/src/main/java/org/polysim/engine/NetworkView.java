@@ -1,0 +1,119 @@
+package org.polysim.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.jgrapht.alg.scoring.ClusteringCoefficient;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleDirectedGraph;
+import org.jgrapht.graph.SimpleGraph;
+import org.jgrapht.traverse.BreadthFirstIterator;
+
+/**
+ * A world's network as it is now, detached from the world: its nodes (the entities of its node scripts, and any
+ * other entity with a link) in creation order, and its links as pairs of node indexes, each once. What the tools
+ * read and draw; {@link #summary} measures it with JGraphT.
+ *
+ * @param scripts each node's script, parallel to {@code nodes}
+ */
+public record NetworkView(boolean directed, List<String> nodes, List<String> scripts, int[] from, int[] to,
+                          double[] weights) {
+
+    public int links() {
+        return from.length;
+    }
+
+    /** Each node's degree (out-degree when directed). */
+    public int[] degrees() {
+        int[] d = new int[nodes.size()];
+        for (int i = 0; i < from.length; i++) {
+            d[from[i]]++;
+            if (!directed) {
+                d[to[i]]++;
+            }
+        }
+        return d;
+    }
+
+    /**
+     * What get_network reports: sizes, the degree distribution, connected components (weakly, when directed), the
+     * average clustering coefficient (the network taken as undirected), and the average shortest path length (in
+     * links, within components) from up to {@code pathSources} nodes drawn with {@code seed}.
+     *
+     * @param degreeCounts how many nodes have each degree, by degree
+     * @param pathSources  how many nodes the path lengths were measured from (all of them in a small network)
+     */
+    public record Summary(int nodes, int links, boolean directed, double meanDegree, int maxDegree,
+                          Map<Integer, Integer> degreeCounts, int components, int largestComponent,
+                          double clustering, double averagePath, int pathSources) {
+    }
+
+    public Summary summary(int pathSources, long seed) {
+        int n = nodes.size();
+        int[] degree = degrees();
+        TreeMap<Integer, Integer> counts = new TreeMap<>();
+        int max = 0;
+        long sum = 0;
+        for (int d : degree) {
+            counts.merge(d, 1, Integer::sum);
+            max = Math.max(max, d);
+            sum += d;
+        }
+        Graph<Integer, DefaultEdge> g = undirected();
+        List<java.util.Set<Integer>> parts = new ConnectivityInspector<>(g).connectedSets();
+        int largest = parts.stream().mapToInt(java.util.Set::size).max().orElse(0);
+        double clustering = n == 0 ? 0 : new ClusteringCoefficient<>(g).getAverageClusteringCoefficient();
+        List<Integer> sources = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            sources.add(i);
+        }
+        if (n > pathSources) {
+            java.util.Collections.shuffle(sources, new Random(seed));
+            sources = sources.subList(0, pathSources);
+        }
+        long hops = 0, pairs = 0;
+        for (int s : sources) {
+            BreadthFirstIterator<Integer, DefaultEdge> bfs = new BreadthFirstIterator<>(g, s);
+            while (bfs.hasNext()) {
+                int v = bfs.next();
+                if (v != s) {
+                    hops += bfs.getDepth(v);
+                    pairs++;
+                }
+            }
+        }
+        return new Summary(n, links(), directed, n == 0 ? 0 : (double) sum / n, max, counts, parts.size(), largest,
+                clustering, pairs == 0 ? 0 : (double) hops / pairs, sources.size());
+    }
+
+    /** The links as a JGraphT graph on node indexes, direction dropped (components, clustering and paths). */
+    public Graph<Integer, DefaultEdge> undirected() {
+        Graph<Integer, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
+        for (int i = 0; i < nodes.size(); i++) {
+            g.addVertex(i);
+        }
+        for (int i = 0; i < from.length; i++) {
+            g.addEdge(from[i], to[i]);
+        }
+        return g;
+    }
+
+    /** The links as they are, directed or not. */
+    public Graph<Integer, DefaultEdge> graph() {
+        if (!directed) {
+            return undirected();
+        }
+        Graph<Integer, DefaultEdge> g = new SimpleDirectedGraph<>(DefaultEdge.class);
+        for (int i = 0; i < nodes.size(); i++) {
+            g.addVertex(i);
+        }
+        for (int i = 0; i < from.length; i++) {
+            g.addEdge(from[i], to[i]);
+        }
+        return g;
+    }
+}
