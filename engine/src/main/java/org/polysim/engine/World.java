@@ -224,6 +224,58 @@ public final class World implements AutoCloseable {
      */
     public synchronized String addEntity(String script, ObjectNode state, String id, JsonNode at)
             throws SimulationException {
+        return addEntity(script, state, id, at, null);
+    }
+
+    /**
+     * As {@link #addEntity(String, ObjectNode, String, JsonNode)}, linked to {@code links} once its init has run:
+     * ids, or {@code [id, weight]} pairs. Every link is checked before anything changes.
+     */
+    public synchronized String addEntity(String script, ObjectNode state, String id, JsonNode at, JsonNode links)
+            throws SimulationException {
+        List<Entity> peers = new java.util.ArrayList<>();
+        List<Double> weights = new java.util.ArrayList<>();
+        if (links != null && !links.isNull()) {
+            if (!links.isArray()) {
+                throw new IllegalArgumentException("links: expected a list of ids or [id, weight] pairs, got "
+                        + Fields.describe(links));
+            }
+            for (int i = 0; i < links.size(); i++) {
+                JsonNode l = links.get(i);
+                JsonNode peer = l.isArray() ? l.get(0) : l;
+                JsonNode weight = l.isArray() && l.size() == 2 ? l.get(1) : null;
+                if (peer == null || !peer.isString() || (l.isArray() && (l.size() != 2 || !weight.isNumber()
+                        || !Double.isFinite(weight.doubleValue())))) {
+                    throw new IllegalArgumentException("links[" + i + "]: expected an id or [id, weight], got " + l);
+                }
+                Entity e = w.population.get(peer.stringValue());
+                if (e == null) {
+                    throw new IllegalArgumentException("links[" + i + "]: " + unknownEntity(peer.stringValue()));
+                }
+                if (peers.contains(e)) {
+                    throw new IllegalArgumentException("links[" + i + "]: '" + e.id + "' is listed twice; give each "
+                            + "link once");
+                }
+                peers.add(e);
+                weights.add(weight == null ? 1 : weight.doubleValue());
+            }
+            if (w.network.count() + peers.size() > w.limits.maxLinks()) {
+                throw new IllegalArgumentException("links: " + peers.size() + " more links would exceed "
+                        + "limits.max_links (" + w.limits.maxLinks() + ")");
+            }
+        }
+        String newId = added(script, state, id, at);
+        if (!peers.isEmpty()) {
+            Entity e = w.population.get(newId);
+            for (int i = 0; i < peers.size(); i++) {
+                w.network.link(e, peers.get(i), weights.get(i));
+            }
+            w.publish();
+        }
+        return newId;
+    }
+
+    private String added(String script, ObjectNode state, String id, JsonNode at) throws SimulationException {
         Space.Placement placement = Space.placement(at, w.space == null ? null : w.space.spec, "at");
         if (!w.scripts.containsKey(script)) {
             throw new IllegalArgumentException(unknownScript(script));

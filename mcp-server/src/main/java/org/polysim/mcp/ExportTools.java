@@ -6,6 +6,7 @@ import java.util.List;
 import org.polysim.engine.MetricView;
 import org.polysim.plot.CsvFile;
 import org.polysim.plot.EntitiesCsv;
+import org.polysim.plot.LinksCsv;
 import org.polysim.plot.Metrics;
 import org.polysim.plot.MetricsCsv;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,10 +34,11 @@ final class ExportTools {
                                 .optional("metrics", "array", "Metric names (default: all).", Schema.STRINGS)),
                         written(), Tool.Hints.REPLACE, this::metrics),
                 new Tool("export_entities", "Write the live entities to a CSV file in the workspace: a row per "
-                        + "entity, columns id, script and each state field (nested as a.b, lists as JSON). Returns "
-                        + "the path, rows and the first rows.",
+                        + "entity, columns id, script and each state field (nested as a.b, lists as JSON); or the "
+                        + "network's links (from,to,weight). Returns the path, rows and the first rows.",
                         Schema.of().required("world_name", "string", WORLD)
-                                .required("file_path", "string", "A .csv path in the workspace (replaced)."),
+                                .required("file_path", "string", "A .csv path in the workspace (replaced).")
+                                .optional("table", "string", "entities (default) or links."),
                         written(), Tool.Hints.REPLACE, this::entities));
     }
 
@@ -66,7 +68,17 @@ final class ExportTools {
     private Tool.Result entities(Tool.Call c) throws Exception {
         String name = c.args().string("world_name");
         Path file = csv(c.args());
+        String table = c.args().optString("table");
+        if (table != null && !table.equals("entities") && !table.equals("links")) {
+            throw new ToolError("export_entities: table must be entities or links, got '" + table + "'");
+        }
         return state.worlds.withWorld(name, w -> {
+            if ("links".equals(table)) {
+                if (!w.hasNetwork()) {
+                    throw new ToolError("world '" + name + "' has no network, so no links to export");
+                }
+                return result(name, file, () -> LinksCsv.write(file, w.network()), "links");
+            }
             return result(name, file, () -> EntitiesCsv.write(file, w), "entities");
         });
     }

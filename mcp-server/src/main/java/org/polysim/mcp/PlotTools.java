@@ -7,6 +7,7 @@ import java.util.Map;
 import org.polysim.engine.MetricView;
 import org.polysim.plot.MetricChart;
 import org.polysim.plot.Metrics;
+import org.polysim.plot.NetworkPicture;
 import org.polysim.plot.WorldPicture;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -46,9 +47,9 @@ final class PlotTools {
                         .optional("width", "integer", "Width of the image in pixels.")
                         .optional("height", "integer", "Height of the image in pixels.").open(),
                 Tool.Hints.READ_SLOW, this::plot),
-                new Tool("render_world", "A PNG picture of a spatial world: entities coloured by script or a "
-                        + "state field (color_by) over a layer's heat map (layer), with a legend; y upwards, 3D from "
-                        + "above. get_space gives it as text.",
+                new Tool("render_world", "A PNG picture of a world: entities coloured by script or a state "
+                        + "field (color_by) over a layer's heat map (layer); y upwards, 3D from above. A network "
+                        + "without space is drawn as a graph.",
                         Schema.of().required("world_name", "string", "The world to draw.")
                                 .optional("color_by", "string", "script (default) or a state field (wallet.cash).")
                                 .optional("layer", "string", "A layer to draw under the entities as a heat map.")
@@ -82,6 +83,13 @@ final class PlotTools {
                 throw new ToolError("render_world: title has " + title.length() + " characters; at most "
                         + MetricChart.MAX_TITLE);
             }
+            if (w.space().isEmpty() && w.hasNetwork()) {
+                if (layer != null) {
+                    throw new ToolError("render_world: world '" + name + "' has a network and no space, so no layers;"
+                            + " leave layer out");
+                }
+                return graph(w, name, colorBy, title, size);
+            }
             WorldPicture.Drawn d;
             try {
                 d = WorldPicture.draw(w, colorBy, layer, entities, title, size);
@@ -111,6 +119,37 @@ final class PlotTools {
                     + (colorBy == null ? "script" : colorBy) : " not drawn") + (layer == null ? "" : " over layer "
                     + layer) + "; legend: " + String.join(", ", d.legend()), true, d.png());
         });
+    }
+
+    /** A network world drawn as a graph, shrunk to fit the response as a map is. */
+    private Tool.Result graph(org.polysim.engine.World w, String name, String colorBy, String title, int size) {
+        NetworkPicture.Drawn d;
+        try {
+            d = NetworkPicture.draw(w, colorBy, title, size);
+            long room = (state.responseBytes - TEXT_ROOM) * 3L / 4;
+            for (int attempt = 0; d.png().length > room && attempt < 4; attempt++) {
+                int smaller = (int) (d.width() * Math.sqrt((double) room / d.png().length) * 0.9);
+                if (smaller < MetricChart.MIN_SIDE) {
+                    break;
+                }
+                d = NetworkPicture.draw(w, colorBy, title, smaller);
+            }
+            if (d.png().length > room) {
+                throw new ToolError("render_world: the picture does not fit the response budget of "
+                        + state.responseBytes / 1024 + " KB; get_network describes the network as text");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ToolError("render_world: " + e.getMessage());
+        }
+        ObjectNode out = Json.object().put("world_name", name).put("width", d.width()).put("height", d.height())
+                .put("nodes", d.nodes()).put("nodes_drawn", d.shown()).put("links", d.links());
+        d.legend().forEach(l -> out.withArray("legend").add(l));
+        return new Tool.Result(out, "picture of the network of world '" + name + "' at time " + Views.num(w.time())
+                + ", " + d.width() + "x" + d.height() + " PNG: " + Views.count(d.nodes(), "node", "nodes")
+                + (d.shown() < d.nodes() ? " (" + d.shown() + " drawn, an even sample, with the links among them)"
+                : "") + ", " + Views.count(d.links(), "link", "links") + ", laid out by force, sized by degree, "
+                + "coloured by " + (colorBy == null ? "script" : colorBy) + "; legend: "
+                + String.join(", ", d.legend()), true, d.png());
     }
 
     /** since_time and until_time, as get_metric takes them. */

@@ -102,6 +102,7 @@ public final class PolysimServer {
         tools.addAll(new RunTools(state).tools());
         tools.addAll(new SnapshotTools(state).tools());
         tools.addAll(new SpaceTools(state).tools());
+        tools.addAll(new NetworkTools(state).tools());
         tools.addAll(new TraceTools(state).tools());
         tools.addAll(new PlotTools(state).tools());
         tools.addAll(new ExportTools(state).tools());

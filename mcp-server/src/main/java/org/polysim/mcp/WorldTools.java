@@ -109,7 +109,8 @@ final class WorldTools {
                                 .optional("entity_id", "string", "Id to use (default <script>-<k>).")
                                 .optional("at", "any", "In a space: [x, y] ([x, y, z]), random (default), "
                                         + "free or none.",
-                                        Map.of("type", List.of("array", "string"))),
+                                        Map.of("type", List.of("array", "string")))
+                                .optional("links", "array", "Ids to link it to, or [id, weight] pairs."),
                         Schema.of().optional("entity_id", "string", "The new entity's id.").open(), Tool.Hints.ADD,
                         this::spawn),
                 new Tool("remove_entity", "Remove an entity between ticks; messages still addressed to it are "
@@ -450,7 +451,7 @@ final class WorldTools {
         ObjectNode initial = c.args().optObject("state");
         String id = c.args().optString("entity_id");
         return state.worlds.withWorld(name, w -> {
-            String newId = w.addEntity(script, initial, id, c.args().raw().get("at"));
+            String newId = w.addEntity(script, initial, id, c.args().raw().get("at"), c.args().raw().get("links"));
             ObjectNode out = Json.object().put("world_name", name).put("entity_id", newId);
             out.set("state", w.entityState(newId).orElseThrow());
             return new Tool.Result(out, "spawned '" + newId + "' (script '" + script + "')");

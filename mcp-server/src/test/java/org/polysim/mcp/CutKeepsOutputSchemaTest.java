@@ -34,6 +34,7 @@ class CutKeepsOutputSchemaTest {
             "params", Map.of("note", "n".repeat(3000), "rate", 1),
             "space", Map.of("kind", "grid", "width", 30, "height", 30),
             "layers", Map.of("grass", Map.of("initial", 1, "max", 1, "regrow", 0.1)),
+            "network", Map.of("generator", Map.of("kind", "barabasi_albert", "m", 3)),
             "scripts", Map.of(
                     "hub", Map.of("language", "lua", "source", """
                             function update(e, inbox)
@@ -72,7 +73,7 @@ class CutKeepsOutputSchemaTest {
         calls.put("set_entity_state", Map.of("world_name", "copy", "entity_id", "hub", "state",
                 Map.of("memory", List.of(1, 2)), "merge", true));
         calls.put("spawn_entity", Map.of("world_name", "copy", "script", "talker", "state",
-                Map.of("bio", "s".repeat(3000))));
+                Map.of("bio", "s".repeat(3000)), "links", List.of("hub", List.of("talker-2", 0.5))));
         calls.put("remove_entity", Map.of("world_name", "copy", "entity_id", "talker-1"));
         calls.put("update_script", Map.of("world_name", "copy", "script", "extra", "language", "lua",
                 "source", "-- " + "c".repeat(2000) + "\nfunction update(e, inbox) end"));
@@ -84,11 +85,12 @@ class CutKeepsOutputSchemaTest {
         calls.put("get_log", Map.of("world_name", "busy"));
         calls.put("get_messages", Map.of("world_name", "busy"));
         calls.put("get_space", Map.of("world_name", "busy"));
+        calls.put("get_network", Map.of("world_name", "busy", "links", 500));
         calls.put("render_world", Map.of("world_name", "busy"));
         calls.put("view_world", Map.of("world_name", "busy"));
         calls.put("plot_metrics", Map.of("world_name", "busy"));
         calls.put("export_metrics", Map.of("world_name", "busy", "file_path", "m.csv"));
-        calls.put("export_entities", Map.of("world_name", "busy", "file_path", "e.csv"));
+        calls.put("export_entities", Map.of("world_name", "busy", "file_path", "e.csv", "table", "links"));
         calls.put("create_world_snapshot", Map.of("world_name", "busy", "label", "l".repeat(2000)));
         calls.put("list_snapshots", Map.of("world_name", "busy"));
         calls.put("save_world_snapshot_to_file", Map.of("world_name", "busy", "file_path", "busy.yaml"));

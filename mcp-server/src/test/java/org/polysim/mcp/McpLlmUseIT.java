@@ -173,7 +173,7 @@ class McpLlmUseIT extends ServerSession {
         List<String> readOnly = hints.entrySet().stream().filter(e -> hint(e.getValue().readOnlyHint(), false))
                 .map(Map.Entry::getKey).sorted().toList();
         assertThat(readOnly).containsExactly("get_entity_state", "get_log", "get_messages", "get_metric",
-                "get_metrics", "get_script", "get_space", "get_world_state", "list_entities", "list_metrics",
+                "get_metrics", "get_network", "get_script", "get_space", "get_world_state", "list_entities", "list_metrics",
                 "list_snapshots", "list_worlds", "plot_metrics", "render_world", "trace_entity", "view_world");
         for (String destructive : List.of("delete_world", "remove_entity", "restore_world_snapshot",
                 "save_world_snapshot_to_file", "load_world_snapshot_from_file", "set_entity_state", "update_script",

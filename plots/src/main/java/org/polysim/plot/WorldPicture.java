@@ -51,7 +51,7 @@ public final class WorldPicture {
      */
     public static Drawn draw(World w, String colorBy, String layer, boolean dots, String title, int side) {
         SpaceSpec space = w.space().orElseThrow(() -> new IllegalArgumentException("world '" + w.name()
-                + "' has no space to draw; plot_metrics draws its metrics"));
+                + "' has no space or network to draw; plot_metrics draws its metrics"));
         if (side < MetricChart.MIN_SIDE || side > MetricChart.MAX_SIDE) {
             throw new IllegalArgumentException("size must be between " + MetricChart.MIN_SIDE + " and "
                     + MetricChart.MAX_SIDE + " pixels, got " + side);
@@ -130,73 +130,102 @@ public final class WorldPicture {
     /** The entities as one series per colour: per script, per value of a field, or per band of a numeric field. */
     private static Dots dots(World w, String colorBy, SpaceSpec space, int plotPixels) {
         List<World.Placed> placed = w.positions();
+        Colours c = colours(w, placed.stream().map(World.Placed::id).toList(),
+                placed.stream().map(World.Placed::script).toList(), colorBy, "placed entity");
+        Map<String, XYSeries> series = new LinkedHashMap<>();
+        c.keys().forEach(k -> series.put(k, new XYSeries(k, false, true)));
+        for (int i = 0; i < placed.size(); i++) {
+            World.Placed p = placed.get(i);
+            double cx = space.grid() ? p.x() + 0.5 : p.x(); // a grid entity sits in the middle of its cell
+            double cy = space.grid() ? p.y() + 0.5 : p.y();
+            series.get(c.keyOf().get(i)).add(cx, cy);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        c.keys().forEach(k -> data.addSeries(series.get(k)));
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        double cell = plotPixels / Math.max(space.width(), space.height());
+        double d = Math.max(3, Math.min(10, cell * 0.8));
+        for (int i = 0; i < c.keys().size(); i++) {
+            r.setSeriesPaint(i, c.colours().get(i));
+            r.setSeriesShape(i, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
+        }
+        return new Dots(data, r, placed.size(), c.legend(), c.colours());
+    }
+
+    /**
+     * How items (entities, nodes) are coloured: each item's key, the keys in legend order with their colours, and the
+     * legend ("key (count)").
+     */
+    record Colours(List<String> keyOf, List<String> keys, List<Color> colours, List<String> legend) {
+    }
+
+    /**
+     * Colours by script, by each value of a state field (at most {@link #MAX_CATEGORIES}, the rest "other"), or, for
+     * a numeric field of many values, by five bands from blue to red.
+     *
+     * @param what what the items are, for the error when none has the field
+     */
+    static Colours colours(World w, List<String> ids, List<String> scripts, String colorBy, String what) {
         boolean byScript = colorBy == null || colorBy.equals("script");
-        Map<String, JsonNode> values = new LinkedHashMap<>();
+        List<JsonNode> values = new ArrayList<>();
         boolean numeric = !byScript;
         if (!byScript) {
             Map<String, JsonNode> all = w.stateValues(colorBy);
-            for (World.Placed p : placed) {
-                JsonNode v = all.get(p.id());
-                values.put(p.id(), v);
+            for (String id : ids) {
+                JsonNode v = all.get(id);
+                values.add(v);
                 numeric &= v == null || v.isNumber();
             }
-            if (values.values().stream().allMatch(v -> v == null)) {
-                throw new IllegalArgumentException("color_by: no placed entity has a state field '" + colorBy
+            if (values.stream().allMatch(v -> v == null)) {
+                throw new IllegalArgumentException("color_by: no " + what + " has a state field '" + colorBy
                         + "'; give a field of their state (dotted paths reach inside) or script");
             }
         }
-        if (numeric && values.values().stream().filter(v -> v != null).map(JsonNode::doubleValue).distinct().count()
+        if (numeric && values.stream().filter(v -> v != null).map(JsonNode::doubleValue).distinct().count()
                 <= MAX_CATEGORIES) {
             numeric = false; // a few distinct numbers (a group, a kind) read better as categories than as bands
         }
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         if (numeric) {
-            for (JsonNode v : values.values()) {
+            for (JsonNode v : values) {
                 if (v != null) {
                     lo = Math.min(lo, v.doubleValue());
                     hi = Math.max(hi, v.doubleValue());
                 }
             }
         }
-        int digits = numeric ? 0 : digitsApart(values.values().stream().filter(v -> v != null && v.isNumber())
+        int digits = numeric ? 0 : digitsApart(values.stream().filter(v -> v != null && v.isNumber())
                 .map(JsonNode::doubleValue).distinct().toList());
-        Map<String, XYSeries> series = new LinkedHashMap<>();
-        for (World.Placed p : placed) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<String> keyOf = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
             String key;
             if (byScript) {
-                key = p.script();
+                key = scripts.get(i);
             } else {
-                JsonNode v = values.get(p.id());
+                JsonNode v = values.get(i);
                 key = v == null ? "(none)" : numeric ? band(v.doubleValue(), lo, hi) : v.isString() ? v.stringValue()
                         : v.isNumber() ? org.polysim.engine.Numbers.brief(v.doubleValue(), digits) : v.toString();
             }
-            if (!series.containsKey(key) && series.size() >= MAX_CATEGORIES && !numeric) {
+            if (!counts.containsKey(key) && counts.size() >= MAX_CATEGORIES && !numeric) {
                 key = "other";
             }
-            double cx = space.grid() ? p.x() + 0.5 : p.x(); // a grid entity sits in the middle of its cell
-            double cy = space.grid() ? p.y() + 0.5 : p.y();
-            series.computeIfAbsent(key, k -> new XYSeries(k, false, true)).add(cx, cy);
+            counts.merge(key, 1, Integer::sum);
+            keyOf.add(key);
         }
-        XYSeriesCollection data = new XYSeriesCollection();
-        List<String> keys = new ArrayList<>(series.keySet());
+        List<String> keys = new ArrayList<>(counts.keySet());
         if (numeric) {
             keys.sort((a, b) -> Double.compare(bandStart(a), bandStart(b)));
         }
-        keys.forEach(k -> data.addSeries(series.get(k)));
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        double cell = plotPixels / Math.max(space.width(), space.height());
-        double d = Math.max(3, Math.min(10, cell * 0.8));
         List<String> legend = new ArrayList<>();
         List<Color> colours = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             Color c = keys.get(i).equals("other") || keys.get(i).equals("(none)") ? OTHER
                     : numeric ? ramp(i, keys.size()) : MetricChart.PALETTE[i % MetricChart.PALETTE.length];
-            r.setSeriesPaint(i, c);
-            r.setSeriesShape(i, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
-            legend.add(keys.get(i) + " (" + series.get(keys.get(i)).getItemCount() + ")");
+            legend.add(keys.get(i) + " (" + counts.get(keys.get(i)) + ")");
             colours.add(c);
         }
-        return new Dots(data, r, placed.size(), legend, colours);
+        return new Colours(keyOf, keys, colours, legend);
     }
 
     /**
