@@ -41,14 +41,12 @@ public final class WorldSchema {
             field("space", "object", "{kind: grid|continuous, width, height, depth?, torus?, neighborhood?, "
                     + "capacity?}."),
             field("layers", "object", "Grid resource layers: {name: {initial, max, regrow, diffuse, evaporate}}."),
-            field("network", "object", "Links: {generator: {kind: erdos_renyi|watts_strogatz|barabasi_albert|"
-                    + "complete|ring|lattice, ...}, or edges: [[a, b, w?]], nodes?, directed?}."),
+            field("network", "object", "Links: {generator: {kind, ...}} or {edges: [[a, b, w?]]} (the guide)."),
             field("entities", "array", "[{script, count, state}] (ids <script>-<k>) or [{id, script, state}]; at "
                     + "in a space."),
             snapshot("time", "number", "Simulation time the world is at."),
             snapshot("messages", "array", "Messages in flight."),
-            field("metrics", "object", "{name: {missing: 0}}: a tick nobody recorded that metric counts as 0 "
-                    + "(else it has no value). Snapshots add its history."),
+            field("metrics", "object", "{name: {missing: 0}}: a tick without a value counts as 0."),
             snapshot("rng", "integer", "State of the schedule's generator."),
             snapshot("counters", "object", "Next generated id number per script."),
             snapshot("sequence", "integer", "Next message sequence number."),

@@ -34,10 +34,9 @@ final class ExperimentTools {
         return List.of(new Tool("run_experiment", """
                 Run one world over a parameter grid with replications: {world (a definition, or a file in the \
                 workspace), steps, vary: {param: [values]} (a grid: every combination), replications, \
-                seed, measure (default all metrics), params (fixed for every run)}. Each run is a fresh world with \
-                its own derived seed. Writes <name>-runs.csv (a row per run) and <name>-summary.csv (per grid \
-                point: n, missing, mean, sd and 95% interval of each run's value at its final tick) and returns the \
-                summary. Cancelling writes nothing; bad input fails before any run.""",
+                seed, measure (default all metrics), params (fixed for every run)}; each run a fresh world with \
+                its own derived seed. Writes <name>-runs.csv and <name>-summary.csv (per grid point: n, missing, \
+                mean, sd, 95% interval of each run's final value) and returns the summary.""",
                 Schema.of().optional("experiment", "object", "The experiment (see the description).")
                         .optional("file_path", "string", "Or an experiment file in the workspace; its "
                                 + "world path is relative to it.")

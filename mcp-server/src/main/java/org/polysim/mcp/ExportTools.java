@@ -28,14 +28,14 @@ final class ExportTools {
     List<Tool> tools() {
         return List.of(
                 new Tool("export_metrics", "Write metrics to a CSV file in the workspace: a row per tick, columns time, "
-                        + "tick and a column per metric (empty: no value). Returns the path, rows and the first rows.",
+                        + "tick and one per metric (empty: no value). Returns the first rows.",
                         PlotTools.window(Schema.of().required("world_name", "string", WORLD)
                                 .required("file_path", "string", "A .csv path in the workspace (replaced).")
                                 .optional("metrics", "array", "Metric names (default: all).", Schema.STRINGS)),
                         written(), Tool.Hints.REPLACE, this::metrics),
                 new Tool("export_entities", "Write the live entities to a CSV file in the workspace: a row per "
-                        + "entity, columns id, script and each state field (nested as a.b, lists as JSON); or the "
-                        + "network's links (from,to,weight). Returns the path, rows and the first rows.",
+                        + "entity, columns id, script and each state field (nested as a.b); or the network's links. "
+                        + "Returns the first rows.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("file_path", "string", "A .csv path in the workspace (replaced).")
                                 .optional("table", "string", "entities (default) or links."),

@@ -29,11 +29,11 @@ final class NetworkTools {
     }
 
     List<Tool> tools() {
-        return List.of(new Tool("get_network", "A world's network measured: nodes, links, degree distribution, "
-                + "components, clustering, average path length (sampled), hubs and the first links.",
+        return List.of(new Tool("get_network", "A world's network measured: degrees, components, clustering, "
+                + "path length (sampled), hubs, first links.",
                 Schema.of().required("world_name", "string", "Name of the world.")
                         .optional("links", "integer", "Links to list (default 20, at most 500)."),
-                Schema.of().optional("nodes", "integer", "Nodes.").optional("links", "integer", "Links.").open(),
+                Schema.of().open(),
                 Tool.Hints.READ_SLOW, this::network));
     }
 

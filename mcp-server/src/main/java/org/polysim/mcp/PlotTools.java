@@ -25,9 +25,8 @@ final class PlotTools {
 
     List<Tool> tools() {
         return List.of(new Tool("plot_metrics", """
-                A PNG line chart of metrics over time and a one-line summary; different scales get panels of \
-                their own, long runs bucket means with a min-max band; world_names: several worlds on one \
-                chart. At most %d lines."""
+                A PNG line chart of metrics over time; far-apart scales in panels, long runs as bucket means \
+                with a min-max band; world_names: several worlds. At most %d lines."""
                 .formatted(MetricChart.MAX_LINES),
                 window(Schema.of().optional("world_name", "string", "The world to draw (or world_names).")
                         .optional("world_names", "array", "Several worlds on one chart, instead of world_name.",
@@ -48,8 +47,7 @@ final class PlotTools {
                         .optional("height", "integer", "Height of the image in pixels.").open(),
                 Tool.Hints.READ_SLOW, this::plot),
                 new Tool("render_world", "A PNG picture of a world: entities coloured by script or a state "
-                        + "field (color_by) over a layer's heat map (layer); y upwards, 3D from above. A network "
-                        + "without space is drawn as a graph.",
+                        + "field over a layer's heat map; a network without space as a graph.",
                         Schema.of().required("world_name", "string", "The world to draw.")
                                 .optional("color_by", "string", "script (default) or a state field (wallet.cash).")
                                 .optional("layer", "string", "A layer to draw under the entities as a heat map.")

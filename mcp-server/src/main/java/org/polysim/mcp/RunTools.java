@@ -33,10 +33,9 @@ final class RunTools {
     List<Tool> tools() {
         return List.of(
                 new Tool("advance_simulation", """
-                        Run num_steps ticks. Returns the new time, messages delivered and dropped (naming unknown \
-                        recipients), and the last tick's metrics. A script failure stops at the last completed \
-                        tick, naming entity, script, line and cause. After max_seconds (or when cancelled) it \
-                        returns at the last completed tick, saying how many remain.""",
+                        Run num_steps ticks; returns the time, messages delivered and dropped, the last tick's \
+                        metrics. A script failure, max_seconds or a cancel stops at the last completed tick, saying \
+                        why (entity, script, line) or how many ticks remain.""",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("num_steps", "integer", "Ticks to run (1 to 1000000).")
                                 .optional("max_seconds", "number", "Return by then at the last completed tick (default "
@@ -72,8 +71,8 @@ final class RunTools {
                         Schema.of().optional("times", "array", "The shared time axis.")
                                 .optional("metrics", "object", "name: {count, total, mean, min, max, last, values}")
                                 .open(), Tool.Hints.READ, this::getMetrics),
-                new Tool("get_log", "The world log, newest last: script prints (output), dropped messages, engine "
-                        + "notices; a failed tick's lines marked rolled back. Pages: before: <next_before>.",
+                new Tool("get_log", "The world log, newest last: script prints, dropped messages, engine notices "
+                        + "(a failed tick's marked rolled back). Pages: before: <next_before>.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .optional("entity_id", "string", "Only lines of this entity.")
                                 .optional("kinds", "array", "Only these kinds: output, dropped, engine (default "

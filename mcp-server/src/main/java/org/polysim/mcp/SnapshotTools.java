@@ -29,9 +29,8 @@ final class SnapshotTools {
                                 .optional("label", "string", "A note to recognise it by."),
                         Schema.of().optional("snapshot_id", "string", "Id to restore.").open(), Tool.Hints.ADD,
                         this::create),
-                new Tool("restore_world_snapshot", "Put the world back exactly as it was when the snapshot was "
-                        + "taken (roll back), scripts and params included unless keep_scripts or keep_params say "
-                        + "otherwise. The reply names every script and param the restore changed.",
+                new Tool("restore_world_snapshot", "Roll the world back to a snapshot, scripts and params "
+                        + "included unless keep_scripts or keep_params; the reply names each script and param changed.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("snapshot_id", "string", "From create_world_snapshot or list_snapshots.")
                                 .optional("keep_scripts", "boolean", "Keep the current scripts.")

@@ -26,8 +26,8 @@ final class SpaceTools {
     }
 
     List<Tool> tools() {
-        return List.of(new Tool("get_space", "A world's space at a glance: kind, size, entities per script, occupancy, "
-                + "layer statistics, and a text map of entities or a layer (row 0 is y = 0; 3D summed over z).",
+        return List.of(new Tool("get_space", "A world's space as text: size, entities per script, occupancy, layer "
+                + "statistics, a map of entities or a layer (row 0 is y = 0; 3D summed over z).",
                 Schema.of().required("world_name", "string", "Name of the world.")
                         .optional("map", "string", "entities (default), a layer, or none.")
                         .optional("script", "string", "With map: entities, count only this script's.")

@@ -54,8 +54,7 @@ final class TraceTools {
                 .optional("actions_total", "integer", "How many actions it took that tick.")
                 .open();
         return List.of(new Tool("trace_entity", "Why an entity did what it did: its last updates "
-                + "(limits.trace_ticks, default 5), each with the messages received, the state fields that changed "
-                + "(before -> after) and its actions in order; each list gives its total.",
+                + "(limits.trace_ticks, default 5): messages received, state changes (before -> after), actions.",
                 Schema.of().required("world_name", "string", "Name of the world.")
                         .required("entity_id", "string", "The entity to trace.")
                         .optional("ticks", "integer", "Only the newest this many ticks.")

@@ -39,9 +39,8 @@ final class WorldTools {
                         Schema.of().required("world_name", "string", WORLD),
                         Schema.of().optional("deleted", "string", "The deleted world's name.").open(),
                         Tool.Hints.REPLACE, this::delete),
-                new Tool("copy_world", "Copy a world under a new name, optionally with another seed or params "
-                        + "(replications and variations without resending the world). A world not yet advanced is "
-                        + "rebuilt, every init rerun; an advanced one continues from now.",
+                new Tool("copy_world", "Copy a world, optionally with another seed or params (replications, variations). A world not "
+                        + "yet advanced is rebuilt, every init rerun; an advanced one continues from now.",
                         Schema.of().required("source_world_name", "string", "World to copy.")
                                 .required("target_world_name", "string", "Name of the copy.")
                                 .optional("seed", "integer", "Seed for the copy (default: the source's).")
@@ -49,8 +48,7 @@ final class WorldTools {
                                 .optional("replace_if_exists", "boolean", "Replace an existing target (default "
                                         + "false)."),
                         worldSummaryOut(), Tool.Hints.CHANGE, this::copy),
-                new Tool("set_params", "Change a world's params (e.params in scripts) between ticks; scripts see "
-                        + "them from the next tick.",
+                new Tool("set_params", "Change a world's params (e.params in scripts) between ticks.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("params", "object", "Params to change (merged; each must exist).")
                                 .optional("replace", "boolean", "Replace the whole params object."),
@@ -67,8 +65,8 @@ final class WorldTools {
                         + "metrics, params, seed (while it runs: its progress).",
                         Schema.of().required("world_name", "string", WORLD), worldSummaryOut(), Tool.Hints.READ,
                         this::overview),
-                new Tool("list_entities", "List a world's entities (ids and scripts, optionally states), a page at "
-                        + "a time: pass offset: <next_offset> for the next page.",
+                new Tool("list_entities", "A world's entities (ids, scripts, optionally states), a page at a time "
+                        + "(offset: <next_offset>).",
                         Schema.of().required("world_name", "string", WORLD)
                                 .optional("include_states", "boolean", "Include each entity's state (default "
                                         + "false).")
@@ -101,8 +99,7 @@ final class WorldTools {
                                 .optional("merge", "boolean", "Keep the fields not given."),
                         Schema.of().optional("changed", "integer", "Entities changed.").open(), Tool.Hints.REPLACE,
                         this::setState),
-                new Tool("spawn_entity", "Add an entity between ticks; its init runs now, its update from the "
-                        + "next tick.",
+                new Tool("spawn_entity", "Add an entity between ticks; its init runs now, its update next tick.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("script", "string", "Script id from the world's library.")
                                 .optional("state", "object", "Initial state (default {}).")
@@ -119,8 +116,8 @@ final class WorldTools {
                                 .required("entity_id", "string", "Entity id."),
                         Schema.of().optional("removed", "string", "The removed id.").open(), Tool.Hints.REPLACE,
                         this::remove),
-                new Tool("update_script", "Replace a script's source in a live world (compiled and checked "
-                        + "first; entities keep their state), or add a new script to the library.",
+                new Tool("update_script", "Replace a script's source in a live world (checked first; entities keep "
+                        + "their state), or add a script.",
                         Schema.of().required("world_name", "string", WORLD)
                                 .required("script", "string", "Script id.")
                                 .required("source", "string", "The new source text.")
