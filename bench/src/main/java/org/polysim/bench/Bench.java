@@ -81,11 +81,12 @@ public final class Bench implements Callable<Integer> {
     int pythonMax = 10_000;
 
     @Option(names = "--parts", split = ",", description = "What to measure (default: ticks,spatial,memory,boundary,"
-            + "mcp,autosave,latency,sweep,coldpython,sizes,typical,steady; none, with --reuse, renders the report again from it).")
+            + "mcp,autosave,latency,sweep,coldpython,sizes,typical,steady,network; none, with --reuse, renders the report "
+            + "again from it).")
     List<String> parts = PARTS;
 
     static final List<String> PARTS = List.of("ticks", "spatial", "memory", "boundary", "mcp", "autosave", "latency",
-            "sweep", "coldpython", "sizes", "typical", "steady");
+            "sweep", "coldpython", "sizes", "typical", "steady", "network");
 
     /**
      * Issue 24's steady state: a 10k wealth world's ticks 200 to 400 in a fresh process, what a user's
@@ -211,6 +212,10 @@ public final class Bench implements Callable<Integer> {
         if (parts.contains("coldpython")) {
             results.coldPython = coldPython(dir);
         }
+        if (parts.contains("network")) {
+            progress("network: 100k-node networks built, neighbours and broadcasts (NetworkCost)");
+            results.network = run(javaMain(NetworkCost.class, "3"), "local", "network", new Plan(0, 0, 0, 0));
+        }
         if (parts.contains("sizes")) {
             progress("sizes: bytes of initialize, tools/list and a session's commonest calls on a "
                     + ResponseSizes.ENTITIES + "-entity Lua world");
@@ -266,6 +271,7 @@ public final class Bench implements Callable<Integer> {
         raw.putArray("autosave").addAll(results.autosave);
         raw.set("latency", results.latency);
         raw.set("sweep", results.sweep);
+        raw.set("network", results.network);
         raw.set("cold_python", results.coldPython);
         raw.set("sizes", results.sizes);
         raw.set("typical", results.typical);
@@ -305,6 +311,7 @@ public final class Bench implements Callable<Integer> {
                 case "autosave" -> data.forEach(r -> results.autosave.add((ObjectNode) r));
                 case "mcp" -> results.mcp = (ObjectNode) data;
                 case "sweep" -> results.sweep = (ObjectNode) data;
+                case "network" -> results.network = (ObjectNode) data;
                 case "latency" -> results.latency = (ObjectNode) data;
                 case "sizes" -> results.sizes = (ObjectNode) data;
                 case "typical" -> results.typical = (ObjectNode) data;
@@ -379,6 +386,8 @@ public final class Bench implements Callable<Integer> {
         ObjectNode sweep;
         /** The cold-Python launches: one {@code {wait_ms, create_ms}} per launch. */
         ArrayNode coldPython;
+        /** {@link NetworkCost}'s result. */
+        ObjectNode network;
         /** {@link ResponseSizes}'s result. */
         ObjectNode sizes;
         String sizesError;

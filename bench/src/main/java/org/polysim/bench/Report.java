@@ -55,6 +55,7 @@ final class Report {
         latency();
         autosave();
         sweep();
+        network();
         coldPythonSection();
         typicalSection();
         steadySection();
@@ -896,6 +897,64 @@ final class Report {
         line("|---|---|---|---|");
         line("| 1 | " + list(s.path("threads_1_ms")) + " | " + num(one / 1000) + " s | 1 |");
         line("| 2 | " + list(s.path("threads_2_ms")) + " | " + num(two / 1000) + " s | " + num(one / two) + "x |");
+        line("");
+    }
+
+    /** Issue 27: networks built, neighbours read, broadcasts delivered ({@link NetworkCost}). */
+    private void network() {
+        ObjectNode n = results.network;
+        if (n == null) {
+            return;
+        }
+        line("## Networks and broadcasts");
+        line("");
+        if (n.has("error")) {
+            line("Failed: " + n.path("error").asString());
+            line("");
+            return;
+        }
+        line("`./polysim bench --parts network` (`NetworkCost`, one fresh process). **Build**: a world of "
+                + n.path("build_nodes").asInt() + " idle Lua entities created with and without its network, "
+                + "alternating after an untimed pair; the network's cost is the difference of the medians (JGraphT's "
+                + "generator, then each entity's sorted links).");
+        line("");
+        line("| generator | links | world with network (ms) | without (ms) | network (median, s) |");
+        line("|---|---|---|---|---|");
+        for (var b : n.path("builds")) {
+            double with = percentile(b.path("with_ms"), 50), without = percentile(b.path("without_ms"), 50);
+            line("| " + b.path("generator").asString() + " | " + b.path("links").asLong() + " | "
+                    + list(b.path("with_ms")) + " | " + list(b.path("without_ms")) + " | "
+                    + num((with - without) / 1000) + " |");
+        }
+        line("");
+        line("get_network's measures of the Erdős–Rényi network (degrees, components, clustering, paths from 100 "
+                + "nodes; `NetworkView.summary`): " + list(n.path("summary_ms")) + " ms.");
+        line("");
+        line("**Reading neighbours**: ns per call of `e.neighbors()` (10 neighbours, a list back) and of "
+                + "`e.degree()` (a number back: the cheapest host call), " + n.path("calls").path(0)
+                .path("calls_per_update").asInt() + " calls in each update of " + n.path("calls").path(0)
+                .path("entities").asInt() + " entities, ten ticks a round after twenty untimed.");
+        line("");
+        line("| language | e.neighbors() (ns) | e.degree() (ns) | ratio (medians) |");
+        line("|---|---|---|---|");
+        for (var c : n.path("calls")) {
+            double nb = percentile(c.path("neighbors_ns"), 50), dg = percentile(c.path("degree_ns"), 50);
+            line("| " + c.path("language").asString() + " | " + list(c.path("neighbors_ns")) + " | "
+                    + list(c.path("degree_ns")) + " | " + num(nb / dg) + " |");
+        }
+        line("");
+        ObjectNode b = (ObjectNode) n.path("broadcast");
+        line("**Broadcasts**: ms a tick of " + b.path("entities").asInt() + " Lua entities, each messaging its "
+                + b.path("neighbours").asInt() + " neighbours on a small world (Watts–Strogatz k 10) by one "
+                + "`e.broadcast` or by a loop of `e.send` over `e.neighbors()`, and each broadcasting within radius "
+                + "1.8 on a 100 × 100 torus (resolved at delivery); the tick includes delivering the messages.");
+        line("");
+        line("| way | ms a tick (rounds) | median | messages delivered a tick |");
+        line("|---|---|---|---|");
+        for (String way : List.of("broadcast", "send_loop", "radius")) {
+            line("| " + way + " | " + list(b.path(way + "_ms")) + " | " + num(percentile(b.path(way + "_ms"), 50))
+                    + " | " + b.path(way + "_delivered_per_tick").asLong() + " |");
+        }
         line("");
     }
 

@@ -52,7 +52,7 @@ final class NetworkTools {
                     .put("directed", s.directed()).put("nodes", s.nodes()).put("links", s.links())
                     .put("mean_degree", round(s.meanDegree())).put("max_degree", s.maxDegree());
             ObjectNode degrees = out.putObject("degree_distribution");
-            Map<String, Integer> bins = bins(s.degreeCounts());
+            Map<String, Integer> bins = bins(s.degreeCounts(), s.meanDegree());
             bins.forEach(degrees::put);
             out.put("components", s.components()).put("largest_component", s.largestComponent())
                     .put("clustering", round(s.clustering())).put("average_path", round(s.averagePath()))
@@ -90,17 +90,29 @@ final class NetworkTools {
         });
     }
 
-    /** Degrees one by one, or, when there are many distinct ones, in ranges of equal width ("10-19"). */
-    static Map<String, Integer> bins(Map<Integer, Integer> counts) {
+    /**
+     * Degrees one by one; when there are many distinct ones, in ranges: doubling ranges above 7 ("8-15", "16-31")
+     * for a heavy tail (the largest degree above ten times the mean, as in a scale-free network), else ranges of equal
+     * width ("10-14").
+     */
+    static Map<String, Integer> bins(Map<Integer, Integer> counts, double mean) {
         Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        TreeMap<Integer, Integer> sorted = new TreeMap<>(counts);
         if (counts.size() <= DEGREE_BINS) {
-            counts.forEach((d, n) -> out.put(Integer.toString(d), n));
+            sorted.forEach((d, n) -> out.put(Integer.toString(d), n));
             return out;
         }
-        int max = ((TreeMap<Integer, Integer>) new TreeMap<>(counts)).lastKey();
-        int width = (max + DEGREE_BINS) / DEGREE_BINS;
-        new TreeMap<>(counts).forEach((d, n) -> {
-            int lo = d / width * width;
+        int max = sorted.lastKey(), min = sorted.firstKey();
+        if (max > 10 * mean) {
+            sorted.forEach((d, n) -> {
+                int lo = d < 8 ? d : Integer.highestOneBit(d);
+                out.merge(d < 8 ? Integer.toString(d) : lo + "-" + (2 * lo - 1), n, Integer::sum);
+            });
+            return out;
+        }
+        int width = (max - min + DEGREE_BINS) / DEGREE_BINS;
+        sorted.forEach((d, n) -> {
+            int lo = min + (d - min) / width * width;
             out.merge(lo + "-" + (lo + width - 1), n, Integer::sum);
         });
         return out;
