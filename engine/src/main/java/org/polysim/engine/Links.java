@@ -13,6 +13,16 @@ final class Links {
     private double[] weights = new double[4];
     private int size;
 
+    Links() {
+    }
+
+    /** Links already in creation order (a network built at once). */
+    Links(Entity[] peers, double[] weights) {
+        this.peers = peers;
+        this.weights = weights;
+        this.size = peers.length;
+    }
+
     int size() {
         return size;
     }
@@ -45,8 +55,8 @@ final class Links {
     /** Adds a link to {@code e}, which must not be here. */
     void insert(int at, Entity e, double weight) {
         if (size == peers.length) {
-            peers = Arrays.copyOf(peers, size * 2);
-            weights = Arrays.copyOf(weights, size * 2);
+            peers = Arrays.copyOf(peers, Math.max(4, size * 2));
+            weights = Arrays.copyOf(weights, Math.max(4, size * 2));
         }
         System.arraycopy(peers, at, peers, at + 1, size - at);
         System.arraycopy(weights, at, weights, at + 1, size - at);

@@ -66,9 +66,12 @@ final class Network implements Part {
         if (spec.generator() != null) {
             int[][] pairs = spec.generate(nodes.size(), random);
             double lo = spec.weight()[0], hi = spec.weight()[1];
-            for (int[] p : pairs) {
-                append(nodes.get(p[0]), nodes.get(p[1]), lo == hi ? lo : lo + (hi - lo) * random.nextDouble());
+            double[] weights = new double[pairs.length];
+            for (int k = 0; k < pairs.length; k++) {
+                weights[k] = lo == hi ? lo : lo + (hi - lo) * random.nextDouble();
             }
+            sorted(nodes, pairs, weights);
+            return;
         } else {
             for (NetworkSpec.Edge e : spec.edges()) {
                 append(population.get(e.from()), population.get(e.to()), e.weight());
@@ -82,6 +85,62 @@ final class Network implements Part {
                 e.in.sort();
             }
         }
+    }
+
+    /**
+     * Each node's links at once from a generator's pairs of node indexes: per node, (neighbour index, link number)
+     * packed in a long and sorted, so its links come out in creation order (the nodes are in it) with their weights,
+     * without an object per link.
+     */
+    private void sorted(List<Entity> nodes, int[][] pairs, double[] weights) {
+        int n = nodes.size();
+        int[] outs = new int[n], ins = new int[n];
+        for (int[] p : pairs) {
+            outs[p[0]]++;
+            if (directed) {
+                ins[p[1]]++;
+            } else {
+                outs[p[1]]++;
+            }
+        }
+        long[][] out = new long[n][], in = new long[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = new long[outs[i]];
+            in[i] = directed ? new long[ins[i]] : null;
+        }
+        java.util.Arrays.fill(outs, 0);
+        java.util.Arrays.fill(ins, 0);
+        for (int k = 0; k < pairs.length; k++) {
+            int a = pairs[k][0], b = pairs[k][1];
+            out[a][outs[a]++] = (long) b << 32 | k;
+            if (directed) {
+                in[b][ins[b]++] = (long) a << 32 | k;
+            } else {
+                out[b][outs[b]++] = (long) a << 32 | k;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            nodes.get(i).out = links(out[i], nodes, weights);
+            if (directed) {
+                nodes.get(i).in = links(in[i], nodes, weights);
+            }
+            out[i] = null;
+        }
+        count += pairs.length;
+    }
+
+    private static Links links(long[] packed, List<Entity> nodes, double[] weights) {
+        if (packed.length == 0) {
+            return null;
+        }
+        java.util.Arrays.sort(packed);
+        Entity[] peers = new Entity[packed.length];
+        double[] w = new double[packed.length];
+        for (int i = 0; i < packed.length; i++) {
+            peers[i] = nodes.get((int) (packed[i] >>> 32));
+            w[i] = weights[(int) packed[i]];
+        }
+        return new Links(peers, w);
     }
 
     private void append(Entity a, Entity b, double w) {

@@ -16,9 +16,10 @@ import org.jgrapht.generate.GnmRandomGraphGenerator;
 import org.jgrapht.generate.GraphGenerator;
 import org.jgrapht.generate.GridGraphGenerator;
 import org.jgrapht.generate.WattsStrogatzGraphGenerator;
+import org.jgrapht.graph.AbstractBaseGraph;
 import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.SimpleDirectedGraph;
-import org.jgrapht.graph.SimpleGraph;
+import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
+import org.jgrapht.graph.DefaultGraphType;
 import org.jgrapht.util.SupplierUtil;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -340,10 +341,12 @@ record NetworkSpec(boolean directed, List<String> nodes, Generator generator, Li
     /** The links of a generated network on {@code n} nodes: pairs of node indexes, in the generator's order. */
     int[][] generate(int n, Random random) {
         Generator g = generator;
-        Graph<Integer, DefaultEdge> graph = directed
-                ? new SimpleDirectedGraph<>(SupplierUtil.createIntegerSupplier(), SupplierUtil.DEFAULT_EDGE_SUPPLIER,
-                false)
-                : new SimpleGraph<>(SupplierUtil.createIntegerSupplier(), SupplierUtil.DEFAULT_EDGE_SUPPLIER, false);
+        // without JGraphT's index of vertex pairs (FastLookup), which costs hundreds of bytes a link: a generator's
+        // duplicate check scans one vertex's few edges instead
+        Graph<Integer, DefaultEdge> graph = new AbstractBaseGraph<>(SupplierUtil.createIntegerSupplier(),
+                SupplierUtil.DEFAULT_EDGE_SUPPLIER, directed ? DefaultGraphType.directedSimple()
+                : DefaultGraphType.simple(), new DefaultGraphSpecificsStrategy<>()) {
+        };
         long pairs = (long) n * (n - 1) / 2 * (directed ? 2 : 1);
         GraphGenerator<Integer, DefaultEdge, Integer> gen = switch (g.kind()) {
             case "erdos_renyi" -> new GnmRandomGraphGenerator<>(n, (int) Math.round(probability(g, n) * pairs),
