@@ -79,7 +79,7 @@ public final class World implements AutoCloseable {
         return create(definition, baseDir, defaultName, null);
     }
 
-    /** As {@link #create(JsonNode, Path, String)}, with {@code file:} scripts confined to {@code confine}. */
+    /** As {@link #create(JsonNode, Path, String)}, with the files it names (scripts, edges) confined to {@code confine}. */
     public static World create(JsonNode definition, Path baseDir, String defaultName, Path confine)
             throws SimulationException {
         Languages languages = Languages.installed();
@@ -686,6 +686,11 @@ public final class World implements AutoCloseable {
     /** Whether this world has a network: declared in its file, or links made by scripts. */
     public synchronized boolean hasNetwork() {
         return w.network.declared() || w.network.count() > 0;
+    }
+
+    /** How many links the network has (each undirected link once), without copying it as {@link #network} does. */
+    public synchronized long linkCount() {
+        return w.network.count();
     }
 
     /** The world as a world file tree: loading it and advancing gives the same result as never having stopped. */

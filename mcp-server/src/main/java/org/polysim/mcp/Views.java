@@ -27,6 +27,9 @@ public final class Views {
         w.metricNames().forEach(metrics::add);
         out.put("snapshots", state.snapshots.list(w.name()).size());
         out.set("params", w.snapshotParams());
+        if (w.hasNetwork()) {
+            out.putObject("network").put("links", w.linkCount());
+        }
         w.space().ifPresent(space -> {
             out.set("space", space.json());
             if (!w.layers().isEmpty()) {

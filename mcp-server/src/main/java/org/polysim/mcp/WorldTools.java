@@ -1,5 +1,6 @@
 package org.polysim.mcp;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.polysim.engine.World;
@@ -196,13 +197,16 @@ final class WorldTools {
                 throw new ToolError("a world named '" + name + "' exists; pass replace_if_exists: true, choose "
                         + "another name, or delete_world first");
             }
-            World w = World.create(definition, null, null);
+            // files a definition names (a script's file, network.edges_file) are read from the workspace, confined
+            Path root = state.workspace.root();
+            World w = World.create(definition, root, null, root);
             state.worlds.put(w, true);
             if (replace) {
                 state.snapshots.drop(name);
             }
             return new Tool.Result(Views.overview(w, state), "created world '" + name + "': "
-                    + Views.count(w.entityCount(), "entity", "entities") + ", scripts " + w.scriptLanguages());
+                    + Views.count(w.entityCount(), "entity", "entities") + (w.hasNetwork() ? ", " + Views.count(
+                    w.linkCount(), "link", "links") : "") + ", scripts " + w.scriptLanguages());
         });
     }
 

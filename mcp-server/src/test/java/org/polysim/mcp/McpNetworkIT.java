@@ -97,6 +97,15 @@ class McpNetworkIT extends ServerSession {
         var csv = ok("export_entities", Map.of("world_name", "big", "file_path", "big-links.csv", "table", "links"));
         assertThat(data(csv).get("rows")).isEqualTo(59994);
         assertThat(text(csv)).contains("from,to,weight", "p-1,p-2,1");
+        // the exported links seed another world, read from the workspace
+        var again = ok("create_world", Map.of("name", "again",
+                "network", Map.of("edges_file", "big-links.csv"),
+                "scripts", Map.of("p", Map.of("language", "lua", "source", "function update(e, inbox) end")),
+                "entities", List.of(Map.of("script", "p", "count", 20000))));
+        assertThat(text(again)).contains("20000 entities, 59994 links");
+        assertThat(error("create_world", Map.of("name", "outside", "network", Map.of("edges_file", "../x.csv"),
+                "scripts", Map.of("p", Map.of("language", "lua", "source", "function update(e, inbox) end")))))
+                .contains("network.edges_file");
     }
 
     @Test
