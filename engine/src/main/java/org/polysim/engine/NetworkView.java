@@ -92,22 +92,15 @@ public record NetworkView(boolean directed, List<String> nodes, List<String> scr
 
     /** The links as a JGraphT graph on node indexes, direction dropped (components, clustering and paths). */
     public Graph<Integer, DefaultEdge> undirected() {
-        Graph<Integer, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
-        for (int i = 0; i < nodes.size(); i++) {
-            g.addVertex(i);
-        }
-        for (int i = 0; i < from.length; i++) {
-            g.addEdge(from[i], to[i]);
-        }
-        return g;
+        return filled(new SimpleGraph<>(DefaultEdge.class));
     }
 
     /** The links as they are, directed or not. */
     public Graph<Integer, DefaultEdge> graph() {
-        if (!directed) {
-            return undirected();
-        }
-        Graph<Integer, DefaultEdge> g = new SimpleDirectedGraph<>(DefaultEdge.class);
+        return directed ? filled(new SimpleDirectedGraph<>(DefaultEdge.class)) : undirected();
+    }
+
+    private Graph<Integer, DefaultEdge> filled(Graph<Integer, DefaultEdge> g) {
         for (int i = 0; i < nodes.size(); i++) {
             g.addVertex(i);
         }

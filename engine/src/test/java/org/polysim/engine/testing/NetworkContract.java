@@ -80,7 +80,6 @@ public abstract class NetworkContract {
 
     /** The contract world, its scripts in {@code lang} ({@code java-test}: the twins). */
     private World world(String lang, int failAt) throws SimulationException {
-        boolean twin = lang.equals("java-test");
         StringBuilder yaml = new StringBuilder("""
                 name: network-contract
                 seed: 3
@@ -95,45 +94,13 @@ public abstract class NetworkContract {
                   - { id: x, script: caster, at: [1, 2] }
                 scripts:
                 """.formatted(failAt));
-        for (String name : new String[] {"node", "caster"}) {
-            String source = twin ? "net-" + name : sources.get(name);
-            if (source == null) {
-                throw new IllegalStateException("the " + language + " network contract lacks behaviour " + name);
-            }
-            ObjectNode s = JsonNodeFactory.instance.objectNode().put("language", lang).put("source", source);
-            yaml.append("  ").append(name).append(": ").append(WorldFiles.toJson(s)).append('\n');
-        }
-        return World.create(WorldFiles.parse(yaml.toString(), false, "network.yaml"), null, null);
+        return ContractWorlds.world(yaml.toString(), lang, language, sources, "net-",
+                java.util.List.of("node", "caster"));
     }
 
     /** A snapshot's entities (states compared by numeric value) and network, without the scripts' text. */
     private static JsonNode outcome(World w) {
-        ObjectNode snap = w.snapshot();
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.set("entities", numeric(snap.get("entities")));
-        out.set("network", numeric(snap.get("network")));
-        return out;
-    }
-
-    /** Numbers by value, and an empty list as an empty object (Lua cannot tell an empty table's kind). */
-    private static JsonNode numeric(JsonNode v) {
-        if (v.isContainer() && v.isEmpty()) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        if (v.isNumber()) {
-            return JsonNodeFactory.instance.numberNode(v.doubleValue());
-        }
-        if (v.isObject()) {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            v.properties().forEach(p -> o.set(p.getKey(), numeric(p.getValue())));
-            return o;
-        }
-        if (v.isArray()) {
-            var a = JsonNodeFactory.instance.arrayNode();
-            v.forEach(x -> a.add(numeric(x)));
-            return a;
-        }
-        return v;
+        return ContractWorlds.outcome(w, "entities", "network");
     }
 
     @Test

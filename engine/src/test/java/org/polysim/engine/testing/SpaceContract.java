@@ -89,7 +89,6 @@ public abstract class SpaceContract {
 
     /** The contract world, its scripts in {@code lang} ({@code java-test}: the twins). */
     private World world(String lang, int failAt) throws SimulationException {
-        boolean twin = lang.equals("java-test");
         StringBuilder yaml = new StringBuilder("""
                 name: space-contract
                 seed: 5
@@ -105,41 +104,13 @@ public abstract class SpaceContract {
                   - { id: b, script: breeder, at: [2, 3] }
                 scripts:
                 """.formatted(failAt));
-        for (String name : new String[] {"grazer", "hunter", "breeder"}) {
-            String source = twin ? "space-" + name : sources.get(name);
-            if (source == null) {
-                throw new IllegalStateException("the " + language + " space contract lacks behaviour " + name);
-            }
-            ObjectNode s = JsonNodeFactory.instance.objectNode().put("language", lang).put("source", source);
-            yaml.append("  ").append(name).append(": ").append(WorldFiles.toJson(s)).append('\n');
-        }
-        return World.create(WorldFiles.parse(yaml.toString(), false, "space.yaml"), null, null);
+        return ContractWorlds.world(yaml.toString(), lang, language, sources, "space-",
+                java.util.List.of("grazer", "hunter", "breeder"));
     }
 
     /** A snapshot's entities (states compared by numeric value) and layers, without the scripts' text. */
     private static JsonNode outcome(World w) {
-        ObjectNode snap = w.snapshot();
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.set("entities", numeric(snap.get("entities")));
-        out.set("layers", numeric(snap.get("layers")));
-        return out;
-    }
-
-    private static JsonNode numeric(JsonNode v) {
-        if (v.isNumber()) {
-            return JsonNodeFactory.instance.numberNode(v.doubleValue());
-        }
-        if (v.isObject()) {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            v.properties().forEach(p -> o.set(p.getKey(), numeric(p.getValue())));
-            return o;
-        }
-        if (v.isArray()) {
-            var a = JsonNodeFactory.instance.arrayNode();
-            v.forEach(x -> a.add(numeric(x)));
-            return a;
-        }
-        return v;
+        return ContractWorlds.outcome(w, "entities", "layers");
     }
 
     @Test
