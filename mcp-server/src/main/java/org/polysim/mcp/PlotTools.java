@@ -123,14 +123,15 @@ final class PlotTools {
     private Tool.Result graph(org.polysim.engine.World w, String name, String colorBy, String title, int size) {
         NetworkPicture.Drawn d;
         try {
-            d = NetworkPicture.draw(w, colorBy, title, size);
+            NetworkPicture.Layout layout = NetworkPicture.layout(w, colorBy, title);
+            d = NetworkPicture.draw(layout, size);
             long room = (state.responseBytes - TEXT_ROOM) * 3L / 4;
             for (int attempt = 0; d.png().length > room && attempt < 4; attempt++) {
                 int smaller = (int) (d.width() * Math.sqrt((double) room / d.png().length) * 0.9);
                 if (smaller < MetricChart.MIN_SIDE) {
                     break;
                 }
-                d = NetworkPicture.draw(w, colorBy, title, smaller);
+                d = NetworkPicture.draw(layout, smaller);
             }
             if (d.png().length > room) {
                 throw new ToolError("render_world: the picture does not fit the response budget of "
@@ -144,7 +145,8 @@ final class PlotTools {
         d.legend().forEach(l -> out.withArray("legend").add(l));
         return new Tool.Result(out, "picture of the network of world '" + name + "' at time " + Views.num(w.time())
                 + ", " + d.width() + "x" + d.height() + " PNG: " + Views.count(d.nodes(), "node", "nodes")
-                + (d.shown() < d.nodes() ? " (" + d.shown() + " drawn, an even sample, with the links among them)"
+                + (d.shown() < d.nodes() ? " (" + d.shown() + " drawn: breadth first from the best-connected, with the "
+                + "links among them)"
                 : "") + ", " + Views.count(d.links(), "link", "links") + ", laid out by force, sized by degree, "
                 + "coloured by " + (colorBy == null ? "script" : colorBy) + "; legend: "
                 + String.join(", ", d.legend()), true, d.png());

@@ -334,6 +334,7 @@ final class WorldTools {
             String stuck = stuckCalls(out, name);
             return new Tool.Result(out, "world '" + name + "' at time " + Views.num(w.time()) + ": "
                     + Views.count(w.entityCount(), "entity", "entities") + " " + w.countsByScript() + ", "
+                    + (w.hasNetwork() ? Views.count(w.linkCount(), "link", "links") + " (get_network), " : "")
                     + w.pendingMessages() + " messages pending" + stuck);
         }, run -> {
             World.Status s = state.worlds.world(name).status();

@@ -1,6 +1,5 @@
 package org.polysim.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.jgrapht.Graph;
+import org.jgrapht.alg.drawing.FRLayoutAlgorithm2D;
 import org.jgrapht.alg.drawing.IndexedFRLayoutAlgorithm2D;
 import org.jgrapht.alg.drawing.model.Box2D;
 import org.jgrapht.alg.drawing.model.MapLayoutModel2D;
@@ -25,8 +25,8 @@ import org.polysim.engine.World;
  * A picture of a world's network ({@code render_world} on a world with a network and no space): nodes placed by
  * JGraphT's force-directed layout (Fruchterman–Reingold with a Barnes–Hut index, seeded by the world's seed, so the
  * same network draws the same), coloured as {@link WorldPicture} colours entities and sized by degree, links as grey
- * lines. A network of more than {@link #MAX_NODES} nodes is drawn as the links among an even sample of them (every
- * n-th in creation order), which the caller says.
+ * lines; nodes without links on a ring around the rest. A network of more than {@link #MAX_NODES} nodes is drawn as
+ * a breadth-first sample of them with the links among them, which the caller says.
  */
 public final class NetworkPicture {
 
@@ -41,24 +41,45 @@ public final class NetworkPicture {
     public record Drawn(byte[] png, int width, int height, int shown, int nodes, int links, List<String> legend) {
     }
 
-    public static Drawn draw(World w, String colorBy, String title, int side) {
-        if (side < MetricChart.MIN_SIDE || side > MetricChart.MAX_SIDE) {
-            throw new IllegalArgumentException("size must be between " + MetricChart.MIN_SIDE + " and "
-                    + MetricChart.MAX_SIDE + " pixels, got " + side);
+    /**
+     * A network laid out once (the costly part), to be drawn at one size or, when it does not fit a response, at a
+     * smaller one: positions in the unit square, the links among the nodes drawn, colours and sizes.
+     */
+    public static final class Layout {
+        private final double[] xs, ys, radius;
+        private final int[] colour;
+        private final List<int[]> lines;
+        private final WorldPicture.Colours colours;
+        private final int nodes, links;
+        private final String title;
+
+        private Layout(double[] xs, double[] ys, double[] radius, int[] colour, List<int[]> lines,
+                       WorldPicture.Colours colours, int nodes, int links, String title) {
+            this.xs = xs;
+            this.ys = ys;
+            this.radius = radius;
+            this.colour = colour;
+            this.lines = lines;
+            this.colours = colours;
+            this.nodes = nodes;
+            this.links = links;
+            this.title = title;
         }
+    }
+
+    /** Lays out {@code w}'s network: at most {@link #MAX_NODES} nodes, by force, seeded by the world's seed. */
+    public static Layout layout(World w, String colorBy, String title) {
         NetworkView net = w.network();
         int n = net.nodes().size();
-        int step = Math.max(1, (n + MAX_NODES - 1) / MAX_NODES);
-        List<Integer> kept = new ArrayList<>();
+        int[] degree = net.degrees();
+        List<Integer> kept = n <= MAX_NODES ? java.util.stream.IntStream.range(0, n).boxed().toList()
+                : sample(net, degree);
         int[] index = new int[n];
         java.util.Arrays.fill(index, -1);
-        for (int i = 0; i < n; i += step) {
-            index[i] = kept.size();
-            kept.add(i);
+        for (int i = 0; i < kept.size(); i++) {
+            index[kept.get(i)] = i;
         }
         Graph<Integer, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
-        kept.forEach(i -> g.addVertex(index[i]));
-        int[] degree = net.degrees();
         int maxDegree = 1;
         for (int d : degree) {
             maxDegree = Math.max(maxDegree, d);
@@ -66,22 +87,27 @@ public final class NetworkPicture {
         List<int[]> lines = new ArrayList<>();
         for (int k = 0; k < net.links(); k++) {
             int a = index[net.from()[k]], b = index[net.to()[k]];
-            if (a >= 0 && b >= 0 && a != b && !g.containsEdge(a, b)) {
+            if (a >= 0 && b >= 0 && a != b && !(g.containsVertex(a) && g.containsEdge(a, b))) {
+                g.addVertex(a);
+                g.addVertex(b);
                 g.addEdge(a, b);
                 lines.add(new int[] {a, b});
             }
         }
-        int legendRows = 0;
         WorldPicture.Colours colours = WorldPicture.colours(w, kept.stream().map(net.nodes()::get).toList(),
                 kept.stream().map(net.scripts()::get).toList(), colorBy, "node");
-        legendRows = colours.keys().size();
-        int top = 36, bottom = 12 + 18 * legendRows, margin = 16;
-        int width = side, height = side + top + bottom - 60;
-        double area = Math.min(width - 2 * margin, height - top - bottom);
-        MapLayoutModel2D<Integer> model = new MapLayoutModel2D<>(Box2D.of(area, area));
-        if (g.vertexSet().size() > 0) {
-            new IndexedFRLayoutAlgorithm2D<Integer, DefaultEdge>(100, 0.5, 0.5, new Random(w.seed())).layout(g,
-                    model);
+        double side = 100 * Math.sqrt(Math.max(1, g.vertexSet().size()));
+        MapLayoutModel2D<Integer> model = new MapLayoutModel2D<>(Box2D.of(side, side));
+        if (!g.vertexSet().isEmpty()) {
+            try {
+                new IndexedFRLayoutAlgorithm2D<Integer, DefaultEdge>(100, 0.5, 0.5, new Random(w.seed())).layout(g,
+                        model);
+            } catch (IllegalArgumentException e) {
+                // JGraphT's Barnes-Hut quad tree refuses two nodes on one point (isolated nodes pressed into a
+                // corner): the exact algorithm, O(n²) a step, has no index to refuse them
+                model = new MapLayoutModel2D<>(Box2D.of(side, side));
+                new FRLayoutAlgorithm2D<Integer, DefaultEdge>(100, 0.5, new Random(w.seed())).layout(g, model);
+            }
         }
         double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
@@ -92,46 +118,122 @@ public final class NetworkPicture {
             minY = Math.min(minY, p.getY());
             maxY = Math.max(maxY, p.getY());
         }
-        double scale = area / Math.max(1e-9, Math.max(maxX - minX, maxY - minY));
-        double offX = (width - (maxX - minX) * scale) / 2, offY = top + (area - (maxY - minY) * scale) / 2;
-        double[] xs = new double[kept.size()], ys = new double[kept.size()];
-        for (int v = 0; v < kept.size(); v++) {
-            Point2D p = model.get(v);
-            xs[v] = Double.isFinite(maxX) ? offX + (p.getX() - minX) * scale : width / 2.0;
-            ys[v] = Double.isFinite(maxY) ? offY + (p.getY() - minY) * scale : top + area / 2;
+        double span = Math.max(1e-9, Math.max(maxX - minX, maxY - minY));
+        int m = kept.size();
+        int isolated = m - g.vertexSet().size();
+        // nodes without a link (in the sample) go on a ring around the laid-out ones: the layout would press them
+        // into the corners
+        double inner = isolated == 0 ? 1 : 0.7, ring = 0;
+        double[] xs = new double[m], ys = new double[m], radius = new double[m];
+        int[] colour = new int[m];
+        double small = m > 500 ? 2 : 3, big = m > 500 ? 6 : 10;
+        for (int v = 0; v < m; v++) {
+            if (g.containsVertex(v)) {
+                Point2D p = model.get(v);
+                xs[v] = (1 - inner) / 2 + inner * (g.vertexSet().size() == 1 ? 0.5 : (p.getX() - minX) / span);
+                ys[v] = (1 - inner) / 2 + inner * (g.vertexSet().size() == 1 ? 0.5 : (p.getY() - minY) / span);
+            } else {
+                double angle = 2 * Math.PI * ring++ / isolated;
+                xs[v] = 0.5 + 0.48 * Math.cos(angle);
+                ys[v] = 0.5 + 0.48 * Math.sin(angle);
+            }
+            radius[v] = small + (big - small) * Math.sqrt((double) degree[kept.get(v)] / maxDegree);
+            colour[v] = colours.keys().indexOf(colours.keyOf().get(v));
         }
+        return new Layout(xs, ys, radius, colour, lines, colours, n, net.links(), title);
+    }
+
+    /**
+     * {@link #MAX_NODES} nodes of a larger network, breadth first from the best-connected node (then from the next
+     * best not reached): a neighbourhood drawn whole shows the network's local structure, where an even sample of a
+     * lattice would keep no link at all.
+     */
+    private static List<Integer> sample(NetworkView net, int[] degree) {
+        int n = degree.length;
+        List<List<Integer>> adjacent = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            adjacent.add(new ArrayList<>(degree[i]));
+        }
+        for (int k = 0; k < net.links(); k++) {
+            adjacent.get(net.from()[k]).add(net.to()[k]);
+            adjacent.get(net.to()[k]).add(net.from()[k]);
+        }
+        Integer[] byDegree = new Integer[n];
+        java.util.Arrays.setAll(byDegree, i -> i);
+        java.util.Arrays.sort(byDegree, (a, b) -> degree[a] != degree[b] ? Integer.compare(degree[b], degree[a])
+                : Integer.compare(a, b));
+        boolean[] seen = new boolean[n];
+        List<Integer> out = new ArrayList<>(MAX_NODES);
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (int start = 0; out.size() < MAX_NODES && start < n; start++) {
+            if (seen[byDegree[start]]) {
+                continue;
+            }
+            seen[byDegree[start]] = true;
+            queue.add(byDegree[start]);
+            while (!queue.isEmpty() && out.size() < MAX_NODES) {
+                int v = queue.poll();
+                out.add(v);
+                for (int u : adjacent.get(v)) {
+                    if (!seen[u]) {
+                        seen[u] = true;
+                        queue.add(u);
+                    }
+                }
+            }
+            queue.clear();
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    public static Drawn draw(World w, String colorBy, String title, int side) {
+        return draw(layout(w, colorBy, title), side);
+    }
+
+    /** {@code layout} drawn {@code side} pixels wide: links as crisp grey lines (they compress), nodes on top. */
+    public static Drawn draw(Layout l, int side) {
+        if (side < MetricChart.MIN_SIDE || side > MetricChart.MAX_SIDE) {
+            throw new IllegalArgumentException("size must be between " + MetricChart.MIN_SIDE + " and "
+                    + MetricChart.MAX_SIDE + " pixels, got " + side);
+        }
+        int legendRows = l.colours.keys().size();
+        int top = 36, bottom = 12 + 18 * legendRows, margin = 16;
+        int width = side;
+        double area = width - 2 * margin;
+        int height = (int) (top + area + bottom);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D gr = image.createGraphics();
-        gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         gr.setColor(Color.WHITE);
         gr.fillRect(0, 0, width, height);
+        gr.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         gr.setColor(INK);
         gr.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        gr.drawString(title, margin, 22);
+        gr.drawString(l.title, margin, 22);
         gr.setColor(LINK);
-        gr.setStroke(new BasicStroke(kept.size() > 500 ? 0.5f : 1f));
-        for (int[] l : lines) {
-            gr.draw(new Line2D.Double(xs[l[0]], ys[l[0]], xs[l[1]], ys[l[1]]));
+        for (int[] line : l.lines) {
+            gr.draw(new Line2D.Double(margin + l.xs[line[0]] * area, top + l.ys[line[0]] * area,
+                    margin + l.xs[line[1]] * area, top + l.ys[line[1]] * area));
         }
-        double small = kept.size() > 500 ? 2 : 3, big = kept.size() > 500 ? 6 : 10;
-        for (int v = 0; v < kept.size(); v++) {
-            double r = small + (big - small) * Math.sqrt((double) degree[kept.get(v)] / maxDegree);
-            gr.setColor(colours.colours().get(colours.keys().indexOf(colours.keyOf().get(v))));
-            gr.fill(new Ellipse2D.Double(xs[v] - r, ys[v] - r, 2 * r, 2 * r));
+        gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        for (int v = 0; v < l.xs.length; v++) {
+            double r = l.radius[v];
+            gr.setColor(l.colours.colours().get(l.colour[v]));
+            gr.fill(new Ellipse2D.Double(margin + l.xs[v] * area - r, top + l.ys[v] * area - r, 2 * r, 2 * r));
         }
         gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         int y = height - bottom + 14;
         for (int i = 0; i < legendRows; i++, y += 18) {
-            gr.setColor(colours.colours().get(i));
+            gr.setColor(l.colours.colours().get(i));
             gr.fill(new Ellipse2D.Double(margin, y - 9, 10, 10));
             gr.setColor(INK);
-            gr.drawString(colours.legend().get(i), margin + 16, y);
+            gr.drawString(l.colours.legend().get(i), margin + 16, y);
         }
         gr.dispose();
-        List<Color> palette = new ArrayList<>(colours.colours());
+        List<Color> palette = new ArrayList<>(l.colours.colours());
         palette.add(LINK);
         palette.add(INK);
-        return new Drawn(IndexedPng.encode(image, palette.toArray(new Color[0])), width, height, kept.size(), n,
-                net.links(), colours.legend());
+        return new Drawn(IndexedPng.encode(image, palette.toArray(new Color[0])), width, height, l.xs.length,
+                l.nodes, l.links, l.colours.legend());
     }
 }
