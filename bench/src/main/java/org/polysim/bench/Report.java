@@ -927,8 +927,9 @@ final class Report {
                     + num((with - without) / 1000) + " |");
         }
         line("");
-        line("get_network's measures of the Erdős–Rényi network (degrees, components, clustering, paths from 100 "
-                + "nodes; `NetworkView.summary`): " + list(n.path("summary_ms")) + " ms.");
+        line("get_network's measures of the Erdős–Rényi network (degrees, components, clustering over 2,000 sampled "
+                + "nodes, paths from as many nodes as 10 million link visits allow; `NetworkView.summary`): "
+                + list(n.path("summary_ms")) + " ms.");
         line("");
         line("**Reading neighbours**: ns per call of `e.neighbors()` (10 neighbours, a list back) and of "
                 + "`e.degree()` (a number back: the cheapest host call), " + n.path("calls").path(0)

@@ -41,15 +41,18 @@ public record NetworkView(boolean directed, List<String> nodes, List<String> scr
 
     /**
      * What get_network reports: sizes, the degree distribution, connected components (weakly, when directed), the
-     * average clustering coefficient (the network taken as undirected), and the average shortest path length (in
-     * links, within components) from up to {@code pathSources} nodes drawn with {@code seed}.
+     * average clustering coefficient (the network taken as undirected; above {@link #EXACT_CLUSTERING_LINKS} links
+     * over {@link #CLUSTERING_SAMPLE} nodes drawn with {@code seed}), and the average shortest path length (in links,
+     * within components) from up to {@code pathSources} nodes drawn with {@code seed}, fewer on a large network
+     * (at most {@link #PATH_VISITS} link visits, at least 3 nodes).
      *
-     * @param degreeCounts how many nodes have each degree, by degree
-     * @param pathSources  how many nodes the path lengths were measured from (all of them in a small network)
+     * @param degreeCounts     how many nodes have each degree, by degree
+     * @param clusteringSample how many nodes the clustering was averaged over; 0 for every node
+     * @param pathSources      how many nodes the path lengths were measured from (all of them in a small network)
      */
     public record Summary(int nodes, int links, boolean directed, double meanDegree, int maxDegree,
                           Map<Integer, Integer> degreeCounts, int components, int largestComponent,
-                          double clustering, double averagePath, int pathSources) {
+                          double clustering, int clusteringSample, double averagePath, int pathSources) {
     }
 
     public Summary summary(int pathSources, long seed) {
@@ -66,15 +69,20 @@ public record NetworkView(boolean directed, List<String> nodes, List<String> scr
         Graph<Integer, DefaultEdge> g = undirected();
         List<java.util.Set<Integer>> parts = new ConnectivityInspector<>(g).connectedSets();
         int largest = parts.stream().mapToInt(java.util.Set::size).max().orElse(0);
-        double clustering = n == 0 ? 0 : new ClusteringCoefficient<>(g).getAverageClusteringCoefficient();
-        List<Integer> sources = new ArrayList<>();
+        List<Integer> shuffled = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            sources.add(i);
+            shuffled.add(i);
         }
-        if (n > pathSources) {
-            java.util.Collections.shuffle(sources, new Random(seed));
-            sources = sources.subList(0, pathSources);
-        }
+        java.util.Collections.shuffle(shuffled, new Random(seed));
+        // the whole network's clustering while JGraphT's exact count stays within a second or two; beyond, the
+        // mean of the local coefficients of a seeded sample of nodes
+        int clusteringSample = links() <= EXACT_CLUSTERING_LINKS ? 0 : Math.min(n, CLUSTERING_SAMPLE);
+        double clustering = n == 0 ? 0 : clusteringSample == 0
+                ? new ClusteringCoefficient<>(g).getAverageClusteringCoefficient()
+                : meanLocalClustering(g, shuffled.subList(0, clusteringSample));
+        // each breadth-first search visits every link: at most PATH_VISITS link visits in all, at least 3 sources
+        int sourcesWanted = (int) Math.max(3, Math.min(pathSources, PATH_VISITS / Math.max(1, 2L * links())));
+        List<Integer> sources = n > sourcesWanted ? shuffled.subList(0, sourcesWanted) : shuffled;
         long hops = 0, pairs = 0;
         for (int s : sources) {
             BreadthFirstIterator<Integer, DefaultEdge> bfs = new BreadthFirstIterator<>(g, s);
@@ -87,7 +95,34 @@ public record NetworkView(boolean directed, List<String> nodes, List<String> scr
             }
         }
         return new Summary(n, links(), directed, n == 0 ? 0 : (double) sum / n, max, counts, parts.size(), largest,
-                clustering, pairs == 0 ? 0 : (double) hops / pairs, sources.size());
+                clustering, clusteringSample, pairs == 0 ? 0 : (double) hops / pairs, sources.size());
+    }
+
+    /** Links up to which clustering is JGraphT's exact average over every node. */
+    static final int EXACT_CLUSTERING_LINKS = 200_000;
+    /** Nodes whose local clustering is averaged on a larger network. */
+    static final int CLUSTERING_SAMPLE = 2_000;
+    /** Link visits the path-length searches may make together. */
+    static final long PATH_VISITS = 10_000_000;
+
+    /** The mean local clustering coefficient of {@code nodes} (0 for a node of degree below 2), as JGraphT defines it. */
+    private static double meanLocalClustering(Graph<Integer, DefaultEdge> g, List<Integer> nodes) {
+        double total = 0;
+        for (int v : nodes) {
+            List<Integer> around = org.jgrapht.Graphs.neighborListOf(g, v);
+            int k = around.size();
+            if (k < 2) {
+                continue;
+            }
+            long closed = 0;
+            for (int i = 0; i < k; i++) {
+                for (int j = i + 1; j < k; j++) {
+                    closed += g.containsEdge(around.get(i), around.get(j)) ? 1 : 0;
+                }
+            }
+            total += 2.0 * closed / ((double) k * (k - 1));
+        }
+        return nodes.isEmpty() ? 0 : total / nodes.size();
     }
 
     /** The links as a JGraphT graph on node indexes, direction dropped (components, clustering and paths). */

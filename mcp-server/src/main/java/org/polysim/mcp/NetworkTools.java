@@ -55,7 +55,8 @@ final class NetworkTools {
             Map<String, Integer> bins = bins(s.degreeCounts(), s.meanDegree());
             bins.forEach(degrees::put);
             out.put("components", s.components()).put("largest_component", s.largestComponent())
-                    .put("clustering", round(s.clustering())).put("average_path", round(s.averagePath()))
+                    .put("clustering", round(s.clustering())).put("clustering_sample", s.clusteringSample())
+                    .put("average_path", round(s.averagePath()))
                     .put("path_sources", s.pathSources());
             int[] degree = net.degrees();
             Integer[] order = new Integer[degree.length];
@@ -78,6 +79,7 @@ final class NetworkTools {
                     + (s.directed() ? " (directed)" : "") + ", mean degree " + Views.num(round(s.meanDegree()))
                     + " (max " + s.maxDegree() + "); " + Views.count(s.components(), "component", "components")
                     + " (largest " + s.largestComponent() + "); clustering " + Views.num(round(s.clustering()))
+                    + (s.clusteringSample() > 0 ? " (over " + s.clusteringSample() + " sampled nodes)" : "")
                     + "; average path " + Views.num(round(s.averagePath())) + " links (from "
                     + (s.pathSources() < s.nodes() ? s.pathSources() + " sampled nodes" : "every node") + ")\n"
                     + "degrees (degree: nodes): ");
