@@ -214,7 +214,7 @@ public final class Bench implements Callable<Integer> {
         }
         if (parts.contains("network")) {
             progress("network: 100k-node networks built, neighbours and broadcasts (NetworkCost)");
-            results.network = run(javaMain(NetworkCost.class, "3"), "local", "network", new Plan(0, 0, 0, 0));
+            results.network = run(javaMain(NetworkCost.class, "5"), "local", "network", new Plan(0, 0, 0, 0));
         }
         if (parts.contains("sizes")) {
             progress("sizes: bytes of initialize, tools/list and a session's commonest calls on a "

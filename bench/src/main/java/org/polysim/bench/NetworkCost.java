@@ -144,7 +144,7 @@ public final class NetworkCost {
                     %s
                     """.formatted(WorldFiles.toJson(script), BROADCAST_ENTITIES, way[2]);
             try (World w = World.create(WorldFiles.parse(yaml, false, "cast.yaml"), null, null)) {
-                w.advance(10);
+                w.advance(30);
                 var ms = o.putArray(way[0] + "_ms");
                 long delivered = 0;
                 for (int r = 0; r < rounds; r++) {

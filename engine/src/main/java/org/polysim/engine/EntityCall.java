@@ -437,7 +437,7 @@ final class EntityCall implements EntityContext {
 
     @Override
     public List<String> neighbors() {
-        return ids(Network.neighbors(entity));
+        return entity.out == null ? List.of() : entity.out.ids();
     }
 
     @Override

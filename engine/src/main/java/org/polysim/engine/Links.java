@@ -1,6 +1,7 @@
 package org.polysim.engine;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One entity's links (its neighbours and their weights), ordered by the neighbours' creation order: the order
@@ -12,6 +13,8 @@ final class Links {
     private Entity[] peers = new Entity[4];
     private double[] weights = new double[4];
     private int size;
+    /** The peers' ids, as {@code e.neighbors()} gives them: kept until the links change, so a read costs no copy. */
+    private List<String> ids;
 
     Links() {
     }
@@ -25,6 +28,18 @@ final class Links {
 
     int size() {
         return size;
+    }
+
+    /** The peers' ids in order (an unmodifiable list, the same one until the links change). */
+    List<String> ids() {
+        if (ids == null) {
+            String[] out = new String[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = peers[i].id;
+            }
+            ids = List.of(out);
+        }
+        return ids;
     }
 
     Entity peer(int i) {
@@ -63,6 +78,7 @@ final class Links {
         peers[at] = e;
         weights[at] = weight;
         size++;
+        ids = null;
     }
 
     void setWeight(int i, double weight) {
@@ -73,6 +89,7 @@ final class Links {
         System.arraycopy(peers, i + 1, peers, i, size - i - 1);
         System.arraycopy(weights, i + 1, weights, i, size - i - 1);
         peers[--size] = null;
+        ids = null;
     }
 
     /** Appends without keeping the order: bulk building, followed by {@link #sort}. */
@@ -95,5 +112,6 @@ final class Links {
         }
         peers = p;
         weights = w;
+        ids = null;
     }
 }

@@ -197,7 +197,7 @@ final class Api {
     private static LuaTable strings(List<String> ids) {
         LuaTable t = new LuaTable(ids.size(), 0);
         for (int k = 0; k < ids.size(); k++) {
-            t.rawset(k + 1, LuaValue.valueOf(ids.get(k)));
+            t.rawset(k + 1, LuaStrings.lua(ids.get(k))); // ids recur: their Lua strings are cached
         }
         return t;
     }
