@@ -55,8 +55,11 @@ final class NetworkTools {
             Map<String, Integer> bins = bins(s.degreeCounts(), s.meanDegree());
             bins.forEach(degrees::put);
             out.put("components", s.components()).put("largest_component", s.largestComponent())
-                    .put("clustering", round(s.clustering())).put("clustering_sample", s.clusteringSample())
-                    .put("average_path", round(s.averagePath()))
+                    .put("clustering", round(s.clustering()));
+            if (s.clusteringSample() > 0) {
+                out.put("clustering_sample", s.clusteringSample());
+            }
+            out.put("average_path", round(s.averagePath()))
                     .put("path_sources", s.pathSources());
             int[] degree = net.degrees();
             Integer[] order = new Integer[degree.length];

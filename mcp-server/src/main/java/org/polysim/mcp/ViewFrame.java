@@ -10,15 +10,19 @@ import java.util.Map;
 import org.polysim.engine.LayerSpec;
 import org.polysim.engine.LogLine;
 import org.polysim.engine.MetricView;
+import org.polysim.engine.NetworkView;
 import org.polysim.engine.Numbers;
 import org.polysim.engine.SpaceSpec;
 import org.polysim.engine.World;
+import org.polysim.plot.NetworkPicture;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One picture of a world for the live view (view_world): where the entities are, a layer as a heat map, the recent
- * metric series, the log's tail, the params and the snapshots; a table of entities for a world without space. Sized
+ * metric series, the log's tail, the params and the snapshots; a network without space as its graph (nodes placed
+ * by JGraphT's force-directed layout in a unit square, links as pairs of indexes); a table of entities for a world
+ * with neither. Sized
  * to the response budget it is given, never cut: positions are packed as little-endian arrays in base64 (x and y as
  * 16-bit fractions of the space's width and height, the script as a byte, the id as its number k where it is
  * {@code <script>-<k>}), which the page unpacks, about 12 bytes an entity; when more entities than fit, an even
@@ -75,15 +79,72 @@ final class ViewFrame {
             f.set("space", space.get().json());
             layer(f, w, o.layer());
             int room = Math.max(0, budget - Json.compact(f).length() - 4096);
-            points(f, w, space.get(), scripts, o, Math.min(o.maxPoints(), room / POINT_BYTES));
+            points(f, w, space.get(), scripts, o, Math.min(o.maxPoints(), room / POINT_BYTES), w.positions());
+        } else if (w.hasNetwork()) {
+            graph(f, w, scripts, o, budget);
         } else {
             table(f, w);
         }
         return f;
     }
 
-    private static void points(ObjectNode f, World w, SpaceSpec space, List<String> scripts, Options o, int max) {
-        List<World.Placed> all = w.positions();
+    /** A network without space as its graph: placed by force (cached while the network stays as it is), its links. */
+    private static void graph(ObjectNode f, World w, List<String> scripts, Options o, int budget) {
+        NetworkView net = w.network();
+        NetworkPicture.Placement at = placement(w.name(), net, w.seed());
+        List<World.Placed> placed = new ArrayList<>(at.kept().size());
+        for (int v = 0; v < at.kept().size(); v++) {
+            int node = at.kept().get(v);
+            placed.add(new World.Placed(net.nodes().get(node), net.scripts().get(node), at.xs()[v],
+                    1 - at.ys()[v], 0)); // the page draws y upwards
+        }
+        f.set("space", UNIT.json());
+        int room = Math.max(0, budget - Json.compact(f).length() - 4096);
+        int shown = Math.min(placed.size(), Math.min(o.maxPoints(), room / 2 / POINT_BYTES));
+        points(f, w, UNIT, scripts, o, shown, placed);
+        int step = f.path("points").path("every").asInt(1);
+        int linkRoom = Math.max(0, budget - Json.compact(f).length() - 4096) * 3 / 4 / 4;
+        List<int[]> lines = at.lines().stream().filter(l -> l[0] % step == 0 && l[1] % step == 0).toList();
+        int kept = Math.min(lines.size(), linkRoom);
+        ByteBuffer pairs = buffer(kept * 4);
+        for (int[] l : lines.subList(0, kept)) {
+            pairs.putShort((short) (l[0] / step)).putShort((short) (l[1] / step));
+        }
+        ObjectNode g = f.putObject("graph").put("nodes", net.nodes().size()).put("links", net.links())
+                .put("links_shown", kept).put("pairs", base64(pairs));
+        if (at.kept().size() < net.nodes().size() || kept < net.links()) {
+            f.put("note", "showing " + f.path("points").path("shown").asInt() + " of " + net.nodes().size()
+                    + " nodes (breadth first from the best-connected) and the " + kept + " links among them");
+        }
+    }
+
+    /** The unit square a graph is drawn in. */
+    private static final SpaceSpec UNIT = new SpaceSpec(SpaceSpec.Kind.CONTINUOUS, 1, 1, 0, false,
+            SpaceSpec.Neighborhood.MOORE, 0);
+
+    /** Placements by world, kept while its network is the same: a frame a tick must not lay the graph out again. */
+    private static final Map<String, Map.Entry<Integer, NetworkPicture.Placement>> PLACED =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Map.Entry<Integer, NetworkPicture.Placement>> e) {
+                    return size() > 8;
+                }
+            });
+
+    private static NetworkPicture.Placement placement(String world, NetworkView net, long seed) {
+        int shape = java.util.Objects.hash(net.nodes(), java.util.Arrays.hashCode(net.from()),
+                java.util.Arrays.hashCode(net.to()), seed);
+        var cached = PLACED.get(world);
+        if (cached != null && cached.getKey() == shape) {
+            return cached.getValue();
+        }
+        NetworkPicture.Placement at = NetworkPicture.place(net, seed);
+        PLACED.put(world, Map.entry(shape, at));
+        return at;
+    }
+
+    private static void points(ObjectNode f, World w, SpaceSpec space, List<String> scripts, Options o, int max,
+                               List<World.Placed> all) {
         int step = all.size() <= max ? 1 : (int) Math.ceil(all.size() / (double) Math.max(1, max));
         List<World.Placed> shown = new ArrayList<>(all.size() / step + 1);
         for (int i = 0; i < all.size(); i += step) {

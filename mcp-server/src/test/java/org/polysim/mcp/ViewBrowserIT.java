@@ -143,6 +143,23 @@ class ViewBrowserIT extends ServerSession {
     }
 
     @Test
+    void aNetworkIsDrawnAsItsGraphColouredByAField() throws Exception {
+        ServerState state = inMemory("net");
+        World w = World.load(EXAMPLES.resolve("voter-model/world.yaml"));
+        w.advance(20);
+        state.worlds.put(w, true);
+        try (ViewServer view = ViewServer.start(state, 0)) {
+            browser.get(view.url(w.name()) + "&color_by=opinion");
+            waitFor(() -> text("clock").startsWith("tick 20"), "the voters' frame");
+            // 32 voters in two colours, their links in grey under them
+            waitFor(() -> coloured(element("map")) > 300, "the graph's nodes");
+            assertThat(element("tableBox").isDisplayed()).isFalse();
+            assertThat(text("legend")).contains("opinion = A", "opinion = B");
+            Files.write(SHOTS.resolve("voter-model.png"), screenshot());
+        }
+    }
+
+    @Test
     void screenshotsOfThreeExamples() throws Exception {
         ServerState state = inMemory("shots");
         Map<String, String> examples = Map.of("wolf-sheep", "wolf-sheep/world.yaml", "schelling",

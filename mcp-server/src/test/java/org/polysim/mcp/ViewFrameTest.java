@@ -43,6 +43,39 @@ class ViewFrameTest {
     }
 
     @Test
+    void aNetworkWithoutSpaceIsItsGraphPlacedOnceWithItsLinks() throws Exception {
+        try (World w = world("""
+                name: ring
+                seed: 2
+                network: { generator: { kind: ring } }
+                scripts: { node: { language: lua, source: "function update(e, inbox) end" } }
+                entities: [ { script: node, count: 12 } ]
+                """)) {
+            ObjectNode frame = ViewFrame.of(w, new ViewFrame.Options(null, null, 100), List.of(), null, 64 * 1024);
+            assertThat(frame.has("table")).isFalse();
+            assertThat(frame.path("points").path("shown").asInt()).isEqualTo(12);
+            var graph = frame.path("graph");
+            assertThat(graph.path("links_shown").asInt()).isEqualTo(12);
+            java.nio.ByteBuffer pairs = java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(
+                    graph.path("pairs").asString())).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            java.util.Set<String> links = new java.util.TreeSet<>();
+            for (int i = 0; i < 12; i++) { // the points are in creation order: node-(i+1) is point i
+                int a = pairs.getShort(), b = pairs.getShort();
+                links.add(Math.min(a, b) + "-" + Math.max(a, b));
+            }
+            java.util.Set<String> ring = new java.util.TreeSet<>();
+            for (int i = 0; i < 12; i++) {
+                int j = (i + 1) % 12;
+                ring.add(Math.min(i, j) + "-" + Math.max(i, j));
+            }
+            assertThat(links).isEqualTo(ring);
+            // the next frame of the same network reuses its placement: the same positions
+            ObjectNode again = ViewFrame.of(w, new ViewFrame.Options(null, null, 100), List.of(), null, 64 * 1024);
+            assertThat(again.path("points").path("xy")).isEqualTo(frame.path("points").path("xy"));
+        }
+    }
+
+    @Test
     void aWorldWithoutSpaceIsATableOfItsEntities() throws Exception {
         try (World w = world("""
                 name: market

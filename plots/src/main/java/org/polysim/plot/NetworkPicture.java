@@ -42,34 +42,45 @@ public final class NetworkPicture {
     }
 
     /**
-     * A network laid out once (the costly part), to be drawn at one size or, when it does not fit a response, at a
-     * smaller one: positions in the unit square, the links among the nodes drawn, colours and sizes.
+     * Where a network's nodes go: at most {@link #MAX_NODES} of them ({@code kept}, indexes into the network's nodes,
+     * in creation order), each at {@code (x, y)} in the unit square, and the links among them as pairs of indexes
+     * into {@code kept}. The costly part of a picture, and what the live view draws too.
      */
-    public static final class Layout {
-        private final double[] xs, ys, radius;
-        private final int[] colour;
-        private final List<int[]> lines;
-        private final WorldPicture.Colours colours;
-        private final int nodes, links;
-        private final String title;
-
-        private Layout(double[] xs, double[] ys, double[] radius, int[] colour, List<int[]> lines,
-                       WorldPicture.Colours colours, int nodes, int links, String title) {
-            this.xs = xs;
-            this.ys = ys;
-            this.radius = radius;
-            this.colour = colour;
-            this.lines = lines;
-            this.colours = colours;
-            this.nodes = nodes;
-            this.links = links;
-            this.title = title;
-        }
+    public record Placement(List<Integer> kept, double[] xs, double[] ys, List<int[]> lines) {
     }
 
-    /** Lays out {@code w}'s network: at most {@link #MAX_NODES} nodes, by force, seeded by the world's seed. */
+    /** A placement coloured and titled, to be drawn at one size or, when it does not fit a response, smaller. */
+    public record Layout(Placement at, double[] radius, int[] colour, WorldPicture.Colours colours, int nodes,
+                         int links, String title) {
+    }
+
+    /** Lays out {@code w}'s network and colours it. */
     public static Layout layout(World w, String colorBy, String title) {
         NetworkView net = w.network();
+        Placement at = place(net, w.seed());
+        int[] degree = net.degrees();
+        int maxDegree = 1;
+        for (int d : degree) {
+            maxDegree = Math.max(maxDegree, d);
+        }
+        WorldPicture.Colours colours = WorldPicture.colours(w, at.kept().stream().map(net.nodes()::get).toList(),
+                at.kept().stream().map(net.scripts()::get).toList(), colorBy, "node");
+        int m = at.kept().size();
+        double[] radius = new double[m];
+        int[] colour = new int[m];
+        double small = m > 500 ? 2 : 3, big = m > 500 ? 6 : 10;
+        for (int v = 0; v < m; v++) {
+            radius[v] = small + (big - small) * Math.sqrt((double) degree[at.kept().get(v)] / maxDegree);
+            colour[v] = colours.keys().indexOf(colours.keyOf().get(v));
+        }
+        return new Layout(at, radius, colour, colours, net.nodes().size(), net.links(), title);
+    }
+
+    /**
+     * Places at most {@link #MAX_NODES} nodes of {@code net} by force, seeded by {@code seed}: the same network is
+     * placed the same.
+     */
+    public static Placement place(NetworkView net, long seed) {
         int n = net.nodes().size();
         int[] degree = net.degrees();
         List<Integer> kept = n <= MAX_NODES ? java.util.stream.IntStream.range(0, n).boxed().toList()
@@ -80,10 +91,6 @@ public final class NetworkPicture {
             index[kept.get(i)] = i;
         }
         Graph<Integer, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
-        int maxDegree = 1;
-        for (int d : degree) {
-            maxDegree = Math.max(maxDegree, d);
-        }
         List<int[]> lines = new ArrayList<>();
         for (int k = 0; k < net.links(); k++) {
             int a = index[net.from()[k]], b = index[net.to()[k]];
@@ -94,19 +101,17 @@ public final class NetworkPicture {
                 lines.add(new int[] {a, b});
             }
         }
-        WorldPicture.Colours colours = WorldPicture.colours(w, kept.stream().map(net.nodes()::get).toList(),
-                kept.stream().map(net.scripts()::get).toList(), colorBy, "node");
         double side = 100 * Math.sqrt(Math.max(1, g.vertexSet().size()));
         MapLayoutModel2D<Integer> model = new MapLayoutModel2D<>(Box2D.of(side, side));
         if (!g.vertexSet().isEmpty()) {
             try {
-                new IndexedFRLayoutAlgorithm2D<Integer, DefaultEdge>(100, 0.5, 0.5, new Random(w.seed())).layout(g,
+                new IndexedFRLayoutAlgorithm2D<Integer, DefaultEdge>(100, 0.5, 0.5, new Random(seed)).layout(g,
                         model);
             } catch (IllegalArgumentException e) {
                 // JGraphT's Barnes-Hut quad tree refuses two nodes on one point (isolated nodes pressed into a
                 // corner): the exact algorithm, O(n²) a step, has no index to refuse them
                 model = new MapLayoutModel2D<>(Box2D.of(side, side));
-                new FRLayoutAlgorithm2D<Integer, DefaultEdge>(100, 0.5, new Random(w.seed())).layout(g, model);
+                new FRLayoutAlgorithm2D<Integer, DefaultEdge>(100, 0.5, new Random(seed)).layout(g, model);
             }
         }
         double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
@@ -124,9 +129,7 @@ public final class NetworkPicture {
         // nodes without a link (in the sample) go on a ring around the laid-out ones: the layout would press them
         // into the corners
         double inner = isolated == 0 ? 1 : 0.7, ring = 0;
-        double[] xs = new double[m], ys = new double[m], radius = new double[m];
-        int[] colour = new int[m];
-        double small = m > 500 ? 2 : 3, big = m > 500 ? 6 : 10;
+        double[] xs = new double[m], ys = new double[m];
         for (int v = 0; v < m; v++) {
             if (g.containsVertex(v)) {
                 Point2D p = model.get(v);
@@ -137,10 +140,8 @@ public final class NetworkPicture {
                 xs[v] = 0.5 + 0.48 * Math.cos(angle);
                 ys[v] = 0.5 + 0.48 * Math.sin(angle);
             }
-            radius[v] = small + (big - small) * Math.sqrt((double) degree[kept.get(v)] / maxDegree);
-            colour[v] = colours.keys().indexOf(colours.keyOf().get(v));
         }
-        return new Layout(xs, ys, radius, colour, lines, colours, n, net.links(), title);
+        return new Placement(kept, xs, ys, lines);
     }
 
     /**
@@ -197,7 +198,7 @@ public final class NetworkPicture {
             throw new IllegalArgumentException("size must be between " + MetricChart.MIN_SIDE + " and "
                     + MetricChart.MAX_SIDE + " pixels, got " + side);
         }
-        int legendRows = l.colours.keys().size();
+        int legendRows = l.colours().keys().size();
         int top = 36, bottom = 12 + 18 * legendRows, margin = 16;
         int width = side;
         double area = width - 2 * margin;
@@ -209,31 +210,32 @@ public final class NetworkPicture {
         gr.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         gr.setColor(INK);
         gr.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        gr.drawString(l.title, margin, 22);
+        gr.drawString(l.title(), margin, 22);
         gr.setColor(LINK);
-        for (int[] line : l.lines) {
-            gr.draw(new Line2D.Double(margin + l.xs[line[0]] * area, top + l.ys[line[0]] * area,
-                    margin + l.xs[line[1]] * area, top + l.ys[line[1]] * area));
+        double[] xs = l.at().xs(), ys = l.at().ys();
+        for (int[] line : l.at().lines()) {
+            gr.draw(new Line2D.Double(margin + xs[line[0]] * area, top + ys[line[0]] * area,
+                    margin + xs[line[1]] * area, top + ys[line[1]] * area));
         }
         gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        for (int v = 0; v < l.xs.length; v++) {
-            double r = l.radius[v];
-            gr.setColor(l.colours.colours().get(l.colour[v]));
-            gr.fill(new Ellipse2D.Double(margin + l.xs[v] * area - r, top + l.ys[v] * area - r, 2 * r, 2 * r));
+        for (int v = 0; v < xs.length; v++) {
+            double r = l.radius()[v];
+            gr.setColor(l.colours().colours().get(l.colour()[v]));
+            gr.fill(new Ellipse2D.Double(margin + xs[v] * area - r, top + ys[v] * area - r, 2 * r, 2 * r));
         }
         gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         int y = height - bottom + 14;
         for (int i = 0; i < legendRows; i++, y += 18) {
-            gr.setColor(l.colours.colours().get(i));
+            gr.setColor(l.colours().colours().get(i));
             gr.fill(new Ellipse2D.Double(margin, y - 9, 10, 10));
             gr.setColor(INK);
-            gr.drawString(l.colours.legend().get(i), margin + 16, y);
+            gr.drawString(l.colours().legend().get(i), margin + 16, y);
         }
         gr.dispose();
-        List<Color> palette = new ArrayList<>(l.colours.colours());
+        List<Color> palette = new ArrayList<>(l.colours().colours());
         palette.add(LINK);
         palette.add(INK);
-        return new Drawn(IndexedPng.encode(image, palette.toArray(new Color[0])), width, height, l.xs.length,
-                l.nodes, l.links, l.colours.legend());
+        return new Drawn(IndexedPng.encode(image, palette.toArray(new Color[0])), width, height, xs.length,
+                l.nodes(), l.links(), l.colours().legend());
     }
 }

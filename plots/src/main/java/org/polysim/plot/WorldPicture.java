@@ -156,7 +156,7 @@ public final class WorldPicture {
      * How items (entities, nodes) are coloured: each item's key, the keys in legend order with their colours, and the
      * legend ("key (count)").
      */
-    record Colours(List<String> keyOf, List<String> keys, List<Color> colours, List<String> legend) {
+    public record Colours(List<String> keyOf, List<String> keys, List<Color> colours, List<String> legend) {
     }
 
     /**
