@@ -209,7 +209,7 @@ class JsGuestTest {
         String misspelt = catchThrowableOfType(SimulationException.class, () -> world("misspelt", 1,
                 "function update(e, inbox) { e.sned('s-2', 'hi', 1); }", null).advance(1)).getMessage();
         assertThat(misspelt).contains("e.sned is not a function (did you mean e.send? the entity has no 'sned'; it "
-                + "has at, destroy, ", "; keep data of your own in e.state)");
+                + "has at, broadcast, degree, destroy, ", "; keep data of your own in e.state)");
         World placed = World.create(WorldFiles.parse("""
                 name: placed
                 space: { kind: grid, width: 5, height: 5 }

@@ -195,7 +195,7 @@ class PythonGuestTest {
         String read = catchThrowableOfType(SimulationException.class, () -> world("misspelt", 1,
                 "def update(e, inbox):\n    e.sned('s-2', 'hi', 1)\n").advance(1)).getMessage();
         assertThat(read).contains("'Entity' object has no attribute 'sned' (did you mean e.send? the entity has no "
-                + "'sned'; it has at, destroy, ", "; keep data of your own in e.state)");
+                + "'sned'; it has at, broadcast, degree, destroy, ", "; keep data of your own in e.state)");
         String written = catchThrowableOfType(SimulationException.class, () -> world("own", 1,
                 "def update(e, inbox):\n    e.energy = 3\n").advance(1)).getMessage();
         assertThat(written).contains("(the entity has no 'energy'", "keep data of your own in e.state)");
