@@ -171,12 +171,18 @@ final class Change {
 
     /** Spawns {@code defs} now (a fresh world at tick 0, or an entity added between ticks), their inits run. */
     void create(List<Definition.EntityDef> defs, String consequence) throws SimulationException {
+        create(defs, consequence, () -> { });
+    }
+
+    /** As {@link #create(List, String)}, then {@code after} in the same transaction: its failure undoes it all. */
+    void create(List<Definition.EntityDef> defs, String consequence, Runnable after) throws SimulationException {
         for (var def : defs) {
             commands.add(new Command.Spawn(def.id(), def.script(), def.state(), def.at()));
             spawning.add(def.id());
         }
         try {
             apply();
+            after.run();
         } catch (ScriptException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             world.calling(null);
             SimulationException error = failure(e, world.clock.tick, consequence);

@@ -529,6 +529,9 @@ final class EntityCall implements EntityContext {
             throw new IllegalArgumentException("broadcast: radius must be a number >= 0, got " + r);
         }
         double[] at;
+        if (o.has("z") && !(o.has("x") && o.has("y"))) {
+            throw new IllegalArgumentException("broadcast: z goes with x and y (the centre of a radius broadcast)");
+        }
         if (o.has("x") || o.has("y")) {
             Space space = space("broadcast with a radius");
             if (!o.has("x") || !o.has("y")) {

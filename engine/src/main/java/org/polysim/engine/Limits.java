@@ -43,7 +43,7 @@ public record Limits(long instructions, long wallMillis, int callDepth, int stri
                 Limits::traceTicks, true),
         TRACE_ENTITIES("trace_entities", "tracing runs while the world has at most this many live entities",
                 Limits::traceEntities, true),
-        MAX_LINKS("max_links", "links the network may hold", Limits::maxLinks, false);
+        MAX_LINKS("max_links", "links the network may hold", Limits::maxLinks, true);
 
         private final String key;
         private final String description;

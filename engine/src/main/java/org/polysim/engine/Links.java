@@ -91,27 +91,4 @@ final class Links {
         peers[--size] = null;
         ids = null;
     }
-
-    /** Appends without keeping the order: bulk building, followed by {@link #sort}. */
-    void append(Entity e, double weight) {
-        insert(size, e, weight);
-    }
-
-    /** Restores the order after {@link #append}s. */
-    void sort() {
-        Integer[] idx = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Long.compare(peers[a].serial, peers[b].serial));
-        Entity[] p = new Entity[Math.max(4, size)];
-        double[] w = new double[p.length];
-        for (int i = 0; i < size; i++) {
-            p[i] = peers[idx[i]];
-            w[i] = weights[idx[i]];
-        }
-        peers = p;
-        weights = w;
-        ids = null;
-    }
 }

@@ -33,7 +33,8 @@ final class Mail implements Part {
     record Saved(List<Message> pending, long sequence, long dropped) {
     }
 
-    private static Message.Reach within(JsonNode node, String where, SpaceSpec space) {
+    /** A broadcast in space: its centre inside the space, a radius of 0 or more, a script of the library. */
+    private static Message.Reach within(JsonNode node, String where, SpaceSpec space, java.util.Set<String> scripts) {
         Fields fields = WorldSchema.FIELDS;
         ObjectNode w = fields.object(node, where);
         fields.known(w, WITHIN, where);
@@ -41,19 +42,30 @@ final class Mail implements Part {
             throw new WorldFileException(where, "a broadcast within a radius needs a space; this world has none");
         }
         JsonNode at = w.get("at");
+        double[] extent = {space.width(), space.height(), space.depth()};
         if (at == null || !at.isArray() || at.size() != space.axes()) {
             throw new WorldFileException(where + ".at", "expected a position of " + space.axes() + " numbers, got "
                     + Fields.describe(at));
         }
         double[] p = new double[3];
         for (int k = 0; k < at.size(); k++) {
-            p[k] = at.get(k).asDouble();
+            if (!at.get(k).isNumber() || !(at.get(k).doubleValue() >= 0 && at.get(k).doubleValue() <= extent[k])) {
+                throw new WorldFileException(where + ".at", "expected a position inside the space, got " + at);
+            }
+            p[k] = at.get(k).doubleValue();
         }
-        return new Message.Reach(p, fields.optDouble(w, "radius", 0, where), fields.optString(w, "script", null,
-                where));
+        double radius = fields.optDouble(w, "radius", 0, where);
+        if (!(radius >= 0) || Double.isInfinite(radius)) {
+            throw new WorldFileException(where + ".radius", "must be a number >= 0, got " + radius);
+        }
+        String script = fields.optString(w, "script", null, where);
+        if (script != null && !scripts.contains(script)) {
+            throw new WorldFileException(where + ".script", "no script '" + script + "' in the library");
+        }
+        return new Message.Reach(p, radius, script);
     }
 
-    static Saved read(ObjectNode top, double dt, SpaceSpec space) {
+    static Saved read(ObjectNode top, double dt, SpaceSpec space, java.util.Set<String> scripts) {
         Fields fields = WorldSchema.FIELDS;
         List<Message> pending = new ArrayList<>();
         JsonNode node = top.get(MESSAGES);
@@ -66,7 +78,11 @@ final class Mail implements Part {
                 ObjectNode m = fields.object(node.get(i), where);
                 fields.known(m, MESSAGE, where);
                 JsonNode content = m.has("content") ? m.get("content") : JsonNodeFactory.instance.nullNode();
-                Message.Reach reach = m.has("within") ? within(m.get("within"), where + ".within", space) : null;
+                if (m.has("within") && m.has("to")) {
+                    throw new WorldFileException(where, "give to (one recipient) or within (a broadcast), not both");
+                }
+                Message.Reach reach = m.has("within") ? within(m.get("within"), where + ".within", space, scripts)
+                        : null;
                 pending.add(new Message(fields.optLong(m, "seq", i, where), fields.requiredString(m, "from", where),
                         reach != null ? "" : fields.requiredString(m, "to", where),
                         fields.optString(m, "kind", "", where), content, fields.optDouble(m, "sent_at", 0, where),

@@ -58,10 +58,18 @@ final class Network implements Part {
                 || (e.in != null && e.in.size() > 0);
     }
 
-    /** Builds the file's links on a fresh world (the entities exist); not journaled: nothing to roll back to. */
-    void build(NetworkSpec spec, List<Entity> live, long seed) {
-        List<Entity> nodes = spec.nodes() == null ? live
-                : live.stream().filter(e -> spec.nodes().contains(e.script.id())).toList();
+    /**
+     * Builds the file's links on a world just created: the generator's nodes are the file's own entities (of the node
+     * scripts, in creation order), not those their inits spawned, so the counts checked on reading hold. Links the
+     * inits made stay: when there are any, each file link is made as {@code e.link} makes one (a link both made is
+     * made once, with the file's weight); otherwise all at once. Not journaled: nothing to roll back to.
+     *
+     * @param fileIds the ids the file's entities have
+     */
+    void build(NetworkSpec spec, List<Entity> live, java.util.Set<String> fileIds, long seed) {
+        List<Entity> nodes = live.stream().filter(e -> fileIds.contains(e.id)
+                && (spec.nodes() == null || spec.nodes().contains(e.script.id()))).toList();
+        boolean linkedAlready = count > 0;
         Random random = new Random(Rng.derive(seed, "network").nextLong());
         if (spec.generator() != null) {
             int[][] pairs = spec.generate(nodes.size(), random);
@@ -70,21 +78,19 @@ final class Network implements Part {
             for (int k = 0; k < pairs.length; k++) {
                 weights[k] = lo == hi ? lo : lo + (hi - lo) * random.nextDouble();
             }
-            sorted(nodes, pairs, weights);
-            return;
+            if (!linkedAlready) {
+                sorted(nodes, pairs, weights);
+                return;
+            }
+            for (int k = 0; k < pairs.length; k++) {
+                link(nodes.get(pairs[k][0]), nodes.get(pairs[k][1]), weights[k]);
+            }
         } else {
             for (NetworkSpec.Edge e : spec.edges()) {
-                append(population.get(e.from()), population.get(e.to()), e.weight());
+                link(population.get(e.from()), population.get(e.to()), e.weight());
             }
         }
-        for (Entity e : live) {
-            if (e.out != null) {
-                e.out.sort();
-            }
-            if (e.in != null) {
-                e.in.sort();
-            }
-        }
+        journal.clear();
     }
 
     /**
@@ -141,16 +147,6 @@ final class Network implements Part {
             w[i] = weights[(int) packed[i]];
         }
         return new Links(peers, w);
-    }
-
-    private void append(Entity a, Entity b, double w) {
-        out(a).append(b, w);
-        if (directed) {
-            in(b).append(a, w);
-        } else {
-            out(b).append(a, w);
-        }
-        count++;
     }
 
     private static Links out(Entity e) {

@@ -143,11 +143,12 @@ record NetworkSpec(boolean directed, List<String> nodes, Generator generator, Li
             return new double[] {w.doubleValue(), w.doubleValue()};
         }
         if (w.isArray() && w.size() == 2 && w.get(0).isNumber() && w.get(1).isNumber()
-                && w.get(0).doubleValue() <= w.get(1).doubleValue()) {
+                && w.get(0).doubleValue() <= w.get(1).doubleValue()
+                && Double.isFinite(w.get(1).doubleValue() - w.get(0).doubleValue())) {
             return new double[] {w.get(0).doubleValue(), w.get(1).doubleValue()};
         }
-        throw new WorldFileException(NETWORK + ".weight", "expected a number (every link's weight) or [lo, hi] (drawn "
-                + "uniformly), got " + Fields.describe(w));
+        throw new WorldFileException(NETWORK + ".weight", "expected a finite number (every link's weight) or [lo, hi] "
+                + "with lo <= hi (drawn uniformly), got " + Fields.describe(w));
     }
 
     private static Generator generator(JsonNode node) {
@@ -179,8 +180,11 @@ record NetworkSpec(boolean directed, List<String> nodes, Generator generator, Li
         return new Edge(e.get(0).stringValue(), e.get(1).stringValue(), e.size() == 3 ? e.get(2).doubleValue() : 1);
     }
 
-    /** {@code from,to[,weight]} per line; a first line that is not an edge (a header) is skipped. */
-    private static List<Edge> csv(String text, String file) {
+    /**
+     * {@code from,to[,weight]} per line (a weight of 1 when there is none); a first line {@code from,to} or
+     * {@code from,to,weight} (any case) is a header and skipped; a blank line is skipped.
+     */
+    static List<Edge> csv(String text, String file) {
         List<Edge> edges = new ArrayList<>();
         CsvMapper csv = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).enable(CsvReadFeature.TRIM_SPACES)
                 .build();
@@ -200,15 +204,13 @@ record NetworkSpec(boolean directed, List<String> nodes, Generator generator, Li
             if (r.length < 2 || r.length > 3) {
                 throw new WorldFileException(where, "expected from,to or from,to,weight, got " + String.join(",", r));
             }
+            if (i == 0 && r[0].equalsIgnoreCase("from") && r[1].equalsIgnoreCase("to")
+                    && (r.length == 2 || r[2].equalsIgnoreCase("weight"))) {
+                continue; // the header
+            }
             Double w = r.length == 3 ? number(r[2]) : Double.valueOf(1);
             if (w == null) {
-                if (i == 0) {
-                    continue; // a header: from,to,weight
-                }
                 throw new WorldFileException(where, "the weight '" + r[2] + "' is not a number");
-            }
-            if (i == 0 && r.length == 2 && r[0].equalsIgnoreCase("from") && r[1].equalsIgnoreCase("to")) {
-                continue;
             }
             edges.add(new Edge(r[0], r[1], w));
         }

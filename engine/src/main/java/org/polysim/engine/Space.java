@@ -287,9 +287,8 @@ abstract sealed class Space implements Part permits GridSpace, ContinuousSpace {
      */
     private int[][] span(double v, double r, int n, double extent) {
         int center = Math.min(n - 1, (int) (v / side));
-        int lo = (int) Math.floor((v - r) / side);
-        int hi = (int) Math.floor((v + r) / side);
-        if (spec.torus() && hi - lo + 1 >= n) {
+        double from = Math.floor((v - r) / side), to = Math.floor((v + r) / side);
+        if (spec.torus() && to - from + 1 >= n) {
             int[][] all = new int[n][];
             for (int c = 0; c < n; c++) {
                 int d = Math.abs(c - center);
@@ -297,7 +296,11 @@ abstract sealed class Space implements Part permits GridSpace, ContinuousSpace {
             }
             return all;
         }
-        List<int[]> out = new ArrayList<>(hi - lo + 1);
+        // within the axis (a bounded space) before anything becomes an int: a radius of 1e12 reaches every cell,
+        // it must not overflow into an endless loop
+        int lo = (int) (spec.torus() ? from : Math.max(0, from));
+        int hi = (int) (spec.torus() ? to : Math.min(n - 1, to));
+        List<int[]> out = new ArrayList<>(Math.max(0, hi - lo + 1));
         for (int c = lo; c <= hi; c++) {
             int at = spec.torus() ? Math.floorMod(c, n) : c;
             if (at >= 0 && at < n) {

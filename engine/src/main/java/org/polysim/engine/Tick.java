@@ -21,9 +21,10 @@ final class Tick {
     /** Runs the tick; returns the number of messages delivered. */
     long run() throws SimulationException {
         world.clock.advance();                                       // 1. time += dt
-        long delivered = deliver();                                  // 2. deliver what is due
         List<Entity> order = order();
+        long delivered;
         try {
+            delivered = deliver();                                   // 2. deliver what is due
             Updates.run(change, order);                              // 3. update in schedule order
             world.calling(null);
             change.apply();                                          // 4. apply the commands

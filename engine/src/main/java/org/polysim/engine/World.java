@@ -135,7 +135,7 @@ public final class World implements AutoCloseable {
                 }
             }
             if (d.network() != null) {
-                w.network.build(d.network(), w.population.liveInOrder(), w.seed);
+                w.network.build(d.network(), w.population.liveInOrder(), fileIds(d), w.seed);
             }
             change().restore(w.population.liveInOrder(), "The world was not created.");
             // a snapshot written before the engine counted populations (or translated from another format) has none
@@ -143,9 +143,15 @@ public final class World implements AutoCloseable {
         } else {
             change().create(d.entities(), "The world was not created.");
             if (d.network() != null) { // after every init, as Mesa places agents after constructing them
-                w.network.build(d.network(), w.population.liveInOrder(), w.seed);
+                w.network.build(d.network(), w.population.liveInOrder(), fileIds(d), w.seed);
             }
         }
+    }
+
+    private static java.util.Set<String> fileIds(Definition d) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        d.entities().forEach(e -> ids.add(e.id()));
+        return ids;
     }
 
     /**
@@ -229,7 +235,9 @@ public final class World implements AutoCloseable {
 
     /**
      * As {@link #addEntity(String, ObjectNode, String, JsonNode)}, linked to {@code links} once its init has run:
-     * ids, or {@code [id, weight]} pairs. Every link is checked before anything changes.
+     * ids, or {@code [id, weight]} pairs. The list is checked before anything changes; the links are made in the
+     * same transaction as the entity, so one that cannot be made (its init destroyed a peer, or linked up to
+     * {@code limits.max_links}) leaves the world as it was.
      */
     public synchronized String addEntity(String script, ObjectNode state, String id, JsonNode at, JsonNode links)
             throws SimulationException {
@@ -264,18 +272,20 @@ public final class World implements AutoCloseable {
                         + "limits.max_links (" + w.limits.maxLinks() + ")");
             }
         }
-        String newId = added(script, state, id, at);
-        if (!peers.isEmpty()) {
+        return added(script, state, id, at, newId -> {
             Entity e = w.population.get(newId);
             for (int i = 0; i < peers.size(); i++) {
+                if (e == null || !peers.get(i).alive) {
+                    throw new IllegalArgumentException("links[" + i + "]: " + (e == null ? "'" + newId + "'"
+                            : "'" + peers.get(i).id + "'") + " was destroyed by the new entity's init");
+                }
                 w.network.link(e, peers.get(i), weights.get(i));
             }
-            w.publish();
-        }
-        return newId;
+        });
     }
 
-    private String added(String script, ObjectNode state, String id, JsonNode at) throws SimulationException {
+    private String added(String script, ObjectNode state, String id, JsonNode at,
+                         java.util.function.Consumer<String> then) throws SimulationException {
         Space.Placement placement = Space.placement(at, w.space == null ? null : w.space.spec, "at");
         if (!w.scripts.containsKey(script)) {
             throw new IllegalArgumentException(unknownScript(script));
@@ -293,7 +303,7 @@ public final class World implements AutoCloseable {
         String newId = id != null ? id : w.nextId(script);
         ObjectNode initial = state == null ? JsonNodeFactory.instance.objectNode() : state.deepCopy();
         change.create(List.of(new Definition.EntityDef(newId, script, initial, null, placement)),
-                "No entity was added.");
+                "No entity was added.", () -> then.accept(newId));
         return newId;
     }
 

@@ -79,7 +79,7 @@ final class WorldFile {
         Limits limits = limits(top.get("limits"));
         Population.Saved population = Population.read(top, scripts.keySet(), space);
         return new Definition(name, seed, dt, params, schedule.equals("random"), limits, scripts,
-                space, Layers.read(top.get("layers"), space), Clock.read(top, dt), population, Mail.read(top, dt, space),
+                space, Layers.read(top.get("layers"), space), Clock.read(top, dt), population, Mail.read(top, dt, space, scripts.keySet()),
                 MetricStore.read(top.get("metrics"), dt),
                 NetworkSpec.read(top.get(NetworkSpec.NETWORK), population, scripts.keySet(), limits, this::readFile));
     }

@@ -74,6 +74,21 @@ public final class WorldFiles {
         return SeedFiles.ownFields(o);
     }
 
+    /**
+     * A CSV edge list ({@code network.edges_file}'s text) as {@code network.edges}: {@code [[from, to, weight], ...]},
+     * for a world that must travel whole (an experiment's runs on other machines).
+     *
+     * @param file the file's name, for errors
+     * @throws WorldFileException naming the line that is not an edge
+     */
+    public static tools.jackson.databind.node.ArrayNode edges(String csv, String file) {
+        tools.jackson.databind.node.ArrayNode out = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (NetworkSpec.Edge e : NetworkSpec.csv(csv, file)) {
+            out.addArray().add(e.from()).add(e.to()).add(e.weight());
+        }
+        return out;
+    }
+
     /** The world's name as the file gives it, in whichever form, or null. */
     public static String name(JsonNode tree) {
         ObjectNode own = definition(tree);

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A world file's {@code network} (DESIGN.md "Networks and broadcasts"): each generator makes the links its kind
@@ -19,6 +20,36 @@ class NetworkFileTest {
 
     static {
         Worlds.behaviour("net-idle", e -> { });
+        Worlds.behaviour("net-init-link", new org.polysim.engine.testing.JavaTestLanguage.Behaviour() {
+            @Override
+            public void init(org.polysim.engine.spi.EntityContext e) {
+                if (!e.id().equals("person-1")) {
+                    e.link("person-1", 5.0); // a link its init makes, beside the file's
+                }
+            }
+
+            @Override
+            public void update(org.polysim.engine.spi.EntityContext e) {
+            }
+        });
+        Worlds.behaviour("net-killer", new org.polysim.engine.testing.JavaTestLanguage.Behaviour() {
+            @Override
+            public void init(org.polysim.engine.spi.EntityContext e) {
+                e.destroy("person-2");
+            }
+
+            @Override
+            public void update(org.polysim.engine.spi.EntityContext e) {
+            }
+        });
+        Worlds.behaviour("net-shout", e -> {
+            if (e.time() == 1 && e.id().equals("person-1")) {
+                e.broadcast("hi", null, JsonNodeFactory.instance.objectNode().put("radius", 1e12));
+            }
+            ObjectNode s = e.state().deepCopy();
+            s.put("heard", s.path("heard").asInt() + e.inbox().size());
+            e.setState(s);
+        });
     }
 
     @TempDir
@@ -155,6 +186,60 @@ class NetworkFileTest {
         assertThat(Worlds.snapshotText(w)).isEqualTo(before);
         assertThat(w.addEntity("person", null, null, null, null)).isEqualTo("person-5");
         assertThat(w.network().links()).as("a spawn is linked only when asked").isEqualTo(5);
+    }
+
+    @Test
+    void linksTheInitsMadeStayBesideTheFilesAndTheWorldReloads() throws Exception {
+        World w = Worlds.yaml("""
+                name: both
+                seed: 1
+                scripts: { person: { language: java-test, source: net-init-link } }
+                entities: [ { script: person, count: 6 } ]
+                network: { generator: { kind: ring }, nodes: [person] }
+                """);
+        // the ring's 6 links and each init's link to person-1; person-2 and person-6 had both: made once
+        assertThat(w.network().links()).isEqualTo(6 + 5 - 2);
+        assertThat(edges(w)).contains("[\"person-1\",\"person-2\"]", "[\"person-1\",\"person-3\",5]");
+        World back = World.create(w.snapshot(), null, "back");
+        assertThat(edges(back)).isEqualTo(edges(w));
+        back.removeEntity("person-1");
+        assertThat(back.network().links()).isEqualTo(4);
+    }
+
+    @Test
+    void aBroadcastThatReachesEverywhereEndsAndALinkThatCannotBeMadeChangesNothing() throws Exception {
+        World w = Worlds.yaml("""
+                name: far
+                space: { kind: continuous, width: 10, height: 10 }
+                scripts: { person: { language: java-test, source: net-shout }, killer: { language: java-test, source: net-killer } }
+                entities: [ { script: person, count: 50 } ]
+                """);
+        w.advance(2);
+        assertThat(w.entityState("person-50").orElseThrow().path("heard").asInt()).isEqualTo(1);
+        assertThat(w.entityState("person-1").orElseThrow().path("heard").asInt()).as("not the sender").isZero();
+        String before = Worlds.snapshotText(w);
+        assertThatThrownBy(() -> w.addEntity("killer", null, null, null, JsonNodeFactory.instance.arrayNode()
+                .add("person-1").add("person-2"))).hasMessageContaining("links[1]")
+                .hasMessageContaining("'person-2' was destroyed by the new entity's init");
+        assertThat(Worlds.snapshotText(w)).isEqualTo(before);
+    }
+
+    @Test
+    void aBroadcastInFlightIsCheckedWhenASnapshotIsRead() throws Exception {
+        World w = Worlds.yaml("""
+                name: far
+                space: { kind: continuous, width: 10, height: 10 }
+                scripts: { person: { language: java-test, source: net-idle } }
+                entities: [ { script: person, count: 2 } ]
+                """);
+        tools.jackson.databind.node.ObjectNode snap = w.snapshot();
+        snap.withArray("messages").addObject().put("from", "person-1").put("kind", "x").put("deliver_at", 1)
+                .putObject("within").put("radius", -1).putArray("at").add(1).add(1);
+        assertThatThrownBy(() -> World.create(snap, null, "bad")).hasMessageContaining("messages[0].within.radius");
+        ((ObjectNode) snap.get("messages").get(0).get("within")).put("radius", 2).putArray("at").add(1).add(1e300);
+        assertThatThrownBy(() -> World.create(snap, null, "bad")).hasMessageContaining("messages[0].within.at");
+        assertThatThrownBy(() -> world(5, "{ generator: { kind: ring }, weight: [-1e308, 1e308] }"))
+                .hasMessageContaining("network.weight");
     }
 
     @Test

@@ -118,8 +118,8 @@ public final class ExperimentReader {
     }
 
     /**
-     * Replaces each {@code file:} script by its text, so the definition is whole: a run on another machine needs
-     * nothing but it.
+     * Replaces each {@code file:} script by its text, and {@code network.edges_file} by its links, so the definition
+     * is whole: a run on another machine needs nothing but it.
      */
     private ObjectNode inlineScripts(JsonNode tree, Path dir) {
         ObjectNode definition;
@@ -145,6 +145,23 @@ public final class ExperimentReader {
                     s.remove("file");
                 }
             }
+        }
+        if (definition.get("network") instanceof ObjectNode network && network.get("edges_file") != null
+                && network.get("edges_file").isString()) {
+            String where = "world.network.edges_file";
+            if (dir == null) {
+                throw new ExperimentException(where, "an edge file needs a directory to be relative to; give the "
+                        + "links as network.edges");
+            }
+            Path f = confined(dir.resolve(network.get("edges_file").stringValue()), where);
+            try {
+                network.set("edges", WorldFiles.edges(Files.readString(f), f.getFileName().toString()));
+            } catch (IOException ex) {
+                throw new ExperimentException(where, "cannot read " + f + " (" + ex.getMessage() + ")");
+            } catch (WorldFileException ex) {
+                throw new ExperimentException(where, ex.getMessage());
+            }
+            network.remove("edges_file");
         }
         return (ObjectNode) tree;
     }

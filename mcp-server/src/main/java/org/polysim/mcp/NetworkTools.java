@@ -83,7 +83,8 @@ final class NetworkTools {
                     + " (max " + s.maxDegree() + "); " + Views.count(s.components(), "component", "components")
                     + " (largest " + s.largestComponent() + "); clustering " + Views.num(round(s.clustering()))
                     + (s.clusteringSample() > 0 ? " (over " + s.clusteringSample() + " sampled nodes)" : "")
-                    + "; average path " + Views.num(round(s.averagePath())) + " links (from "
+                    + "; average path " + Views.num(round(s.averagePath())) + " links" + (s.directed()
+                    ? " (directions ignored, as for components and clustering)" : "") + " (from "
                     + (s.pathSources() < s.nodes() ? s.pathSources() + " sampled nodes" : "every node") + ")\n"
                     + "degrees (degree: nodes): ");
             bins.forEach((d, n) -> text.append(d).append(": ").append(n).append("  "));

@@ -131,7 +131,8 @@ final class ViewFrame {
                 }
             });
 
-    private static NetworkPicture.Placement placement(String world, NetworkView net, long seed) {
+    /** {@code world}'s placement: the one kept, while {@code net} is the network it was made of. */
+    static NetworkPicture.Placement placement(String world, NetworkView net, long seed) {
         int shape = java.util.Objects.hash(net.nodes(), java.util.Arrays.hashCode(net.from()),
                 java.util.Arrays.hashCode(net.to()), seed);
         var cached = PLACED.get(world);

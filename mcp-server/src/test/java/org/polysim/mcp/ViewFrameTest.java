@@ -69,9 +69,11 @@ class ViewFrameTest {
                 ring.add(Math.min(i, j) + "-" + Math.max(i, j));
             }
             assertThat(links).isEqualTo(ring);
-            // the next frame of the same network reuses its placement: the same positions
-            ObjectNode again = ViewFrame.of(w, new ViewFrame.Options(null, null, 100), List.of(), null, 64 * 1024);
-            assertThat(again.path("points").path("xy")).isEqualTo(frame.path("points").path("xy"));
+            // the next frame of the same network reuses the placement the first one made; a changed network not
+            var placed = ViewFrame.placement("ring", w.network(), w.seed());
+            assertThat(ViewFrame.placement("ring", w.network(), w.seed())).isSameAs(placed);
+            w.removeEntity("node-3");
+            assertThat(ViewFrame.placement("ring", w.network(), w.seed())).isNotSameAs(placed);
         }
     }
 

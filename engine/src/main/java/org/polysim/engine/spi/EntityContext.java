@@ -137,8 +137,8 @@ public interface EntityContext {
 
     /**
      * A message to many, applied with the other commands: to every neighbour when {@code options} has no
-     * {@code radius}; with {@code radius}, to every entity within it of this entity (or of {@code x, y, z}) when it
-     * is delivered, of one {@code script} if given. {@code options.delay} as for {@link #send}. Returns how many
+     * {@code radius}; with {@code radius}, to every entity within it of this entity's position now (or of
+     * {@code x, y, z}), found when it is delivered, of one {@code script} if given. {@code options.delay} as for {@link #send}. Returns how many
      * neighbours it went to, or null for a broadcast in space (known at delivery).
      */
     Long broadcast(String kind, JsonNode content, ObjectNode options);

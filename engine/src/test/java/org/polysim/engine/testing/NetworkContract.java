@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       broadcast("hello", {n: 1})}, {@code state.n2 = neighbors()}; when {@code time == params.fail_at}, raises
  *       an error "boom".</li>
  *   <li>{@code caster}: at time 1 {@code broadcast("ping", {r: 1}, {radius: 3})}; at time 2
- *       {@code destroy(params.victim)}.</li>
+ *       {@code destroy(params.victim)}; then, when {@code time == params.caster_fails}, raises an error "boom".</li>
  * </ul>
  */
 public abstract class NetworkContract {
@@ -69,6 +69,9 @@ public abstract class NetworkContract {
             if (e.time() == 2) {
                 e.destroy(e.params().path("victim").asString());
             }
+            if (e.time() == e.params().path("caster_fails").asDouble()) {
+                throw new IllegalStateException("boom");
+            }
         });
     }
 
@@ -80,10 +83,14 @@ public abstract class NetworkContract {
 
     /** The contract world, its scripts in {@code lang} ({@code java-test}: the twins). */
     private World world(String lang, int failAt) throws SimulationException {
+        return world(lang, failAt, -1);
+    }
+
+    private World world(String lang, int failAt, int casterFails) throws SimulationException {
         StringBuilder yaml = new StringBuilder("""
                 name: network-contract
                 seed: 3
-                params: { linker: a, target: c, cut: d, victim: b, fail_at: %d }
+                params: { linker: a, target: c, cut: d, victim: b, fail_at: %d, caster_fails: %d }
                 space: { kind: continuous, width: 10, height: 10 }
                 network: { edges: [[a, b], [b, c, 0.5], [c, d], [a, d]] }
                 entities:
@@ -93,7 +100,7 @@ public abstract class NetworkContract {
                   - { id: d, script: node, at: [9, 9] }
                   - { id: x, script: caster, at: [1, 2] }
                 scripts:
-                """.formatted(failAt));
+                """.formatted(failAt, casterFails));
         return ContractWorlds.world(yaml.toString(), lang, language, sources, "net-",
                 java.util.List.of("node", "caster"));
     }
@@ -147,13 +154,27 @@ public abstract class NetworkContract {
     }
 
     @Test
-    void aFailedTickPutsTheLinksAndTheDeadBack() throws Exception {
+    void aFailedTickPutsTheLinksBack() throws Exception {
         World w = world(language, 1);
         String before = WorldFiles.toJson(w.snapshot());
         SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).contains("boom");
         assertThat(WorldFiles.toJson(w.snapshot())).isEqualTo(before);
+    }
+
+    @Test
+    void aFailedTickPutsTheDeadWithTheirLinksAndTheBroadcastsInFlightBack() throws Exception {
+        World w = world(language, -1, 2);
+        w.advance(1);
+        String before = WorldFiles.toJson(w.snapshot());
+        assertThat(before).contains("\"within\"");
+        // x destroys b (linked to a and c) at time 2, then fails: b, its links and the ping come back
+        SimulationException e = catchThrowableOfType(SimulationException.class, () -> w.advance(1));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("boom", "'x'");
+        assertThat(WorldFiles.toJson(w.snapshot())).isEqualTo(before);
+        assertThat(w.entityIds(null)).contains("b");
     }
 
     @Test

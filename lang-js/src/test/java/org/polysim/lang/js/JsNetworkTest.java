@@ -26,6 +26,7 @@ class JsNetworkTest extends NetworkContract {
                 function update(e, inbox) {
                   if (e.time === 1) e.broadcast("ping", {r: 1}, {radius: 3});
                   if (e.time === 2) e.destroy(e.params.victim);
+                  if (e.time === e.params.caster_fails) throw new Error("boom");
                 }
                 """));
     }

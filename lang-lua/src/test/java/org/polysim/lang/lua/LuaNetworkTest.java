@@ -26,6 +26,7 @@ class LuaNetworkTest extends NetworkContract {
                 function update(e, inbox)
                   if e.time == 1 then e.broadcast("ping", {r = 1}, {radius = 3}) end
                   if e.time == 2 then e.destroy(e.params.victim) end
+                  if e.time == e.params.caster_fails then error("boom") end
                 end
                 """));
     }

@@ -28,6 +28,8 @@ class PythonNetworkTest extends NetworkContract {
                         e.broadcast("ping", {"r": 1}, {"radius": 3})
                     if e.time == 2:
                         e.destroy(e.params["victim"])
+                    if e.time == e.params["caster_fails"]:
+                        raise ValueError("boom")
                 """));
     }
 }
