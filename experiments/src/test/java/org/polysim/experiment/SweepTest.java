@@ -151,6 +151,20 @@ class SweepTest {
     }
 
     @Test
+    void aWorldsEdgeFileTravelsWithItAsLinks(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("walk.yaml"), WORLD + "network: { edges_file: links.csv }\n");
+        Files.writeString(dir.resolve("links.csv"), "from,to,weight\nw-1,w-2,0.5\nw-2,w-3\n");
+        Path file = dir.resolve("exp.yaml");
+        Files.writeString(file, GRID);
+        Experiment e = new ExperimentReader(null).read(file);
+        // the definition needs no file: a run on another machine has its links
+        assertThat(e.world().path("network").has("edges_file")).isFalse();
+        assertThat(e.world().path("network").path("edges").toString())
+                .isEqualTo("[[\"w-1\",\"w-2\",0.5],[\"w-2\",\"w-3\",1.0]]");
+        assertThat(sweep(e, 1).results()).hasSize(12);
+    }
+
+    @Test
     void aWorldThatDoesNotLoadIsRefusedWithTheEnginesReason(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("broken.yaml"), WORLD.replace("function update", "function update("));
         Path file = dir.resolve("exp.yaml");
