@@ -33,7 +33,11 @@ final class Prompts {
                                 + "First read polysim://docs/guide and polysim://docs/" + language + " (or start "
                                 + "from a close example in polysim://examples/*). Write the world in " + language
                                 + " and create it with create_world; keep the model's numbers in params so they "
-                                + "can be varied. Record what matters with e.metric each tick; the engine already "
+                                + "can be varied. If the agents interact along contacts (friends, partners, "
+                                + "suppliers), give the world a network (network: {generator: ...} or edges) and "
+                                + "use e.neighbors() and e.broadcast instead of keeping ids in e.state; if they "
+                                + "meet in space, give it a space and use e.near. Record what matters with e.metric "
+                                + "each tick; the engine already "
                                 + "counts each script's entities as entities.<script>. For a count that can reach "
                                 + "zero, record it every tick or declare metrics: {name: {missing: 0}}. Advance 5 "
                                 + "ticks and read the reply, get_log and a few entity states to check that the "

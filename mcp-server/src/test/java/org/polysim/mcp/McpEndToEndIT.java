@@ -340,7 +340,7 @@ class McpEndToEndIT extends ServerSession {
                 Map.of("description", "sheep eat grass and wolves eat sheep", "language", "python")));
         String text = ((McpSchema.TextContent) built.messages().getFirst().content()).text();
         assertThat(text).contains("sheep eat grass and wolves eat sheep", "polysim://docs/python", "create_world",
-                "entities.<script>");
+                "entities.<script>", "e.neighbors()", "e.near");
         var explained = client.getPrompt(new McpSchema.GetPromptRequest("explain_run", Map.of("world_name", "w")));
         assertThat(((McpSchema.TextContent) explained.messages().getFirst().content()).text())
                 .contains("world 'w'", "trace_entity");
