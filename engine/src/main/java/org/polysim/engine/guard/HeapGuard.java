@@ -22,6 +22,13 @@ public final class HeapGuard {
     public static final double FRACTION = 0.7;
 
     private static final AtomicLong ALARMS = new AtomicLong();
+    /**
+     * {@link System#nanoTime} when the full collection that confirmed the latest alarm began: a call that started
+     * later cannot have filled the heap that collection measured. Alarms queue up while a hog is stopped, and one
+     * confirmed before the hog's memory was freed used to stop the next, innocent call (seen in CI: the update after
+     * a heap hog's failed "short of memory").
+     */
+    private static volatile long evidenceSince = Long.MIN_VALUE;
     private static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
 
     private static final List<MemoryPoolMXBean> OLD_POOLS = new CopyOnWriteArrayList<>();
@@ -48,14 +55,30 @@ public final class HeapGuard {
      * after a full collection: only live data counts. Alarms are rare, so the pause is affordable.
      */
     private static boolean stillFull() {
+        long began = System.nanoTime();
         System.gc();
         for (MemoryPoolMXBean pool : OLD_POOLS) {
             var usage = pool.getCollectionUsage();
             if (usage != null && usage.getUsed() > pool.getCollectionUsageThreshold()) {
+                evidenceSince = began;
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a call that started at {@code startedNanos} ({@link System#nanoTime}) must stop: an alarm was raised
+     * after {@code alarmsAtStart} alarms, confirmed by a collection that began after the call did (so the call may
+     * be what fills the heap).
+     */
+    public static boolean stops(long alarmsAtStart, long startedNanos) {
+        return ALARMS.get() != alarmsAtStart && evidenceSince - startedNanos > 0;
+    }
+
+    /** Whether a call that started at {@code startedNanos} was running when the latest alarm's collection began. */
+    public static boolean ranDuringLatestAlarm(long startedNanos) {
+        return evidenceSince - startedNanos > 0;
     }
 
     private HeapGuard() {}

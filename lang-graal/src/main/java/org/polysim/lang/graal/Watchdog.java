@@ -35,7 +35,12 @@ final class Watchdog {
     private static final Set<Running> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        HeapGuard.onAlarm(() -> RUNNING.forEach(r -> r.halt(Stop.MEMORY)));
+        // only calls already running when the confirming collection began: a later one did not fill that heap
+        HeapGuard.onAlarm(() -> RUNNING.forEach(r -> {
+            if (HeapGuard.ranDuringLatestAlarm(r.started)) {
+                r.halt(Stop.MEMORY);
+            }
+        }));
         // one checking thread instead of a timer per call: calls are many and short, so this is far cheaper
         Thread.ofPlatform().daemon().name("polysim-watchdog").start(Watchdog::checkForever);
     }
@@ -89,6 +94,8 @@ final class Watchdog {
         private final Context context;
         private final long wallNanos;
         private final long thread = Thread.currentThread().threadId(); // a guest call runs on its caller's thread
+        /** When the call began ({@link System#nanoTime}), for alarms confirmed before it. */
+        private final long started = System.nanoTime();
         private final long allocBytes;
         private volatile Budget budget;
         private volatile Stop stop = Stop.NONE;

@@ -43,6 +43,8 @@ final class Budget extends DebugLib {
     private long remaining;
     private long deadline;
     private long alarms;
+    /** When this call began ({@link System#nanoTime}): an alarm confirmed before it does not stop it. */
+    private long started;
     private long allocStart;
     private int pc;
 
@@ -64,6 +66,7 @@ final class Budget extends DebugLib {
         remaining = limits.instructions();
         deadline = System.nanoTime() + limits.wallMillis() * 1_000_000L;
         alarms = HeapGuard.alarms();
+        started = System.nanoTime();
         allocStart = Allocations.current();
         CURRENT.set(this);
     }
@@ -153,7 +156,7 @@ final class Budget extends DebugLib {
         if (System.nanoTime() > deadline) {
             throw timeout();
         }
-        if (HeapGuard.alarms() != alarms) {
+        if (HeapGuard.stops(alarms, started)) {
             throw new Exceeded(ScriptException.Kind.BUDGET, "was stopped because the server ran short of memory; "
                     + "is the script building ever larger data?", line());
         }
