@@ -515,10 +515,10 @@ final class EntityCall implements EntityContext {
                 throw new IllegalArgumentException("broadcast: x and y go with a radius (every entity within it of "
                         + "that point); without one a broadcast goes to the neighbours");
             }
-            List<String> to = new java.util.ArrayList<>();
-            for (Entity n : Network.neighbors(entity)) {
-                if (script == null || n.script.id().equals(script)) {
-                    to.add(n.id);
+            List<String> to = script == null ? neighbors() : new java.util.ArrayList<>();
+            for (int i = 0; script != null && entity.out != null && i < entity.out.size(); i++) {
+                if (entity.out.peer(i).script.id().equals(script)) {
+                    to.add(entity.out.peer(i).id);
                 }
             }
             command(new Command.Broadcast(entity.id, to, null, k, body, time(), ticks));

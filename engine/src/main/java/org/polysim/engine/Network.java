@@ -219,18 +219,6 @@ final class Network implements Part {
         }
     }
 
-    /** {@code e}'s neighbours (successors), in creation order. */
-    static List<Entity> neighbors(Entity e) {
-        if (e.out == null || e.out.size() == 0) {
-            return List.of();
-        }
-        Entity[] out = new Entity[e.out.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = e.out.peer(i);
-        }
-        return List.of(out);
-    }
-
     @Override
     public void begin() {
         journal.clear();
@@ -270,15 +258,30 @@ final class Network implements Part {
             nodeScripts.forEach(scripts::add);
         }
         ArrayNode edges = n.putArray("edges");
+        forEachLink((a, b, weight) -> {
+            ArrayNode edge = edges.addArray().add(a.id).add(b.id);
+            if (weight != 1) {
+                edge.add(Numbers.node(weight));
+            }
+        });
+    }
+
+    /** What {@link #forEachLink} calls for each link. */
+    @FunctionalInterface
+    interface LinkVisitor {
+        void link(Entity from, Entity to, double weight);
+    }
+
+    /**
+     * Each link once, in creation order of its ends: from the older end of an undirected one, from its source in a
+     * directed network. A snapshot writes them so, and a {@link NetworkView} holds them so.
+     */
+    void forEachLink(LinkVisitor visitor) {
         for (Entity e : population.liveInOrder()) {
             Links l = e.out;
             for (int i = 0; l != null && i < l.size(); i++) {
-                Entity b = l.peer(i);
-                if (directed || e.serial < b.serial) {
-                    ArrayNode edge = edges.addArray().add(e.id).add(b.id);
-                    if (l.weight(i) != 1) {
-                        edge.add(Numbers.node(l.weight(i)));
-                    }
+                if (directed || e.serial < l.peer(i).serial) {
+                    visitor.link(e, l.peer(i), l.weight(i));
                 }
             }
         }

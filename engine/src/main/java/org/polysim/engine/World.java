@@ -678,17 +678,12 @@ public final class World implements AutoCloseable {
         int links = (int) w.network.count();
         int[] from = new int[links], to = new int[links];
         double[] weights = new double[links];
-        int k = 0;
-        for (Entity e : nodes) {
-            Links l = e.out;
-            for (int i = 0; l != null && i < l.size(); i++) {
-                if (w.network.directed() || e.serial < l.peer(i).serial) {
-                    from[k] = index.get(e);
-                    to[k] = index.get(l.peer(i));
-                    weights[k++] = l.weight(i);
-                }
-            }
-        }
+        int[] k = {0};
+        w.network.forEachLink((a, b, weight) -> { // a linked entity is a node: both ends are indexed
+            from[k[0]] = index.get(a);
+            to[k[0]] = index.get(b);
+            weights[k[0]++] = weight;
+        });
         return new NetworkView(w.network.directed(), nodes.stream().map(e -> e.id).toList(),
                 nodes.stream().map(e -> e.script.id()).toList(), from, to, weights);
     }
