@@ -268,19 +268,19 @@ record NetworkSpec(boolean directed, List<String> nodes, Generator generator, Li
             case "erdos_renyi" -> Math.round(probability(g, n) * pairs);
             case "complete" -> pairs;
             case "watts_strogatz", "ring" -> {
-                long k = whole(g, "k", g.kind().equals("ring") ? 2 : 4, 2);
+                long k = k(g);
                 if (k % 2 != 0 || k >= n) {
                     throw new WorldFileException(w + ".k", "must be even and below the number of nodes (" + n
                             + "), got " + k);
                 }
                 if (g.kind().equals("watts_strogatz")) {
-                    share(g, "p", 0.1);
+                    rewiring(g);
                 }
                 yield n * k / 2;
             }
             case "barabasi_albert" -> {
-                long m = whole(g, "m", 2, 1);
-                long m0 = whole(g, "m0", Math.max(m, 2), m);
+                long m = m(g);
+                long m0 = m0(g);
                 if (m0 > n) {
                     throw new WorldFileException(w + ".m0", "the seed network of " + m0 + " nodes is larger than the "
                             + n + " nodes");
@@ -319,6 +319,29 @@ record NetworkSpec(boolean directed, List<String> nodes, Generator generator, Li
         return p;
     }
 
+    // each parameter's default and bounds in one place, for the link count checked on reading and the build
+
+    /** Neighbours each node has on the ring (watts_strogatz 4 by default, ring 2). */
+    private static long k(Generator g) {
+        return whole(g, "k", g.kind().equals("ring") ? 2 : 4, 2);
+    }
+
+    /** The chance each ring link is rewired (watts_strogatz, 0.1 by default). */
+    private static double rewiring(Generator g) {
+        return share(g, "p", 0.1);
+    }
+
+    /** Links each new node makes (barabasi_albert). */
+    private static long m(Generator g) {
+        return whole(g, "m", 2, 1);
+    }
+
+    /** Nodes of the complete seed network (barabasi_albert), m or 2, whichever is larger. */
+    private static long m0(Generator g) {
+        long m = m(g);
+        return whole(g, "m0", Math.max(m, 2), m);
+    }
+
     private static long whole(Generator g, String name, long otherwise, long min) {
         double v = g.get(name, otherwise);
         if (v != Math.rint(v) || v < min) {
@@ -349,18 +372,15 @@ record NetworkSpec(boolean directed, List<String> nodes, Generator generator, Li
                 SupplierUtil.DEFAULT_EDGE_SUPPLIER, directed ? DefaultGraphType.directedSimple()
                 : DefaultGraphType.simple(), new DefaultGraphSpecificsStrategy<>()) {
         };
-        long pairs = (long) n * (n - 1) / 2 * (directed ? 2 : 1);
         GraphGenerator<Integer, DefaultEdge, Integer> gen = switch (g.kind()) {
-            case "erdos_renyi" -> new GnmRandomGraphGenerator<>(n, (int) Math.round(probability(g, n) * pairs),
-                    random, false, false);
+            // G(n, m) with the m checked on reading
+            case "erdos_renyi" -> new GnmRandomGraphGenerator<>(n, (int) expectedLinks(g, n, directed), random,
+                    false, false);
             case "complete" -> new CompleteGraphGenerator<>(n);
-            case "watts_strogatz" -> new WattsStrogatzGraphGenerator<>(n, (int) g.get("k", 4), g.get("p", 0.1),
+            case "watts_strogatz" -> new WattsStrogatzGraphGenerator<>(n, (int) k(g), rewiring(g),
                     false, random);
-            case "ring" -> new WattsStrogatzGraphGenerator<>(n, (int) g.get("k", 2), 0, false, random);
-            case "barabasi_albert" -> {
-                int m = (int) g.get("m", 2);
-                yield new BarabasiAlbertGraphGenerator<>((int) g.get("m0", Math.max(m, 2)), m, n, random);
-            }
+            case "ring" -> new WattsStrogatzGraphGenerator<>(n, (int) k(g), 0, false, random);
+            case "barabasi_albert" -> new BarabasiAlbertGraphGenerator<>((int) m0(g), (int) m(g), n, random);
             case "lattice" -> {
                 long[] size = lattice(g, n);
                 yield new GridGraphGenerator<>((int) size[1], (int) size[0]);
