@@ -8,6 +8,7 @@ import org.polysim.engine.MetricView;
 import org.polysim.plot.MetricChart;
 import org.polysim.plot.Metrics;
 import org.polysim.plot.NetworkPicture;
+import org.polysim.plot.Picture;
 import org.polysim.plot.WorldPicture;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -90,21 +91,11 @@ final class PlotTools {
             }
             WorldPicture.Drawn d;
             try {
-                d = WorldPicture.draw(w, colorBy, layer, entities, title, size);
-                long room = (state.responseBytes - TEXT_ROOM) * 3L / 4; // base64 makes 4 bytes of 3
-                for (int attempt = 0; d.png().length > room && attempt < 4; attempt++) {
-                    int smaller = (int) (Math.max(d.width(), d.height()) * Math.sqrt((double) room / d.png().length)
-                            * 0.9);
-                    if (smaller < MetricChart.MIN_SIDE) {
-                        break;
-                    }
-                    d = WorldPicture.draw(w, colorBy, layer, entities, title, smaller);
-                }
-                if (d.png().length > room) {
-                    throw new ToolError("render_world: the picture does not fit the response budget of "
-                            + state.responseBytes / 1024 + " KB even at " + d.width() + "x" + d.height()
-                            + " pixels; use get_space for a text map");
-                }
+                d = fitted(WorldPicture.draw(w, colorBy, layer, entities, title, size), (last, scale) -> {
+                    int side = (int) (Math.max(last.width(), last.height()) * scale);
+                    return side < MetricChart.MIN_SIDE ? null
+                            : WorldPicture.draw(w, colorBy, layer, entities, title, side);
+                }, "render_world: the picture", "use get_space for a text map");
             } catch (IllegalArgumentException e) {
                 throw new ToolError("render_world: " + e.getMessage());
             }
@@ -123,20 +114,11 @@ final class PlotTools {
     private Tool.Result graph(org.polysim.engine.World w, String name, String colorBy, String title, int size) {
         NetworkPicture.Drawn d;
         try {
-            NetworkPicture.Layout layout = NetworkPicture.layout(w, colorBy, title);
-            d = NetworkPicture.draw(layout, size);
-            long room = (state.responseBytes - TEXT_ROOM) * 3L / 4;
-            for (int attempt = 0; d.png().length > room && attempt < 4; attempt++) {
-                int smaller = (int) (d.width() * Math.sqrt((double) room / d.png().length) * 0.9);
-                if (smaller < MetricChart.MIN_SIDE) {
-                    break;
-                }
-                d = NetworkPicture.draw(layout, smaller);
-            }
-            if (d.png().length > room) {
-                throw new ToolError("render_world: the picture does not fit the response budget of "
-                        + state.responseBytes / 1024 + " KB; get_network describes the network as text");
-            }
+            NetworkPicture.Layout layout = NetworkPicture.layout(w, colorBy, title); // once: the costly part
+            d = fitted(NetworkPicture.draw(layout, size), (last, scale) -> {
+                int side = (int) (last.width() * scale);
+                return side < MetricChart.MIN_SIDE ? null : NetworkPicture.draw(layout, side);
+            }, "render_world: the picture", "get_network describes the network as text");
         } catch (IllegalArgumentException e) {
             throw new ToolError("render_world: " + e.getMessage());
         }
@@ -227,24 +209,40 @@ final class PlotTools {
      * series at full size can); the summary says so.
      */
     private MetricChart.Drawn fitted(Metrics.Picked picked, Window window, String title, int width, int height) {
+        return fitted(MetricChart.draw(picked.lines(), picked.metrics(), window.since(), window.until(), title, width,
+                height), (last, scale) -> {
+                    int w = (int) (last.width() * scale);
+                    int h = (int) (last.height() * scale);
+                    return w < MetricChart.MIN_SIDE || h < MetricChart.MIN_SIDE ? null
+                            : MetricChart.draw(picked.lines(), picked.metrics(), window.since(), window.until(), title,
+                            w, h);
+                }, "plot_metrics: the chart", "draw fewer metrics or a shorter window (since_time, until_time)");
+    }
+
+    /**
+     * {@code first}, or a smaller redraw when its PNG would not fit the response budget base64-encoded: up to four
+     * times, each scaled by the square root of how far over it is (less a tenth); {@code smaller} gives null when
+     * the scaled picture would be below the smallest size.
+     *
+     * @param what    what is drawn, for the error: "plot_metrics: the chart"
+     * @param instead what to ask for when even the smallest does not fit
+     */
+    private <D extends Picture> D fitted(D first, java.util.function.BiFunction<D, Double, D> smaller, String what,
+                                         String instead) {
         long room = (state.responseBytes - TEXT_ROOM) * 3L / 4; // base64 makes 4 bytes of 3
-        MetricChart.Drawn drawn = MetricChart.draw(picked.lines(), picked.metrics(), window.since(), window.until(),
-                title, width, height);
-        for (int attempt = 0; drawn.png().length > room && attempt < 4; attempt++) {
-            double scale = Math.sqrt((double) room / drawn.png().length) * 0.9;
-            int w = (int) (drawn.width() * scale);
-            int h = (int) (drawn.height() * scale);
-            if (w < MetricChart.MIN_SIDE || h < MetricChart.MIN_SIDE) {
+        D d = first;
+        for (int attempt = 0; d.png().length > room && attempt < 4; attempt++) {
+            D next = smaller.apply(d, Math.sqrt((double) room / d.png().length) * 0.9);
+            if (next == null) {
                 break;
             }
-            drawn = MetricChart.draw(picked.lines(), picked.metrics(), window.since(), window.until(), title, w, h);
+            d = next;
         }
-        if (drawn.png().length > room) {
-            throw new ToolError("plot_metrics: the chart does not fit the response budget of "
-                    + state.responseBytes / 1024 + " KB even at " + drawn.width() + "x" + drawn.height() + " pixels; "
-                    + "draw fewer metrics or a shorter window (since_time, until_time)");
+        if (d.png().length > room) {
+            throw new ToolError(what + " does not fit the response budget of " + state.responseBytes / 1024
+                    + " KB even at " + d.width() + "x" + d.height() + " pixels; " + instead);
         }
-        return drawn;
+        return d;
     }
 
     private static String summary(Metrics.Picked picked, MetricChart.Drawn drawn, int width, int height) {

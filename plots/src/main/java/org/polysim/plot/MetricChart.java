@@ -81,7 +81,7 @@ public final class MetricChart {
      * @param layout the panels, top to bottom (one when {@code panels} is 1)
      */
     public record Drawn(byte[] png, int width, int height, int lines, int panels, int points, boolean downsampled,
-                        double from, double to, List<Panel> layout) {
+                        double from, double to, List<Panel> layout) implements Picture {
 
         /** Each panel's metrics, top to bottom: {@code [a, b], [c]}. */
         public String panelMetrics() {

@@ -38,7 +38,8 @@ public final class NetworkPicture {
     private NetworkPicture() {}
 
     /** @param shown how many nodes were drawn, of {@code nodes} */
-    public record Drawn(byte[] png, int width, int height, int shown, int nodes, int links, List<String> legend) {
+    public record Drawn(byte[] png, int width, int height, int shown, int nodes, int links, List<String> legend)
+            implements Picture {
     }
 
     /**

@@ -40,7 +40,7 @@ public final class WorldPicture {
     private WorldPicture() {}
 
     /** What was drawn, for the summary. */
-    public record Drawn(byte[] png, int width, int height, int dots, List<String> legend) {
+    public record Drawn(byte[] png, int width, int height, int dots, List<String> legend) implements Picture {
     }
 
     /**
