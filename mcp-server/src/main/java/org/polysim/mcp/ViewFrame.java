@@ -101,8 +101,7 @@ final class ViewFrame {
         f.set("space", UNIT.json());
         int room = Math.max(0, budget - Json.compact(f).length() - 4096);
         int shown = Math.min(placed.size(), Math.min(o.maxPoints(), room / 2 / POINT_BYTES));
-        points(f, w, UNIT, scripts, o, shown, placed);
-        int step = f.path("points").path("every").asInt(1);
+        int step = points(f, w, UNIT, scripts, o, shown, placed);
         int linkRoom = Math.max(0, budget - Json.compact(f).length() - 4096) * 3 / 4 / 4;
         List<int[]> lines = at.lines().stream().filter(l -> l[0] % step == 0 && l[1] % step == 0).toList();
         int kept = Math.min(lines.size(), linkRoom);
@@ -144,8 +143,9 @@ final class ViewFrame {
         return at;
     }
 
-    private static void points(ObjectNode f, World w, SpaceSpec space, List<String> scripts, Options o, int max,
-                               List<World.Placed> all) {
+    /** Packs {@code all}, or every n-th of them past {@code max}; returns n (1: all of them). */
+    private static int points(ObjectNode f, World w, SpaceSpec space, List<String> scripts, Options o, int max,
+                              List<World.Placed> all) {
         int step = all.size() <= max ? 1 : (int) Math.ceil(all.size() / (double) Math.max(1, max));
         List<World.Placed> shown = new ArrayList<>(all.size() / step + 1);
         for (int i = 0; i < all.size(); i += step) {
@@ -189,6 +189,7 @@ final class ViewFrame {
             f.put("note", "showing " + n + " of " + all.size() + " entities (every " + step + "th, the same ones "
                     + "each frame)");
         }
+        return step;
     }
 
     /**
